@@ -1,0 +1,114 @@
+//! Where the pledge kommun lies among all kommuner in the data over the pledge period: a funnel
+//! plot with exact Poisson limits, widened for overdispersion when there are at least 10
+//! kommuner (Spiegelhalter 2005; statistics.md §5). No ranking.
+
+use super::frames::AreaYear;
+use crate::model::{Funnel, FunnelLimit, FunnelPoint};
+use crate::regions::Level;
+use crate::stats::funnel::{self, funnel_position, overdispersion_tau2, target_rate};
+use std::collections::BTreeMap;
+
+/// Kommuner needed before the limits are widened for overdispersion.
+pub const MIN_FOR_OVERDISPERSION: usize = 10;
+
+/// The funnel of one area over `years` (the pledge years present for the pledge kommun).
+pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
+    let mut sums: BTreeMap<&str, (u64, f64, usize)> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.level == Level::Kommun && years.contains(&r.year)) {
+        if let (Some(c), Some(p)) = (r.count, r.population) {
+            let e = sums.entry(r.region_code.as_str()).or_default();
+            e.0 += c;
+            e.1 += p as f64;
+            e.2 += 1;
+        }
+    }
+    let points: Vec<FunnelPoint> = sums
+        .into_iter()
+        .filter(|(_, (_, p, n))| *n == years.len() && *p > 0.0)
+        .map(|(code, (c, p, _))| FunnelPoint {
+            code: code.to_owned(),
+            count: c,
+            person_years: p,
+        })
+        .collect();
+    let stats_points: Vec<funnel::FunnelPoint> = points
+        .iter()
+        .map(|p| funnel::FunnelPoint {
+            observed: p.count as f64,
+            population: p.person_years,
+        })
+        .collect();
+    let mut out = Funnel {
+        kommuner: points.len(),
+        position: None,
+        target_rate: None,
+        rate: None,
+        tau2: None,
+        points: Vec::new(),
+        limits: Vec::new(),
+        note: None,
+    };
+    let Some(me) = points.iter().find(|p| p.code == kommun_code) else {
+        out.note = Some(if years.is_empty() {
+            "no pledge year with data yet".to_owned()
+        } else {
+            "the kommun lacks a count or population in a pledge year".to_owned()
+        });
+        out.points = points;
+        return out;
+    };
+    if points.len() < 2 {
+        out.note = Some("only the pledge kommun is in the data: nothing to compare with".to_owned());
+        out.points = points;
+        return out;
+    }
+    let Some(target) = target_rate(&stats_points) else {
+        out.note = Some("no crimes in any kommun".to_owned());
+        out.points = points;
+        return out;
+    };
+    let tau2 = if points.len() >= MIN_FOR_OVERDISPERSION {
+        overdispersion_tau2(&stats_points, target)
+    } else {
+        None
+    };
+    let position = funnel_position(me.count as f64, me.person_years, target, tau2);
+    out.position = Some(position.as_str().to_owned());
+    out.target_rate = Some(target * 1e5);
+    out.rate = Some(me.count as f64 / me.person_years * 1e5);
+    out.tau2 = tau2;
+    out.note = Some(match tau2 {
+        Some(t) if t > 0.0 => "limits widened for overdispersion between kommuner (random effects)".to_owned(),
+        Some(_) => "no overdispersion found: exact Poisson limits".to_owned(),
+        None => format!(
+            "exact Poisson limits; fewer than {MIN_FOR_OVERDISPERSION} kommuner, so no overdispersion adjustment"
+        ),
+    });
+    out.limits = limits(&points, target, tau2);
+    out.points = points;
+    out
+}
+
+/// Limits at 80 person-year sizes spread evenly on a log scale over the kommuner's range.
+fn limits(points: &[FunnelPoint], target: f64, tau2: Option<f64>) -> Vec<FunnelLimit> {
+    let sizes = points.iter().map(|p| p.person_years);
+    let lo = sizes.clone().fold(f64::INFINITY, f64::min) * 0.8;
+    let hi = sizes.fold(0.0, f64::max) * 1.25;
+    if !(lo > 0.0 && hi > lo) {
+        return Vec::new();
+    }
+    let steps = 80;
+    (0..=steps)
+        .map(|i| {
+            let size = lo * (hi / lo).powf(f64::from(i) / f64::from(steps));
+            let at = |p: f64| funnel::funnel_limits_rate(target, size, p, tau2) * 1e5;
+            FunnelLimit {
+                person_years: size,
+                low_998: at(0.001),
+                low_95: at(0.025),
+                high_95: at(0.975),
+                high_998: at(0.999),
+            }
+        })
+        .collect()
+}

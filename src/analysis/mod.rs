@@ -1,0 +1,167 @@
+//! Analysis: from the merged canonical tables to the result model ([`crate::model::Summary`]).
+//!
+//! polars aggregates the yearly sums ([`frames`]); the statistics of each area are computed by
+//! the small modules below from those sums. Renderers only read the result.
+
+pub mod compare;
+pub mod frames;
+pub mod funnel;
+pub mod trend;
+pub mod verdict;
+pub mod yearly;
+
+use crate::catalog;
+use crate::config::{Pledge, SeriesBreak};
+use crate::error::InputError;
+use crate::load::Dataset;
+use crate::model::{AreaSummary, BreakRef, RegionRef, Summary, YearFigures};
+use crate::regions::{Level, Region, Regions};
+use anyhow::Context;
+use std::path::Path;
+
+/// Runs every analysis for every area of the pledge.
+pub fn analyze(
+    pledge: &Pledge,
+    breaks: &[SeriesBreak],
+    data: &Dataset,
+    regions: &Regions,
+    config_path: &Path,
+) -> anyhow::Result<Summary> {
+    if !data.observations.iter().any(|o| o.region_code == pledge.region.code) {
+        return Err(InputError::file(
+            config_path,
+            format!("the data has no crime figures for {} ({})", pledge.region.name, pledge.region.code),
+        )
+        .value(&pledge.region.code)
+        .expected(format!(
+            "a kommun present in the exports, or an export for {} in the data folder",
+            pledge.region.name
+        ))
+        .into());
+    }
+    let mut labels: Vec<String> = data.observations.iter().map(|o| o.crime.clone()).collect();
+    labels.sort();
+    labels.dedup();
+    let catalogs: Vec<_> = pledge
+        .areas
+        .iter()
+        .map(|a| catalog::area_crimes(a, &labels))
+        .collect();
+    let pairs: Vec<(String, String)> = pledge
+        .areas
+        .iter()
+        .zip(&catalogs)
+        .flat_map(|(a, c)| c.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
+        .collect();
+    let rows = frames::area_years(&data.observations, &data.population, &pairs, regions, &pledge.county.code)
+        .context("aggregating the yearly figures with polars")?;
+
+    let mut warnings = data.warnings.clone();
+    let mut areas = Vec::new();
+    for (area, found) in pledge.areas.iter().zip(catalogs) {
+        for pattern in &found.unmatched {
+            warnings.push(format!("area `{}`: the pattern {pattern:?} matches no crime type in the data", area.id));
+        }
+        let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
+        let years = year_figures(&area_rows, pledge, regions, data, &found.crimes);
+        let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
+        for y in &kommun {
+            if y.count.is_some() && y.population.is_none() {
+                warnings.push(format!(
+                    "area `{}`: no population for {} {}: its rate is not computed",
+                    area.id, pledge.region.name, y.year
+                ));
+            }
+        }
+        let area_breaks = catalog::area_breaks(breaks, &found.crimes);
+        let (start, start_note) = trend::start_year(area.trend_from, &area_breaks);
+        let (trend, spikes) = trend::trend(&kommun, start, start_note);
+        let cmp = compare::compare(&kommun, pledge.pledge, pledge.baseline);
+        let pledge_years: Vec<i32> = cmp
+            .pledge_years
+            .map(|[a, b]| kommun.iter().map(|y| y.year).filter(|y| *y >= a && *y <= b).collect())
+            .unwrap_or_default();
+        let funnel = funnel::funnel(&area_rows, &pledge_years, &pledge.region.code);
+        let verdict = verdict::verdict(&cmp, &trend);
+        areas.push(AreaSummary {
+            id: area.id.clone(),
+            title: area.title.clone(),
+            pledge_vs_baseline: cmp,
+            trend,
+            spikes,
+            breaks: area_breaks
+                .iter()
+                .map(|b| BreakRef {
+                    date: b.date.clone(),
+                    what: b.what.clone(),
+                    source: b.source.clone(),
+                    splits_trend: b.splits_trend,
+                })
+                .collect(),
+            funnel,
+            verdict,
+            promise: area.promise.clone(),
+            police_effort: area.police_effort,
+            crimes: found.crimes,
+            unmatched_patterns: found.unmatched,
+            years,
+        });
+    }
+    let latest_year = areas
+        .iter()
+        .flat_map(|a| a.years.iter())
+        .filter(|y| y.level == "kommun" && y.count.is_some())
+        .map(|y| y.year)
+        .max();
+    Ok(Summary {
+        region: region_ref(&pledge.region),
+        example_data: data.sources.iter().any(|s| s.example_data),
+        pledge: pledge.pledge,
+        baseline: pledge.baseline,
+        latest_year,
+        areas,
+        county: region_ref(&pledge.county),
+        sources: data.sources.clone(),
+        revisions: data.revisions.clone(),
+        warnings,
+    })
+}
+
+fn region_ref(r: &Region) -> RegionRef {
+    RegionRef {
+        code: r.code.clone(),
+        name: r.name.clone(),
+    }
+}
+
+/// The yearly figures of the pledge kommun, its county and the nation, in that order.
+fn year_figures(
+    rows: &[&frames::AreaYear],
+    pledge: &Pledge,
+    regions: &Regions,
+    data: &Dataset,
+    crimes: &[String],
+) -> Vec<YearFigures> {
+    let wanted: [(Level, &Region); 3] = [
+        (Level::Kommun, &pledge.region),
+        (Level::County, &pledge.county),
+        (Level::Nation, &regions.nation()),
+    ];
+    let mut out = Vec::new();
+    for (level, region) in wanted {
+        let mut figures: Vec<YearFigures> = rows
+            .iter()
+            .filter(|r| r.level == level && r.region_code == region.code)
+            .map(|row| {
+                let mut f = yearly::figures(row, region);
+                if level == Level::Kommun {
+                    f.by_crime = yearly::by_crime(&data.observations, &region.code, row.year, crimes);
+                }
+                f
+            })
+            .collect();
+        yearly::derive(&mut figures, pledge.baseline);
+        out.extend(figures);
+    }
+    out
+}

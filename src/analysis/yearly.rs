@@ -1,0 +1,87 @@
+//! Yearly figures for one area and region: count, population, rate per 100 000 and the exact
+//! (Garwood) 95 % intervals of count and rate.
+
+use super::frames::AreaYear;
+use crate::load::canonical::Observation;
+use crate::model::YearFigures;
+use crate::regions::Region;
+use crate::stats::poisson::{garwood_interval, rate_per_100k};
+
+/// Confidence level of every interval in the report.
+pub const LEVEL: f64 = 0.95;
+
+/// The figures of one aggregated row, named after `region`.
+pub fn figures(row: &AreaYear, region: &Region) -> YearFigures {
+    let count_ci = row.count.map(|c| {
+        let (lo, hi) = garwood_interval(c, LEVEL);
+        [lo, hi]
+    });
+    let pop = row.population.filter(|p| *p > 0).map(|p| p as f64);
+    let rate = match (row.count, pop) {
+        (Some(c), Some(p)) => rate_per_100k(c as f64, p),
+        _ => None,
+    };
+    let rate_ci = match (count_ci, pop) {
+        (Some([lo, hi]), Some(p)) => Some([lo / p * 1e5, hi / p * 1e5]),
+        _ => None,
+    };
+    YearFigures {
+        level: row.level.as_str().to_owned(),
+        region_code: row.region_code.clone(),
+        region_name: region.name.clone(),
+        year: row.year,
+        preliminary: row.preliminary,
+        count: row.count,
+        population: row.population,
+        rate_per_100k: rate,
+        count_ci,
+        rate_ci,
+        pooled_rate: None,
+        pooled_rate_ci: None,
+        index: None,
+        by_crime: Vec::new(),
+    }
+}
+
+/// The pledge kommun's count per crime type in `year`, in the order of `crimes`.
+pub fn by_crime(obs: &[Observation], region_code: &str, year: i32, crimes: &[String]) -> Vec<Option<u64>> {
+    crimes
+        .iter()
+        .map(|crime| {
+            obs.iter()
+                .find(|o| o.region_code == region_code && o.year == year && &o.crime == crime)
+                .and_then(|o| o.count)
+        })
+        .collect()
+}
+
+/// Fills the pooled 3-year rates and the baseline index of one region's years (sorted by year).
+pub fn derive(years: &mut [YearFigures], baseline: [i32; 2]) {
+    let known: Vec<Option<(u64, u64)>> = years
+        .iter()
+        .map(|y| y.count.zip(y.population.filter(|p| *p > 0)))
+        .collect();
+    for i in 1..years.len().saturating_sub(1) {
+        let window = [known[i - 1], known[i], known[i + 1]];
+        let consecutive = years[i + 1].year - years[i - 1].year == 2;
+        if let (true, [Some(a), Some(b), Some(c)]) = (consecutive, window) {
+            let (count, pop) = (a.0 + b.0 + c.0, (a.1 + b.1 + c.1) as f64);
+            let (lo, hi) = garwood_interval(count, LEVEL);
+            years[i].pooled_rate = rate_per_100k(count as f64, pop);
+            years[i].pooled_rate_ci = Some([lo / pop * 1e5, hi / pop * 1e5]);
+        }
+    }
+    let (mut count, mut pop) = (0u64, 0u64);
+    for (y, k) in years.iter().zip(&known) {
+        if let (true, Some((c, p))) = (y.year >= baseline[0] && y.year <= baseline[1], k) {
+            count += c;
+            pop += p;
+        }
+    }
+    if count > 0 && pop > 0 {
+        let base = count as f64 / pop as f64 * 1e5;
+        for y in years.iter_mut() {
+            y.index = y.rate_per_100k.map(|r| r / base * 100.0);
+        }
+    }
+}

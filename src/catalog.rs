@@ -1,0 +1,111 @@
+//! The catalogue: which crime types in the data make up each pledge area, and which series
+//! breaks affect them.
+//!
+//! Patterns are crime labels as in the export where `*` matches any text; matching ignores
+//! case and a leading police crime code (`0412 - `). A crime type matched by two patterns of
+//! one area is counted once.
+
+use crate::config::{Area, SeriesBreak};
+
+/// True when `label` matches `pattern` (`*` = any text, case-insensitive).
+pub fn matches(pattern: &str, label: &str) -> bool {
+    let pattern = pattern.trim().to_lowercase();
+    let label = label.trim().to_lowercase();
+    let bare = strip_code(&label);
+    glob(&pattern, &label) || glob(&pattern, bare)
+}
+
+/// `0412 - Grov kvinnofridskränkning` → `Grov kvinnofridskränkning`.
+fn strip_code(label: &str) -> &str {
+    match label.split_once(" - ") {
+        Some((code, rest)) if code.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => label,
+    }
+}
+
+fn glob(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !text.starts_with(first) || text.len() < first.len() + last.len() || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for part in &parts[1..parts.len() - 1] {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The crime types of one area found in the data.
+#[derive(Debug, Clone)]
+pub struct AreaCrimes {
+    /// Matched crime labels, sorted.
+    pub crimes: Vec<String>,
+    /// Patterns that matched nothing.
+    pub unmatched: Vec<String>,
+}
+
+/// Matches an area's patterns against every crime label in the data.
+pub fn area_crimes(area: &Area, labels: &[String]) -> AreaCrimes {
+    let mut crimes: Vec<String> = labels
+        .iter()
+        .filter(|l| area.crimes.iter().any(|p| matches(p, l)))
+        .cloned()
+        .collect();
+    crimes.sort();
+    crimes.dedup();
+    let unmatched = area
+        .crimes
+        .iter()
+        .filter(|p| !labels.iter().any(|l| matches(p, l)))
+        .cloned()
+        .collect();
+    AreaCrimes { crimes, unmatched }
+}
+
+/// The breaks that affect any of an area's crime types, oldest first.
+pub fn area_breaks<'a>(breaks: &'a [SeriesBreak], crimes: &[String]) -> Vec<&'a SeriesBreak> {
+    let mut out: Vec<&SeriesBreak> = breaks
+        .iter()
+        .filter(|b| b.crimes.iter().any(|p| crimes.iter().any(|c| matches(p, c))))
+        .collect();
+    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stars_match_any_text_and_case_does_not_matter() {
+        assert!(matches("Misshandel*parrelation*", "Misshandel inkl. grov, mot kvinna 18 år eller äldre, närstående genom parrelation"));
+        assert!(matches("grov kvinnofridskränkning", "Grov kvinnofridskränkning"));
+        assert!(matches("Grov kvinnofridskränkning", "0412 - Grov kvinnofridskränkning"));
+        assert!(!matches("Grov kvinnofridskränkning", "Grov kvinnofridskränkning, försök"));
+        assert!(matches("*", "Vad som helst"));
+        assert!(!matches("Misshandel*parrelation", "Misshandel, parrelation, grov"));
+    }
+
+    #[test]
+    fn a_crime_matched_by_two_patterns_is_counted_once() {
+        let area = Area {
+            id: "a".into(),
+            title: "A".into(),
+            crimes: vec!["Misshandel*".into(), "*parrelation*".into(), "Saknas".into()],
+            trend_from: None,
+            promise: None,
+            police_effort: false,
+        };
+        let labels = vec!["Misshandel, parrelation".to_owned(), "Rån".to_owned()];
+        let found = area_crimes(&area, &labels);
+        assert_eq!(found.crimes, vec!["Misshandel, parrelation"]);
+        assert_eq!(found.unmatched, vec!["Saknas"]);
+    }
+}

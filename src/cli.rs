@@ -1,0 +1,87 @@
+//! The command line (clap derive). Doc comments are the help text. Nothing below the command
+//! layer imports clap: [`crate::app`] takes the validated settings.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Follow up a medborgarlöfte (citizen pledge) with BRÅ's crime statistics: yearly figures,
+/// honest statistics for small numbers, charts and a report in Swedish.
+#[derive(Debug, Parser)]
+#[command(name = "brottstrend", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse the exports in the data folder and write the report, charts, metrics.csv and
+    /// summary.json.
+    #[command(after_help = "Example:\n  brottstrend analyze --data data --out reports --lang sv")]
+    Analyze(AnalyzeArgs),
+    /// Load and check every input, print what was found, and write nothing.
+    #[command(after_help = "Example:\n  brottstrend validate --data data")]
+    Validate(InputArgs),
+}
+
+/// Where the inputs are.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Folder with the BRÅ and SCB exports.
+    #[arg(long, default_value = "data", value_name = "DIR")]
+    pub data: PathBuf,
+    /// The pledge configuration [default: DATA/pledge.toml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Options of `analyze`.
+#[derive(Debug, Clone, Args)]
+pub struct AnalyzeArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Folder for the report; replaced as a whole only when everything succeeded.
+    #[arg(long, default_value = "reports", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Report language.
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    pub lang: LangArg,
+    /// Chart file format.
+    #[arg(long, value_enum, default_value_t = ChartFormatArg::Png)]
+    pub chart_format: ChartFormatArg,
+    /// Show pooled 3-year rates in the rate charts.
+    #[arg(long)]
+    pub pooled: bool,
+}
+
+/// Report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+/// Chart file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartFormatArg {
+    /// PNG images.
+    Png,
+    /// SVG drawings, for editing.
+    Svg,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,19 @@
+//! brottstrend: follow up a medborgarlöfte (citizen pledge) with BRÅ's crime statistics.
+//!
+//! The pipeline, one module per stage: [`load`] (one module per input format, all producing
+//! one canonical table) → [`catalog`] (which crime types make up each pledge area, series
+//! breaks) → [`analysis`] (polars aggregation and [`stats`]) → [`render`] (markdown, json, csv,
+//! charts) → [`output`] (written all at once). [`model`] is the result every renderer reads.
+
+pub mod analysis;
+pub mod app;
+pub mod catalog;
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod regions;
+pub mod render;
+pub mod stats;

@@ -1,0 +1,120 @@
+//! Parsing single cells the way Swedish statistics write them.
+//!
+//! `..` means "not available" (BRÅ, SCB), `-` means zero in BRÅ's Excel tables, thousands are
+//! separated by spaces or non-breaking spaces (`1 416 280`), and preliminary periods carry
+//! ` prel.` (`2025 prel.`).
+
+/// What a count cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// A number.
+    Value(u64),
+    /// `..`: not available or not applicable.
+    Missing,
+}
+
+/// Why a count cell was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellError {
+    /// The cell is empty.
+    Empty,
+    /// A minus sign before a number.
+    Negative,
+    /// Not a whole number.
+    NotANumber,
+}
+
+impl CellError {
+    /// The problem in words, for error messages.
+    pub fn problem(self) -> &'static str {
+        match self {
+            CellError::Empty => "the count is empty",
+            CellError::Negative => "the count is negative",
+            CellError::NotANumber => "the count is not a whole number",
+        }
+    }
+}
+
+/// What a count cell should hold, for error messages.
+pub const COUNT_EXPECTED: &str = "a whole number ≥ 0 (spaces between thousands are fine), `..` for not available or `-` for zero";
+
+/// Parses a count: digits with optional space thousands separators, `..` or `-`.
+pub fn parse_count(cell: &str) -> Result<Cell, CellError> {
+    let cell = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    match cell {
+        "" => return Err(CellError::Empty),
+        ".." | "…" => return Ok(Cell::Missing),
+        "-" | "–" => return Ok(Cell::Value(0)),
+        _ => {}
+    }
+    let digits: String = cell
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if let Some(rest) = digits.strip_prefix(['-', '−'])
+        && !rest.is_empty()
+        && rest.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(CellError::Negative);
+    }
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(CellError::NotANumber);
+    }
+    digits.parse().map(Cell::Value).map_err(|_| CellError::NotANumber)
+}
+
+/// What a year cell should hold, for error messages.
+pub const YEAR_EXPECTED: &str = "a year like `2024` or `2025 prel.`";
+
+/// Parses `2024`, `2025 prel.`, `2025 (prel.)`, `2025prel`: the year and whether preliminary.
+/// Years outside 1900–2100 are refused.
+pub fn parse_year(cell: &str) -> Option<(i32, bool)> {
+    let cell = cell.trim();
+    let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let rest = cell[digits.len()..]
+        .trim()
+        .trim_matches(|c| c == '(' || c == ')')
+        .trim();
+    let preliminary = match rest.to_lowercase().as_str() {
+        "" => false,
+        "prel." | "prel" | "preliminär" | "preliminära" => true,
+        _ => return None,
+    };
+    let year: i32 = digits.parse().ok()?;
+    (1900..=2100).contains(&year).then_some((year, preliminary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_accept_swedish_spacing_dots_and_dashes() {
+        assert_eq!(parse_count("1 416 280"), Ok(Cell::Value(1_416_280)));
+        assert_eq!(parse_count("48\u{a0}435"), Ok(Cell::Value(48_435)));
+        assert_eq!(parse_count(" 12 "), Ok(Cell::Value(12)));
+        assert_eq!(parse_count(".."), Ok(Cell::Missing));
+        assert_eq!(parse_count("-"), Ok(Cell::Value(0)));
+    }
+
+    #[test]
+    fn counts_refuse_letters_negatives_and_empty_cells() {
+        assert_eq!(parse_count("12a"), Err(CellError::NotANumber));
+        assert_eq!(parse_count("-3"), Err(CellError::Negative));
+        assert_eq!(parse_count("1,5"), Err(CellError::NotANumber));
+        assert_eq!(parse_count(""), Err(CellError::Empty));
+    }
+
+    #[test]
+    fn years_may_be_preliminary_and_must_be_four_digits() {
+        assert_eq!(parse_year("2024"), Some((2024, false)));
+        assert_eq!(parse_year("2025 prel."), Some((2025, true)));
+        assert_eq!(parse_year("2025 (prel.)"), Some((2025, true)));
+        assert_eq!(parse_year("20x3"), None);
+        assert_eq!(parse_year("År"), None);
+        assert_eq!(parse_year("12345"), None);
+    }
+}

@@ -1,0 +1,145 @@
+//! Merging overlapping exports into one truth, by rules that are the same every run.
+//!
+//! 1. Exact duplicates (same value, same status) are merged silently.
+//! 2. A final figure is never replaced by a preliminary one.
+//! 3. Between two figures of the same status the newer export wins: the export date in the file
+//!    name (`YYYY-MM-DD`). Without dates to tell them apart, loading stops with an error that
+//!    names both files: there is no silent tie-breaking.
+//! 4. Every value that differs between files is kept as a [`Revision`] for the report.
+
+use super::canonical::{Observation, PopulationRow};
+use crate::error::InputError;
+use crate::model::{Revision, SourceInfo};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The merged tables.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// Observations, one per region, crime and year, sorted.
+    pub observations: Vec<Observation>,
+    /// Population, one per region and year, sorted.
+    pub population: Vec<PopulationRow>,
+    /// Differences between files.
+    pub revisions: Vec<Revision>,
+    /// Notes for the report.
+    pub warnings: Vec<String>,
+}
+
+/// The export date in a file name (`…_2026-03-26.csv`), as `YYYY-MM-DD`.
+pub fn export_date(file_name: &str) -> Option<String> {
+    let b = file_name.as_bytes();
+    (0..b.len().saturating_sub(9)).rev().find_map(|i| {
+        let s = &b[i..i + 10];
+        let shape = s.iter().enumerate().all(|(j, c)| {
+            if j == 4 || j == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        shape.then(|| String::from_utf8_lossy(s).into_owned())
+    })
+}
+
+/// Merges observations and population from several files.
+pub fn merge(
+    observations: Vec<Observation>,
+    population: Vec<PopulationRow>,
+    sources: &[SourceInfo],
+) -> Result<Merged, InputError> {
+    let mut merged = Merged::default();
+    let mut by_key: BTreeMap<(String, String, i32), Observation> = BTreeMap::new();
+    for obs in observations {
+        let key = (obs.region_code.clone(), obs.crime.clone(), obs.year);
+        let Some(kept) = by_key.get(&key) else {
+            by_key.insert(key, obs);
+            continue;
+        };
+        if kept.count == obs.count && kept.preliminary == obs.preliminary {
+            continue;
+        }
+        let new_wins = if kept.preliminary != obs.preliminary {
+            kept.preliminary
+        } else {
+            newer(sources, kept.source, obs.source, &obs.region_name, &obs.crime, obs.year)?
+        };
+        let (old, new) = if new_wins { (kept.clone(), obs) } else { (obs, kept.clone()) };
+        if old.count != new.count {
+            merged.revisions.push(Revision {
+                region: new.region_name.clone(),
+                crime: new.crime.clone(),
+                year: new.year,
+                old_value: show(old.count, old.preliminary),
+                new_value: show(new.count, new.preliminary),
+                old_file: sources[old.source].file.clone(),
+                new_file: sources[new.source].file.clone(),
+            });
+        }
+        by_key.insert(key, new);
+    }
+    merged.observations = by_key.into_values().collect();
+
+    let mut pop: BTreeMap<(String, i32), PopulationRow> = BTreeMap::new();
+    for row in population {
+        let key = (row.region_code.clone(), row.year);
+        let Some(kept) = pop.get(&key) else {
+            pop.insert(key, row);
+            continue;
+        };
+        if kept.population == row.population {
+            continue;
+        }
+        let new_wins = newer(sources, kept.source, row.source, &row.region_code, "Folkmängd", row.year)?;
+        let (old, new) = if new_wins { (kept.clone(), row) } else { (row, kept.clone()) };
+        merged.revisions.push(Revision {
+            region: new.region_code.clone(),
+            crime: "Folkmängd".to_owned(),
+            year: new.year,
+            old_value: old.population.to_string(),
+            new_value: new.population.to_string(),
+            old_file: sources[old.source].file.clone(),
+            new_file: sources[new.source].file.clone(),
+        });
+        pop.insert(key, new);
+    }
+    merged.population = pop.into_values().collect();
+    Ok(merged)
+}
+
+fn show(count: Option<u64>, preliminary: bool) -> String {
+    let value = count.map_or("..".to_owned(), |c| c.to_string());
+    if preliminary { format!("{value} (prel.)") } else { value }
+}
+
+/// True when source `b` is a newer export than source `a`; an error when nothing tells.
+fn newer(
+    sources: &[SourceInfo],
+    a: usize,
+    b: usize,
+    region: &str,
+    what: &str,
+    year: i32,
+) -> Result<bool, InputError> {
+    let (fa, fb) = (&sources[a].file, &sources[b].file);
+    match (export_date(fa), export_date(fb)) {
+        (Some(da), Some(db)) if da != db => Ok(db > da),
+        _ => Err(InputError::file(
+            Path::new(fb),
+            format!("{fa} and {fb} give different values for {region} / {what} / {year}, and nothing tells which export is newer"),
+        )
+        .expected("the export date in each file name (e.g. `sol_2026-03-26.csv`), or remove the older file")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_dates_are_found_anywhere_in_the_file_name() {
+        assert_eq!(export_date("exempel_bra_sol_2026-03-26.csv").as_deref(), Some("2026-03-26"));
+        assert_eq!(export_date("2025-01-02 sol.csv").as_deref(), Some("2025-01-02"));
+        assert_eq!(export_date("sol_2015-2025.csv"), None);
+    }
+}

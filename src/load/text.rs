@@ -1,0 +1,134 @@
+//! Reading an input file as text: encoding detection, hashing, splitting into records.
+//!
+//! BRÅ's web application exports ISO-8859-1; files re-saved by Excel or an editor may be UTF-8
+//! with or without a byte-order mark, with CRLF or LF line ends. We detect the encoding from the
+//! bytes (a BOM, else valid UTF-8, else Windows-1252, a superset of ISO-8859-1's printable
+//! range) and never guess silently: the detected encoding is reported for every file.
+
+use crate::error::InputError;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// An input file decoded to text.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// Path as given.
+    pub path: PathBuf,
+    /// The decoded text, BOM removed.
+    pub text: String,
+    /// Detected encoding, as shown to users.
+    pub encoding: &'static str,
+    /// SHA-256 of the raw bytes, lower-case hex.
+    pub sha256: String,
+}
+
+/// Reads and decodes a file; refuses empty and binary files.
+pub fn read_text(path: &Path) -> Result<TextFile, InputError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+    decode(path, &bytes)
+}
+
+/// Decodes bytes already read (split out for tests and fuzzing).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, InputError> {
+    let sha256 = hex(&Sha256::digest(bytes));
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(InputError::file(path, "the file is empty")
+            .expected("an export with a header line and data rows"));
+    }
+    if looks_binary(bytes) {
+        return Err(InputError::file(path, "the file is not text (it holds binary data)")
+            .expected("a CSV or text export; was a spreadsheet (.xlsx) renamed? Save it as CSV"));
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (String::from_utf8_lossy(rest).into_owned(), "UTF-8 with BOM")
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_owned(), "UTF-8")
+    } else {
+        let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        (cow.into_owned(), "ISO-8859-1")
+    };
+    Ok(TextFile {
+        path: path.to_path_buf(),
+        text,
+        encoding,
+        sha256,
+    })
+}
+
+/// True for NUL bytes or many control characters: a renamed spreadsheet, an image, garbage.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    sample.contains(&0) || control * 100 > sample.len()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One line of a delimited file, split into trimmed fields.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// Fields with surrounding spaces and quotes removed.
+    pub fields: Vec<String>,
+}
+
+impl Record {
+    /// The field at a 0-based index, or "" when the line is short.
+    pub fn get(&self, index: usize) -> &str {
+        self.fields.get(index).map_or("", String::as_str)
+    }
+}
+
+/// Splits text into records on `delimiter`, honouring double quotes; blank lines are skipped.
+pub fn records(file: &TextFile, delimiter: u8) -> Result<Vec<Record>, InputError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(file.text.as_bytes());
+    let mut out = Vec::new();
+    for result in reader.records() {
+        let record = result.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            InputError::at(&file.path, line, None, format!("cannot split the line ({e})"))
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let fields: Vec<String> = record.iter().map(clean_field).collect();
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        out.push(Record { line, fields });
+    }
+    Ok(out)
+}
+
+/// Trims spaces (also non-breaking) from a field.
+fn clean_field(field: &str) -> String {
+    field
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .to_owned()
+}
+
+/// Guesses the delimiter of a header line: the most frequent of `;`, tab and `,`.
+pub fn detect_delimiter(line: &str) -> u8 {
+    let count = |c: char| line.matches(c).count();
+    let candidates = [(b';', count(';')), (b'\t', count('\t')), (b',', count(','))];
+    candidates
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or(b';', |(d, _)| *d)
+}
+
+/// The first non-blank line of the text, without its line end.
+pub fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+}

@@ -1,0 +1,295 @@
+//! The analysis result: the contract between the analysis and every renderer.
+//!
+//! `summary.json` is this struct serialised as it is; the Markdown report, `metrics.csv` and
+//! the charts read their numbers from it and compute nothing of their own, so they can never
+//! disagree with each other. Field order is the order of the JSON keys. A value that cannot be
+//! computed is `None` (JSON `null`) and the `note` beside it says why.
+
+use serde::Serialize;
+
+/// Everything one `analyze` run found, for one pledge kommun.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// The pledge kommun.
+    pub region: RegionRef,
+    /// True when any input file is example data (its name starts with `exempel`).
+    pub example_data: bool,
+    /// First and last year of the pledge.
+    pub pledge: [i32; 2],
+    /// First and last year of the baseline the pledge period is compared with.
+    pub baseline: [i32; 2],
+    /// The latest year with data for the pledge kommun in any area.
+    pub latest_year: Option<i32>,
+    /// One entry per pledge area, in the order of `pledge.toml`.
+    pub areas: Vec<AreaSummary>,
+    /// The county the kommun belongs to.
+    pub county: RegionRef,
+    /// Every input file read, in file-name order.
+    pub sources: Vec<SourceInfo>,
+    /// Values that differ between input files, and which one was kept.
+    pub revisions: Vec<Revision>,
+    /// Problems that did not stop the run, in the order found.
+    pub warnings: Vec<String>,
+}
+
+/// A value that differs between two files, and which one was kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    /// Region name.
+    pub region: String,
+    /// Crime label, or `Folkmängd` for population.
+    pub crime: String,
+    /// The year.
+    pub year: i32,
+    /// The value set aside (`..` for not available).
+    pub old_value: String,
+    /// The value kept.
+    pub new_value: String,
+    /// File of the value set aside.
+    pub old_file: String,
+    /// File of the value kept.
+    pub new_file: String,
+}
+
+/// A region by SCB code and name (`00` is the nation, two digits a county, four a kommun).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegionRef {
+    /// SCB code.
+    pub code: String,
+    /// Name as in SCB's list.
+    pub name: String,
+}
+
+/// One input file as it was read.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    /// File name (relative to the data folder).
+    pub file: String,
+    /// Detected format, e.g. `bra_sol_long` or `scb_population`.
+    pub format: String,
+    /// Detected text encoding, e.g. `ISO-8859-1`, `UTF-8`, `UTF-8 with BOM`.
+    pub encoding: String,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+    /// Number of data rows read (header and title lines not counted).
+    pub rows: usize,
+    /// Years present, ascending.
+    pub years: Vec<i32>,
+    /// Years marked preliminary (` prel.`), ascending.
+    pub preliminary_years: Vec<i32>,
+    /// True when the file is example data (name starts with `exempel`).
+    pub example_data: bool,
+}
+
+/// The results for one pledge area.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaSummary {
+    /// Stable id from `pledge.toml`.
+    pub id: String,
+    /// Title from `pledge.toml`.
+    pub title: String,
+    /// Pledge period against baseline for the pledge kommun.
+    pub pledge_vs_baseline: Comparison,
+    /// Trend over the years after the latest series break.
+    pub trend: Trend,
+    /// Years whose Pearson residual from the trend exceeds 3 in absolute value.
+    pub spikes: Vec<i32>,
+    /// Series breaks that affect this area's crime types, oldest first.
+    pub breaks: Vec<BreakRef>,
+    /// Where the kommun lies among all kommuner in the data over the pledge period.
+    pub funnel: Funnel,
+    /// The overall verdict (see `analysis::verdict`).
+    pub verdict: Verdict,
+    /// The promise as worded in the pledge, when given.
+    pub promise: Option<String>,
+    /// True for crimes found by police work: a rise may reflect more police work.
+    pub police_effort: bool,
+    /// The crime types in the data that the area's patterns matched, sorted.
+    pub crimes: Vec<String>,
+    /// Patterns from `pledge.toml` that matched no crime type in the data.
+    pub unmatched_patterns: Vec<String>,
+    /// Yearly figures for the kommun, its county and the nation.
+    pub years: Vec<YearFigures>,
+}
+
+/// The pledge period against the baseline (exact conditional rate ratio).
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// First and last pledge year present in the data.
+    pub pledge_years: Option<[i32; 2]>,
+    /// Crimes in the pledge years present.
+    pub pledge_count: Option<u64>,
+    /// Sum of the yearly population over the pledge years present.
+    pub pledge_person_years: Option<f64>,
+    /// Crimes in the baseline years.
+    pub baseline_count: Option<u64>,
+    /// Sum of the yearly population over the baseline years.
+    pub baseline_person_years: Option<f64>,
+    /// Rate in the pledge period divided by the rate in the baseline.
+    pub rate_ratio: Option<f64>,
+    /// Lower limit of the exact 95 % interval of the rate ratio.
+    pub ci_low: Option<f64>,
+    /// Upper limit of the exact 95 % interval of the rate ratio.
+    pub ci_high: Option<f64>,
+    /// Central two-sided exact p-value.
+    pub p_value: Option<f64>,
+    /// Smallest pledge-period count that would have been a significant increase.
+    pub detectable_increase_count: Option<u64>,
+    /// Largest pledge-period count that would have been a significant decrease.
+    pub detectable_decrease_count: Option<u64>,
+    /// Why a value is missing, or a caveat about the comparison.
+    pub note: Option<String>,
+}
+
+/// Poisson trend with quasi-Poisson scale, and Mann–Kendall as a robustness check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    /// First year used.
+    pub from: Option<i32>,
+    /// Last year used.
+    pub to: Option<i32>,
+    /// exp(β1) − 1: the estimated change per year, as a fraction.
+    pub annual_change: Option<f64>,
+    /// Lower limit of the 95 % interval of the annual change.
+    pub ci_low: Option<f64>,
+    /// Upper limit of the 95 % interval of the annual change.
+    pub ci_high: Option<f64>,
+    /// Pearson dispersion φ = X²/(n−2) (the scale used is max(1, φ)).
+    pub dispersion: Option<f64>,
+    /// Two-sided p-value of β1 (t with n−2 df when φ > 1, normal otherwise).
+    pub p_value: Option<f64>,
+    /// Mann–Kendall S statistic on the yearly rates.
+    pub mann_kendall_s: Option<i64>,
+    /// Mann–Kendall z (continuity corrected).
+    pub mann_kendall_z: Option<f64>,
+    /// Mann–Kendall two-sided p-value.
+    pub mann_kendall_p: Option<f64>,
+    /// Sen slope of the yearly rate per 100 000, per year.
+    pub sen_slope: Option<f64>,
+    /// The fitted trend line with its 95 % band, one point per year used.
+    pub line: Vec<TrendPoint>,
+    /// Why there is no trend, or which break it starts after.
+    pub note: Option<String>,
+}
+
+/// A series break as the charts and the report show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakRef {
+    /// Date of the change, `YYYY-MM-DD`.
+    pub date: String,
+    /// One line of what changed.
+    pub what: String,
+    /// Where the change is documented.
+    pub source: String,
+    /// Whether a trend may span this break (false: the trend starts after it).
+    pub splits_trend: bool,
+}
+
+/// Position in the funnel of all kommuner in the data.
+#[derive(Debug, Clone, Serialize)]
+pub struct Funnel {
+    /// Number of kommuner compared.
+    pub kommuner: usize,
+    /// `above_99_8`, `above_95`, `inside_95`, `below_95` or `below_99_8`.
+    pub position: Option<String>,
+    /// Pooled rate per 100 000 over all kommuner (the target).
+    pub target_rate: Option<f64>,
+    /// The kommun's rate per 100 000 over the pledge years present.
+    pub rate: Option<f64>,
+    /// Between-kommun variance τ² (per person, squared) when at least 10 kommuner.
+    pub tau2: Option<f64>,
+    /// Every kommun as (code, count, person-years), for the funnel chart.
+    pub points: Vec<FunnelPoint>,
+    /// Control limits (rate per 100 000) at a grid of person-years, for the funnel chart.
+    pub limits: Vec<FunnelLimit>,
+    /// Why the position is missing, or how the limits were widened.
+    pub note: Option<String>,
+}
+
+/// One point of the fitted trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendPoint {
+    /// The year.
+    pub year: i32,
+    /// Fitted count.
+    pub fitted: f64,
+    /// Lower limit of the 95 % band of the fitted count (scale φ* included).
+    pub low: f64,
+    /// Upper limit of the 95 % band of the fitted count.
+    pub high: f64,
+}
+
+/// Funnel limits at one size, as rates per 100 000.
+#[derive(Debug, Clone, Serialize)]
+pub struct FunnelLimit {
+    /// Person-years.
+    pub person_years: f64,
+    /// Lower 99.8 % limit.
+    pub low_998: f64,
+    /// Lower 95 % limit.
+    pub low_95: f64,
+    /// Upper 95 % limit.
+    pub high_95: f64,
+    /// Upper 99.8 % limit.
+    pub high_998: f64,
+}
+
+/// One kommun in the funnel.
+#[derive(Debug, Clone, Serialize)]
+pub struct FunnelPoint {
+    /// SCB code.
+    pub code: String,
+    /// Crimes over the pledge years present.
+    pub count: u64,
+    /// Person-years over the same years.
+    pub person_years: f64,
+}
+
+/// The overall verdict on an area, from the rate ratio's interval and the trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The rate ratio interval lies above 1 and the trend (if any) does not contradict it.
+    ClearIncrease,
+    /// Some, but not conclusive, sign of an increase.
+    PossibleIncrease,
+    /// Neither test shows a change the data could detect.
+    NoDetectableChange,
+    /// Some, but not conclusive, sign of a decrease.
+    PossibleDecrease,
+    /// The rate ratio interval lies below 1 and the trend (if any) does not contradict it.
+    ClearDecrease,
+}
+
+/// One year of one region in one area.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearFigures {
+    /// `kommun`, `county` or `nation`.
+    pub level: String,
+    /// SCB code of the region.
+    pub region_code: String,
+    /// Name of the region.
+    pub region_name: String,
+    /// The year.
+    pub year: i32,
+    /// True when any figure of the year is preliminary.
+    pub preliminary: bool,
+    /// Sum of the crime types' counts (`None` when every cell was `..`).
+    pub count: Option<u64>,
+    /// Population of the region that year.
+    pub population: Option<u64>,
+    /// Count per 100 000 inhabitants.
+    pub rate_per_100k: Option<f64>,
+    /// Exact 95 % interval of the count.
+    pub count_ci: Option<[f64; 2]>,
+    /// Exact 95 % interval of the rate.
+    pub rate_ci: Option<[f64; 2]>,
+    /// 3-year centred pooled rate per 100 000 (years y−1, y, y+1); `None` at the ends.
+    pub pooled_rate: Option<f64>,
+    /// Exact 95 % interval of the pooled rate.
+    pub pooled_rate_ci: Option<[f64; 2]>,
+    /// Rate as an index, the mean rate of the baseline years = 100.
+    pub index: Option<f64>,
+    /// Count per crime type, in the order of `AreaSummary::crimes` (`None` for `..`).
+    pub by_crime: Vec<Option<u64>>,
+}

@@ -1,0 +1,238 @@
+//! Swedish kommuner and counties (SCB's kommun and län codes), and matching region labels in
+//! exports to them.
+//!
+//! Exports name regions in several ways: `Nordanstig`, `Nordanstig kommun`, `Nordanstigs
+//! kommun` (genitive), `2132 Nordanstig` (SCB), `Malung-Sälen` with a hyphen or en dash,
+//! `Hela landet` / `Riket` for the nation and `Gävleborgs län` for a county. The list is SCB's
+//! code list, compiled into the binary from `assets/kommuner.csv`.
+
+const KOMMUNER_CSV: &str = include_str!("../assets/kommuner.csv");
+
+/// The SCB code of the nation.
+pub const NATION_CODE: &str = "00";
+
+/// Whether a region is a kommun, a county or the nation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// The pledge kommun or any other kommun.
+    Kommun,
+    /// A county (län).
+    County,
+    /// The whole country.
+    Nation,
+}
+
+impl Level {
+    /// The label used in output files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Kommun => "kommun",
+            Level::County => "county",
+            Level::Nation => "nation",
+        }
+    }
+}
+
+/// A region resolved to its SCB code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// SCB code: `00`, two-digit län or four-digit kommun.
+    pub code: String,
+    /// Name as in SCB's list (`Riket` for the nation).
+    pub name: String,
+    /// Kommun, county or nation.
+    pub level: Level,
+}
+
+/// SCB's kommun list.
+#[derive(Debug, Clone)]
+pub struct Regions {
+    kommuner: Vec<(String, String, String, String)>,
+}
+
+impl Default for Regions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Regions {
+    /// The list compiled into the binary.
+    pub fn new() -> Self {
+        let kommuner = KOMMUNER_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.trim_end_matches('\r').split(';');
+                Some((
+                    f.next()?.to_owned(),
+                    f.next()?.to_owned(),
+                    f.next()?.to_owned(),
+                    f.next()?.to_owned(),
+                ))
+            })
+            .collect();
+        Regions { kommuner }
+    }
+
+    /// The nation.
+    pub fn nation(&self) -> Region {
+        Region {
+            code: NATION_CODE.to_owned(),
+            name: "Riket".to_owned(),
+            level: Level::Nation,
+        }
+    }
+
+    /// The county a kommun code belongs to.
+    pub fn county_of(&self, kommun_code: &str) -> Option<Region> {
+        self.kommuner
+            .iter()
+            .find(|k| k.0 == kommun_code)
+            .map(|k| Region {
+                code: k.2.clone(),
+                name: k.3.clone(),
+                level: Level::County,
+            })
+    }
+
+    /// Resolves a code (`2132`, `21`, `00`, `0000`) or a name, as exports write them.
+    pub fn resolve(&self, label: &str) -> Option<Region> {
+        let label = label.trim().trim_matches('"').trim();
+        if let Some((code, rest)) = label.split_once(' ')
+            && code.chars().all(|c| c.is_ascii_digit())
+        {
+            // SCB style "2132 Nordanstig": the code decides.
+            let _ = rest;
+            return self.by_code(code);
+        }
+        if label.chars().all(|c| c.is_ascii_digit()) {
+            return self.by_code(label);
+        }
+        self.by_name(label)
+    }
+
+    fn by_code(&self, code: &str) -> Option<Region> {
+        if code == "00" || code == "0000" {
+            return Some(self.nation());
+        }
+        if let Some(k) = self.kommuner.iter().find(|k| k.0 == code) {
+            return Some(Region {
+                code: k.0.clone(),
+                name: k.1.clone(),
+                level: Level::Kommun,
+            });
+        }
+        self.kommuner.iter().find(|k| k.2 == code).map(|k| Region {
+            code: k.2.clone(),
+            name: k.3.clone(),
+            level: Level::County,
+        })
+    }
+
+    fn by_name(&self, label: &str) -> Option<Region> {
+        let key = normalise(label);
+        if matches!(key.as_str(), "hela landet" | "riket" | "sverige" | "hela riket") {
+            return Some(self.nation());
+        }
+        if let Some(k) = self.kommuner.iter().find(|k| normalise(&k.3) == key) {
+            return Some(Region {
+                code: k.2.clone(),
+                name: k.3.clone(),
+                level: Level::County,
+            });
+        }
+        let stem = key
+            .strip_suffix(" kommun")
+            .or_else(|| key.strip_suffix(" stad"))
+            .unwrap_or(&key);
+        let found = self.kommuners_named(stem).or_else(|| {
+            // Genitive: "Arjeplogs kommun", "Nordanstigs kommun".
+            stem.strip_suffix('s')
+                .filter(|_| key.ends_with(" kommun"))
+                .and_then(|s| self.kommuners_named(s))
+        });
+        found.map(|k| Region {
+            code: k.0.clone(),
+            name: k.1.clone(),
+            level: Level::Kommun,
+        })
+    }
+
+    fn kommuners_named(&self, stem: &str) -> Option<&(String, String, String, String)> {
+        self.kommuner.iter().find(|k| normalise(&k.1) == stem)
+    }
+
+    /// Up to three known names closest to an unknown label, for error messages.
+    pub fn suggest(&self, label: &str) -> Vec<String> {
+        let key = normalise(label);
+        let key = key.strip_suffix(" kommun").unwrap_or(&key);
+        let mut scored: Vec<(usize, &str)> = self
+            .kommuner
+            .iter()
+            .map(|k| (edit_distance(key, &normalise(&k.1)), k.1.as_str()))
+            .collect();
+        scored.sort();
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, n)| n.to_owned())
+            .collect()
+    }
+}
+
+/// Lower case, en dash and hyphen alike, single spaces.
+fn normalise(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['\u{2013}', '\u{2014}'], "-")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_codes_and_variants_resolve_to_the_same_kommun() {
+        let r = Regions::new();
+        for label in [
+            "2132",
+            "Nordanstig",
+            "nordanstig kommun",
+            "Nordanstigs kommun",
+            "\"2132 Nordanstig\"",
+        ] {
+            assert_eq!(r.resolve(label).map(|k| k.code), Some("2132".into()), "{label}");
+        }
+        assert_eq!(r.resolve("Arjeplogs kommun").map(|k| k.code), Some("2506".into()));
+        assert_eq!(r.resolve("Malung–Sälen").map(|k| k.code), Some("2023".into()));
+        assert_eq!(r.resolve("Hela landet").map(|k| k.level), Some(Level::Nation));
+        assert_eq!(r.resolve("21 Gävleborgs län").map(|k| k.level), Some(Level::County));
+        assert_eq!(r.resolve("Gävleborgs län").map(|k| k.code), Some("21".into()));
+        assert_eq!(r.county_of("2132").map(|c| c.code), Some("21".into()));
+    }
+
+    #[test]
+    fn unknown_names_get_close_suggestions() {
+        let r = Regions::new();
+        assert_eq!(r.resolve("Nordanstg"), None);
+        assert_eq!(r.suggest("Nordanstg")[0], "Nordanstig");
+    }
+}
