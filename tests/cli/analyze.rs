@@ -1,0 +1,113 @@
+//! `analyze` on tiny fixtures whose answers are known by hand.
+
+use crate::common::*;
+
+#[test]
+fn tiny_latin1_export_gives_the_hand_computed_metrics() {
+    let dir = copy_of("tiny");
+    let (code, stdout, stderr) = analyze(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Nordanstig"), "{stdout}");
+    let rows = metrics(dir.path());
+    assert_eq!(
+        rows[0].join(","),
+        "area,region_code,region_name,year,preliminary,count,population,rate_per_100k,count_ci_low,count_ci_high,rate_ci_low,rate_ci_high"
+    );
+    // 2019: grov kvinnofridskränkning 3 + misshandel (parrelation) 10; the `..` parent row adds nothing.
+    let r = metrics_row(&rows, "relationship", "2132", "2019");
+    assert_eq!(&r[2..8], ["Nordanstig", "2019", "false", "13", "9500", "136.842105"]);
+    // 2020: 2 + 8 = 10, whose exact interval is in statistics.md.
+    let r = metrics_row(&rows, "relationship", "2132", "2020");
+    assert_eq!(r[5], "10");
+    close(r[8].parse().unwrap(), 4.795389);
+    close(r[9].parse().unwrap(), 18.390356);
+    close(r[10].parse().unwrap(), 4.795389 / 9500.0 * 1e5);
+    // Drugs 2020 = 20: interval [12.216520, 30.888378].
+    let r = metrics_row(&rows, "drugs", "2132", "2020");
+    close(r[8].parse().unwrap(), 12.216520);
+    close(r[9].parse().unwrap(), 30.888378);
+}
+
+#[test]
+fn not_available_years_are_empty_and_preliminary_years_are_marked() {
+    let dir = copy_of("tiny");
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    let rows = metrics(dir.path());
+    // Drugs 2019 is `..` in the export: no count, no rate, not zero.
+    let r = metrics_row(&rows, "drugs", "2132", "2019");
+    assert_eq!(&r[5..], ["", "9500", "", "", "", "", ""]);
+    let r = metrics_row(&rows, "drugs", "2132", "2024");
+    assert_eq!(r[4], "true");
+    assert_eq!(r[5], "38", "the monthly row for August must not be added to the year");
+}
+
+#[test]
+fn the_county_is_the_sum_of_its_kommuner_and_the_nation_comes_from_hela_landet() {
+    let dir = copy_of("tiny");
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    let rows = metrics(dir.path());
+    // Gävleborg = Nordanstig (2 + 8) + Hudiksvall (12 + 38); population 9 500 + 37 000.
+    let r = metrics_row(&rows, "relationship", "21", "2020");
+    assert_eq!(&r[2..7], ["Gävleborgs län", "2020", "false", "60", "46500"]);
+    let r = metrics_row(&rows, "drugs", "00", "2021");
+    assert_eq!(&r[2..8], ["Riket", "2021", "false", "95000", "10000000", "950"]);
+}
+
+#[test]
+fn the_report_summary_and_metrics_are_byte_identical_across_runs() {
+    let dir = copy_of("tiny");
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    let read = |f: &str| std::fs::read(dir.path().join("reports").join(f)).unwrap();
+    let first: Vec<Vec<u8>> = ["report.md", "metrics.csv", "summary.json"].iter().map(|f| read(f)).collect();
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    let second: Vec<Vec<u8>> = ["report.md", "metrics.csv", "summary.json"].iter().map(|f| read(f)).collect();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn input_files_are_never_modified() {
+    let dir = copy_of("tiny");
+    let before: Vec<Vec<u8>> = sorted_files(&dir.path().join("data"));
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    assert_eq!(before, sorted_files(&dir.path().join("data")));
+}
+
+fn sorted_files(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+#[test]
+fn example_data_is_labelled_in_the_report_and_the_summary() {
+    let dir = copy_of("tiny");
+    let data = dir.path().join("data");
+    std::fs::rename(
+        data.join("sol_latin1_crlf_prel_2025-02-01.csv"),
+        data.join("exempel_sol_2025-02-01.csv"),
+    )
+    .unwrap();
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    assert_eq!(summary(dir.path())["example_data"], true);
+    let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    assert!(report.contains("EXEMPELDATA – inte verklig statistik"));
+}
+
+#[test]
+fn real_files_are_not_labelled_as_example_data() {
+    let dir = copy_of("tiny");
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    assert_eq!(summary(dir.path())["example_data"], false);
+    let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    assert!(!report.contains("EXEMPELDATA"));
+}
+
+#[test]
+fn a_pattern_matching_nothing_is_reported() {
+    let dir = copy_of("tiny");
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    let s = summary(dir.path());
+    assert_eq!(s["areas"][0]["unmatched_patterns"][0], "Barnfridsbrott*");
+    let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    assert!(report.contains("Barnfridsbrott*"));
+}

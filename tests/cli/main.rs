@@ -1,0 +1,6 @@
+//! Integration tests: they run the real `brottstrend` binary on fixtures in `tests/fixtures/`.
+
+mod analyze;
+mod bad_input;
+mod common;
+mod validate;
