@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod notes;
 pub mod output;
 pub mod regions;
 pub mod render;

@@ -5,6 +5,7 @@
 //! disagree with each other. Field order is the order of the JSON keys. A value that cannot be
 //! computed is `None` (JSON `null`) and the `note` beside it says why.
 
+use crate::notes::Note;
 use serde::Serialize;
 
 /// Everything one `analyze` run found, for one pledge kommun.
@@ -139,6 +140,8 @@ pub struct Comparison {
     pub detectable_decrease_count: Option<u64>,
     /// Why a value is missing, or a caveat about the comparison.
     pub note: Option<String>,
+    /// The same notes as codes, for renderers to word in their language.
+    pub notes: Vec<Note>,
 }
 
 /// Poisson trend with quasi-Poisson scale, and Mann–Kendall as a robustness check.
@@ -170,6 +173,8 @@ pub struct Trend {
     pub line: Vec<TrendPoint>,
     /// Why there is no trend, or which break it starts after.
     pub note: Option<String>,
+    /// The same notes as codes, for renderers to word in their language.
+    pub notes: Vec<Note>,
 }
 
 /// A series break as the charts and the report show it.
@@ -204,6 +209,8 @@ pub struct Funnel {
     pub limits: Vec<FunnelLimit>,
     /// Why the position is missing, or how the limits were widened.
     pub note: Option<String>,
+    /// The same notes as codes, for renderers to word in their language.
+    pub notes: Vec<Note>,
 }
 
 /// One point of the fitted trend.
@@ -290,6 +297,8 @@ pub struct YearFigures {
     pub pooled_rate_ci: Option<[f64; 2]>,
     /// Rate as an index, the mean rate of the baseline years = 100.
     pub index: Option<f64>,
+    /// True when some of the area's crime types are `..` this year while others have numbers.
+    pub partial: bool,
     /// Count per crime type, in the order of `AreaSummary::crimes` (`None` for `..`).
     pub by_crime: Vec<Option<u64>>,
 }

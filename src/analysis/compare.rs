@@ -1,7 +1,9 @@
 //! The pledge period against the baseline for the pledge kommun: exact conditional rate ratio
 //! (statistics.md §2) and the smallest changes the data could have shown.
 
+use crate::config::SeriesBreak;
 use crate::model::{Comparison, YearFigures};
+use crate::notes::{self, Note};
 use crate::stats::rate_ratio::{detectable_counts, exact_rate_ratio};
 
 /// Sum of counts and population over the years in `range` that have both.
@@ -19,7 +21,12 @@ fn period(years: &[&YearFigures], range: [i32; 2]) -> (Vec<i32>, u64, f64) {
 }
 
 /// Compares the pledge years present with the baseline years.
-pub fn compare(kommun_years: &[&YearFigures], pledge: [i32; 2], baseline: [i32; 2]) -> Comparison {
+pub fn compare(
+    kommun_years: &[&YearFigures],
+    pledge: [i32; 2],
+    baseline: [i32; 2],
+    breaks: &[&SeriesBreak],
+) -> Comparison {
     let (pledge_used, x1, t1) = period(kommun_years, pledge);
     let (base_used, x2, t2) = period(kommun_years, baseline);
     let mut out = Comparison {
@@ -35,13 +42,11 @@ pub fn compare(kommun_years: &[&YearFigures], pledge: [i32; 2], baseline: [i32; 
         detectable_increase_count: None,
         detectable_decrease_count: None,
         note: None,
+        notes: Vec::new(),
     };
     if pledge_used.is_empty() || base_used.is_empty() {
-        out.note = Some(if pledge_used.is_empty() {
-            "no pledge year has both a count and a population yet".to_owned()
-        } else {
-            "no baseline year has both a count and a population".to_owned()
-        });
+        out.notes = vec![if pledge_used.is_empty() { Note::NoPledgeYears } else { Note::NoBaselineYears }];
+        out.note = notes::english(&out.notes);
         return out;
     }
     let rr = exact_rate_ratio(x1, t1, x2, t2, super::yearly::LEVEL);
@@ -52,19 +57,27 @@ pub fn compare(kommun_years: &[&YearFigures], pledge: [i32; 2], baseline: [i32; 
     let (up, down) = detectable_counts(x2, t1, t2, 1.0 - super::yearly::LEVEL);
     out.detectable_increase_count = up;
     out.detectable_decrease_count = down;
-    let mut notes = Vec::new();
+    let mut found = Vec::new();
     let missing_base = (baseline[1] - baseline[0] + 1) as usize - base_used.len();
     if missing_base > 0 {
-        notes.push(format!("{missing_base} baseline year(s) lack a count or a population"));
+        found.push(Note::BaselineYearsMissing { years: missing_base });
     }
     if x2 == 0 {
-        notes.push("no crimes in the baseline: the rate ratio is undefined".to_owned());
+        found.push(Note::ZeroBaseline);
     } else if x1 == 0 {
-        notes.push("no crimes in the pledge period: no upper limit below infinity is lost, the lower limit is 0".to_owned());
+        found.push(Note::ZeroPledge);
     }
     if x1 + x2 < 20 {
-        notes.push("fewer than 20 crimes in all: very uncertain".to_owned());
+        found.push(Note::FewEvents);
     }
-    out.note = (!notes.is_empty()).then(|| notes.join("; "));
+    let last = pledge_used.last().copied().unwrap_or(pledge[1]);
+    for b in breaks.iter().filter(|b| b.splits_trend) {
+        // A break changes the series when it falls after the first baseline year began.
+        if b.first_clean_year() > baseline[0] && b.first_clean_year() <= last {
+            found.push(Note::BreakInComparison { date: b.date.clone(), what: b.what.clone() });
+        }
+    }
+    out.note = notes::english(&found);
+    out.notes = found;
     out
 }

@@ -4,6 +4,7 @@
 
 use super::frames::AreaYear;
 use crate::model::{Funnel, FunnelLimit, FunnelPoint};
+use crate::notes::{self, Note};
 use crate::regions::Level;
 use crate::stats::funnel::{self, funnel_position, overdispersion_tau2, target_rate};
 use std::collections::BTreeMap;
@@ -47,23 +48,23 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
         points: Vec::new(),
         limits: Vec::new(),
         note: None,
+        notes: Vec::new(),
     };
     let Some(me) = points.iter().find(|p| p.code == kommun_code) else {
-        out.note = Some(if years.is_empty() {
-            "no pledge year with data yet".to_owned()
-        } else {
-            "the kommun lacks a count or population in a pledge year".to_owned()
-        });
+        out.notes = vec![if years.is_empty() { Note::NoPledgeYears } else { Note::FunnelKommunIncomplete }];
+        out.note = notes::english(&out.notes);
         out.points = points;
         return out;
     };
     if points.len() < 2 {
-        out.note = Some("only the pledge kommun is in the data: nothing to compare with".to_owned());
+        out.notes = vec![Note::FunnelAlone];
+        out.note = notes::english(&out.notes);
         out.points = points;
         return out;
     }
     let Some(target) = target_rate(&stats_points) else {
-        out.note = Some("no crimes in any kommun".to_owned());
+        out.notes = vec![Note::FunnelNoCrimes];
+        out.note = notes::english(&out.notes);
         out.points = points;
         return out;
     };
@@ -77,13 +78,14 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
     out.target_rate = Some(target * 1e5);
     out.rate = Some(me.count as f64 / me.person_years * 1e5);
     out.tau2 = tau2;
-    out.note = Some(match tau2 {
-        Some(t) if t > 0.0 => "limits widened for overdispersion between kommuner (random effects)".to_owned(),
-        Some(_) => "no overdispersion found: exact Poisson limits".to_owned(),
-        None => format!(
-            "exact Poisson limits; fewer than {MIN_FOR_OVERDISPERSION} kommuner, so no overdispersion adjustment"
-        ),
-    });
+    out.notes = vec![match tau2 {
+        Some(t) if t > 0.0 => Note::FunnelWidened,
+        Some(_) => Note::FunnelNoOverdispersion,
+        None => Note::FunnelFewKommuner {
+            needed: MIN_FOR_OVERDISPERSION,
+        },
+    }];
+    out.note = notes::english(&out.notes);
     out.limits = limits(&points, target, tau2);
     out.points = points;
     out

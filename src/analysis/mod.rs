@@ -76,7 +76,7 @@ pub fn analyze(
         let area_breaks = catalog::area_breaks(breaks, &found.crimes);
         let (start, start_note) = trend::start_year(area.trend_from, &area_breaks);
         let (trend, spikes) = trend::trend(&kommun, start, start_note);
-        let cmp = compare::compare(&kommun, pledge.pledge, pledge.baseline);
+        let cmp = compare::compare(&kommun, pledge.pledge, pledge.baseline, &area_breaks);
         let pledge_years: Vec<i32> = cmp
             .pledge_years
             .map(|[a, b]| kommun.iter().map(|y| y.year).filter(|y| *y >= a && *y <= b).collect())
@@ -156,6 +156,8 @@ fn year_figures(
                 let mut f = yearly::figures(row, region);
                 if level == Level::Kommun {
                     f.by_crime = yearly::by_crime(&data.observations, &region.code, row.year, crimes);
+                    let known = f.by_crime.iter().filter(|c| c.is_some()).count();
+                    f.partial = known > 0 && known < f.by_crime.len();
                 }
                 f
             })

@@ -4,6 +4,7 @@
 
 use crate::config::SeriesBreak;
 use crate::model::{Trend, TrendPoint, YearFigures};
+use crate::notes::{self, Note};
 use crate::stats::mann_kendall::{mann_kendall, sen_slope};
 use crate::stats::trend::fit_poisson_trend;
 
@@ -13,7 +14,7 @@ pub const MIN_YEARS: usize = 5;
 /// |Pearson residual| above this flags a possible single-case spike.
 pub const SPIKE_RESIDUAL: f64 = 3.0;
 
-fn empty(note: String) -> Trend {
+fn empty(found: Vec<Note>) -> Trend {
     Trend {
         from: None,
         to: None,
@@ -27,12 +28,13 @@ fn empty(note: String) -> Trend {
         mann_kendall_p: None,
         sen_slope: None,
         line: Vec::new(),
-        note: Some(note),
+        note: notes::english(&found),
+        notes: found,
     }
 }
 
 /// The first year a trend may use: after `trend_from` and the latest break that splits trends.
-pub fn start_year(trend_from: Option<i32>, breaks: &[&SeriesBreak]) -> (Option<i32>, Option<String>) {
+pub fn start_year(trend_from: Option<i32>, breaks: &[&SeriesBreak]) -> (Option<i32>, Option<Note>) {
     let latest = breaks
         .iter()
         .filter(|b| b.splits_trend)
@@ -41,35 +43,38 @@ pub fn start_year(trend_from: Option<i32>, breaks: &[&SeriesBreak]) -> (Option<i
         (Some(t), Some(b)) if t >= b.first_clean_year() => (Some(t), None),
         (_, Some(b)) => (
             Some(b.first_clean_year()),
-            Some(format!("starts {} after the series break of {} ({})", b.first_clean_year(), b.date, b.what)),
+            Some(Note::TrendAfterBreak {
+                year: b.first_clean_year(),
+                date: b.date.clone(),
+                what: b.what.clone(),
+            }),
         ),
         (t, None) => (t, None),
     }
 }
 
 /// Fits the trend on the kommun's years from `start` on; also returns the spike years.
-pub fn trend(years: &[&YearFigures], start: Option<i32>, start_note: Option<String>) -> (Trend, Vec<i32>) {
+pub fn trend(years: &[&YearFigures], start: Option<i32>, start_note: Option<Note>) -> (Trend, Vec<i32>) {
     let first_with_data = years.iter().find(|y| y.count.is_some()).map(|y| y.year);
     let Some(first_with_data) = first_with_data else {
-        return (empty("no year has data".to_owned()), Vec::new());
+        return (empty(vec![Note::NoData]), Vec::new());
     };
     let from = start.map_or(first_with_data, |s| s.max(first_with_data));
+    // Say why the trend starts late only when the break moved the start.
+    let start_note = start_note.filter(|_| from > first_with_data);
     let used: Vec<(i32, u64, u64)> = years
         .iter()
         .filter(|y| y.year >= from)
         .filter_map(|y| Some((y.year, y.count?, y.population.filter(|p| *p > 0)?)))
         .collect();
-    let why_start = start_note
-        .as_ref()
-        .map_or(String::new(), |n| format!(" (the trend {n})"));
     if used.len() < MIN_YEARS {
-        return (
-            empty(format!(
-                "only {} year(s) with count and population from {from}{why_start}; a trend needs at least {MIN_YEARS}",
-                used.len()
-            )),
-            Vec::new(),
-        );
+        let mut found: Vec<Note> = start_note.into_iter().collect();
+        found.push(Note::TooFewYears {
+            years: used.len(),
+            from,
+            needed: MIN_YEARS,
+        });
+        return (empty(found), Vec::new());
     }
     let t: Vec<f64> = used.iter().map(|u| f64::from(u.0 - used[0].0)).collect();
     let y: Vec<f64> = used.iter().map(|u| u.1 as f64).collect();
@@ -77,10 +82,7 @@ pub fn trend(years: &[&YearFigures], start: Option<i32>, start_note: Option<Stri
     let rates: Vec<f64> = used.iter().map(|u| u.1 as f64 / u.2 as f64 * 1e5).collect();
     let years_used: Vec<f64> = used.iter().map(|u| f64::from(u.0)).collect();
     let Some(fit) = fit_poisson_trend(&t, &y, &pop) else {
-        return (
-            empty("the Poisson trend could not be fitted (e.g. every count is zero)".to_owned()),
-            Vec::new(),
-        );
+        return (empty(vec![Note::TrendNotFitted]), Vec::new());
     };
     let mk = mann_kendall(&rates);
     let sen = sen_slope(&years_used, &rates);
@@ -90,10 +92,10 @@ pub fn trend(years: &[&YearFigures], start: Option<i32>, start_note: Option<Stri
         .filter(|(_, r)| r.abs() > SPIKE_RESIDUAL)
         .map(|(u, _)| u.0)
         .collect();
-    let mut notes: Vec<String> = start_note.iter().map(|n| format!("the trend {n}")).collect();
+    let mut found: Vec<Note> = start_note.into_iter().collect();
     let gaps = (used[used.len() - 1].0 - used[0].0 + 1) as usize - used.len();
     if gaps > 0 {
-        notes.push(format!("{gaps} year(s) in the period lack a count or a population"));
+        found.push(Note::TrendGaps { years: gaps });
     }
     let trend = Trend {
         from: Some(used[0].0),
@@ -108,7 +110,8 @@ pub fn trend(years: &[&YearFigures], start: Option<i32>, start_note: Option<Stri
         mann_kendall_p: mk.as_ref().map(|m| m.p_value),
         sen_slope: sen.map(|s| s.slope),
         line: band(&used, &t, &fit.fitted, fit.dispersion_used),
-        note: (!notes.is_empty()).then(|| notes.join("; ")),
+        note: notes::english(&found),
+        notes: found,
     };
     (trend, spikes)
 }

@@ -39,6 +39,7 @@ pub fn figures(row: &AreaYear, region: &Region) -> YearFigures {
         pooled_rate: None,
         pooled_rate_ci: None,
         index: None,
+        partial: false,
         by_crime: Vec::new(),
     }
 }

@@ -25,8 +25,11 @@ fn header_index(text: &str) -> Option<usize> {
         .filter(|l| !l.trim().is_empty())
         .take(MAX_TITLE_LINES + 1)
         .position(|l| {
-            let first = l.split([';', ',', '\t']).next().unwrap_or("");
-            first.trim().trim_matches('"').eq_ignore_ascii_case("region")
+            let fields: Vec<&str> = l.split([';', ',', '\t']).map(|f| f.trim().trim_matches('"')).collect();
+            let region_first = fields[0].eq_ignore_ascii_case("region");
+            let long = fields.iter().any(|f| f.to_lowercase() == "år");
+            let wide = fields.iter().skip(1).any(|f| year_in(f).is_some());
+            region_first && (long || wide)
         })
 }
 

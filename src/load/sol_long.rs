@@ -26,7 +26,7 @@ pub fn detect(first_line: &str) -> bool {
         .split(';')
         .map(|f| f.trim().trim_matches('"').to_lowercase())
         .collect();
-    ["region", "brott", "antal"]
+    ["region", "brott"]
         .iter()
         .all(|r| fields.iter().any(|f| f == r))
 }
@@ -177,10 +177,10 @@ fn row_year(
     let period_cell = row.get(col.period);
     if let Some(year) = parse_year(year_cell) {
         // `2026 prel.;Aug`: a monthly row. `2025;År` or `2025;` would be yearly.
-        let yearly = period_cell.is_empty() || period_cell.eq_ignore_ascii_case("år");
+        let yearly = period_cell.is_empty() || period_cell.to_lowercase() == "år";
         return Ok(yearly.then_some(year));
     }
-    if year_cell.eq_ignore_ascii_case("år") || year_cell.is_empty() {
+    if year_cell.to_lowercase() == "år" || year_cell.is_empty() {
         return parse_year(period_cell).map(Some).ok_or_else(|| {
             InputError::at(&file.path, row.line, Some(col.period + 1), "the period is not a year")
                 .value(period_cell)

@@ -95,12 +95,15 @@ pub fn records(file: &TextFile, delimiter: u8) -> Result<Vec<Record>, InputError
         .trim(csv::Trim::All)
         .from_reader(file.text.as_bytes());
     let mut out = Vec::new();
+    let mut lines = LineCounter::default();
     for result in reader.records() {
         let record = result.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
+            let byte = e.position().map_or(0, |p| p.byte() as usize);
+            let line = lines.line_at(&file.text, byte);
             InputError::at(&file.path, line, None, format!("cannot split the line ({e})"))
         })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let byte = record.position().map_or(0, |p| p.byte() as usize);
+        let line = lines.line_at(&file.text, byte);
         let fields: Vec<String> = record.iter().map(clean_field).collect();
         if fields.iter().all(String::is_empty) {
             continue;
@@ -108,6 +111,30 @@ pub fn records(file: &TextFile, delimiter: u8) -> Result<Vec<Record>, InputError
         out.push(Record { line, fields });
     }
     Ok(out)
+}
+
+/// Turns byte offsets (ascending) into 1-based line numbers without rescanning the text.
+#[derive(Debug, Default)]
+struct LineCounter {
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: usize) -> usize {
+        // csv reports a record's start before the previous line end: step over it.
+        let bytes = text.as_bytes();
+        let mut byte = byte.min(bytes.len());
+        while byte < bytes.len() && matches!(bytes[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte < self.byte {
+            *self = LineCounter::default();
+        }
+        self.line += text.as_bytes()[self.byte..byte].iter().filter(|&&b| b == b'\n').count();
+        self.byte = byte;
+        self.line + 1
+    }
 }
 
 /// Trims spaces (also non-breaking) from a field.

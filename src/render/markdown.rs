@@ -20,7 +20,7 @@ pub fn render(s: &Summary, opts: &RenderOptions) -> String {
     method(&mut md, s, lang);
     let _ = writeln!(
         md,
-        "---\n\n{} brottstrend {}: `{}`",
+        "\n---\n\n{} brottstrend {}: `{}`",
         lang.pick("Skapad med", "Produced by"),
         env!("CARGO_PKG_VERSION"),
         opts.command_line
@@ -118,13 +118,21 @@ fn area_section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOpti
         let _ = writeln!(md, "- *{} {p:?}*", lang.pick("Mönstret matchar inget i data:", "Pattern matches nothing in the data:"));
     }
     md.push('\n');
-    for kind in ["trend", "rates"] {
+    for (kind, sv, en) in CHARTS {
         let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_ext);
-        let _ = writeln!(md, "![{} – {kind}]({file})\n", a.title);
+        let _ = writeln!(md, "![{} – {}]({file})\n", a.title, lang.pick(sv, en));
     }
     year_table(md, a, lang);
     comparison(md, s, a, lang);
 }
+
+/// The charts of an area, in the order shown: file kind, Swedish and English caption.
+const CHARTS: [(&str, &str, &str); 4] = [
+    ("trend", "antal per år med trend", "count per year with trend"),
+    ("rates", "per 100 000 invånare jämfört med län och riket", "per 100,000 compared with county and nation"),
+    ("composition", "brottstyper per år", "crime types per year"),
+    ("funnel", "jämförelse med andra kommuner", "comparison with other kommuner"),
+];
 
 fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
     let _ = writeln!(
@@ -142,10 +150,20 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
             md,
             "| {} | {} | {} | {} | {} |",
             y.year,
-            words::count_cell(y.count, y.preliminary, lang),
+            words::year_count_cell(y.count, y.preliminary, y.partial, lang),
             ci(y.count_ci, 1),
             y.rate_per_100k.map_or("–".to_owned(), |r| number(r, 1, lang)),
             ci(y.rate_ci, 1),
+        );
+    }
+    if a.years.iter().any(|y| y.level == "kommun" && y.partial) {
+        let _ = writeln!(
+            md,
+            "\n\\* {}",
+            lang.pick(
+                "Någon av brottstyperna saknas (`..`) det året, så antalet är inte jämförbart med andra år.",
+                "Some of the crime types are not available (`..`) that year, so the count is not comparable with other years."
+            )
         );
     }
     md.push('\n');
@@ -181,8 +199,8 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             lang.pick("läget är", "the position is"),
             words::position(pos, lang)
         );
-    } else if let Some(note) = &f.note {
-        let _ = writeln!(md, "- {}: {note}", lang.pick("Jämförelse med andra kommuner saknas", "No comparison with other kommuner"));
+    } else if let Some(note) = words::notes(&f.notes, lang) {
+        let _ = writeln!(md, "- {} {note}", lang.pick("Jämförelse med andra kommuner saknas.", "No comparison with other kommuner."));
     }
     md.push('\n');
     if !a.breaks.is_empty() {
@@ -192,8 +210,11 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
         }
         md.push('\n');
     }
-    if let Some(note) = &a.trend.note {
-        let _ = writeln!(md, "{}: {note}.\n", lang.pick("Trend", "Trend"));
+    if let Some(note) = words::notes(&a.trend.notes, lang) {
+        let _ = writeln!(md, "**{}** {note}\n", lang.pick("Trend.", "Trend."));
+    }
+    if let Some(note) = words::notes(&a.pledge_vs_baseline.notes, lang) {
+        let _ = writeln!(md, "**{}** {note}\n", lang.pick("Jämförelsen.", "The comparison."));
     }
     if !a.spikes.is_empty() {
         let years: Vec<String> = a.spikes.iter().map(i32::to_string).collect();

@@ -3,6 +3,7 @@
 
 use super::format::{Lang, int, number, percent};
 use crate::model::{AreaSummary, Comparison, Trend, Verdict};
+use crate::notes::Note;
 
 /// The verdict in plain words.
 pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
@@ -34,8 +35,8 @@ pub fn years(range: [i32; 2]) -> String {
 /// `kvot 1,29 (95 % KI 1,02–1,63)`.
 pub fn rate_ratio(c: &Comparison, lang: Lang) -> Option<String> {
     let rr = c.rate_ratio?;
-    let low = c.ci_low.map_or("0".to_owned(), |l| number(l, 2, lang));
-    let high = c.ci_high.map_or("∞".to_owned(), |h| number(h, 2, lang));
+    let low = c.ci_low.map_or("0".to_owned(), |l| ratio_limit(l, lang));
+    let high = c.ci_high.map_or("∞".to_owned(), |h| ratio_limit(h, lang));
     Some(match lang {
         Lang::Sv => format!("kvot {}; 95 % KI {low}–{high}", number(rr, 2, lang)),
         Lang::En => format!("ratio {}; 95% CI {low}–{high}", number(rr, 2, lang)),
@@ -49,6 +50,9 @@ pub fn trend(t: &Trend, lang: Lang) -> String {
             Lang::Sv => format!("{} per år (95 % KI {} till {})", percent(c, 1, lang), percent(l, 1, lang), percent(h, 1, lang)),
             Lang::En => format!("{} per year (95% CI {} to {})", percent(c, 1, lang), percent(l, 1, lang), percent(h, 1, lang)),
         },
+        _ if t.notes.iter().any(|n| matches!(n, Note::TooFewYears { .. })) => {
+            lang.pick("för få år för en trend", "too few years for a trend").to_owned()
+        }
         _ => lang.pick("ingen trend skattad", "no trend estimated").to_owned(),
     }
 }
@@ -103,6 +107,23 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
             });
         }
     }
+    let dates: Vec<&str> = c
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::BreakInComparison { date, .. } => Some(date.as_str()),
+            _ => None,
+        })
+        .collect();
+    if !dates.is_empty() {
+        let list = join_and(&dates, lang);
+        out.push(match (lang, dates.len()) {
+            (Lang::Sv, 1) => format!("Seriebrottet {list} ligger inom de jämförda åren och kan påverka jämförelsen."),
+            (Lang::Sv, _) => format!("Seriebrotten {list} ligger inom de jämförda åren och kan påverka jämförelsen."),
+            (Lang::En, 1) => format!("The series break of {list} lies within the compared years and may affect the comparison."),
+            (Lang::En, _) => format!("The series breaks of {list} lie within the compared years and may affect the comparison."),
+        });
+    }
     if area.trend.annual_change.is_some() {
         let sig = area.trend.p_value.is_some_and(|p| p < 0.05);
         let from_to = years([area.trend.from.unwrap_or(0), area.trend.to.unwrap_or(0)]);
@@ -132,4 +153,72 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
 pub fn count_cell(count: Option<u64>, preliminary: bool, lang: Lang) -> String {
     let c = count.map_or("..".to_owned(), |c| int(c, lang));
     if preliminary { format!("{c} (prel.)") } else { c }
+}
+
+/// A yearly count for the area table: `(prel.)` and `*` for years where some crime types are
+/// not available.
+pub fn year_count_cell(count: Option<u64>, preliminary: bool, partial: bool, lang: Lang) -> String {
+    let c = count_cell(count, preliminary, lang);
+    if partial { format!("{c}*") } else { c }
+}
+
+/// A note in the report language.
+pub fn note(n: &Note, lang: Lang) -> String {
+    if lang == Lang::En {
+        return n.english();
+    }
+    match n {
+        Note::NoPledgeYears => "inget år i löftesperioden har ännu både antal och befolkning".into(),
+        Note::NoBaselineYears => "inget år i jämförelseperioden har både antal och befolkning".into(),
+        Note::BaselineYearsMissing { years } => format!("{years} år i jämförelseperioden saknar antal eller befolkning"),
+        Note::ZeroBaseline => "inga brott under jämförelseperioden, så kvoten kan inte beräknas".into(),
+        Note::ZeroPledge => "inga brott under löftesperioden; intervallets nedre gräns är 0".into(),
+        Note::FewEvents => "färre än 20 brott totalt: mycket osäkert".into(),
+        Note::BreakInComparison { date, what } => {
+            format!("seriebrottet {date} ({what}) ligger inom de jämförda åren och kan påverka jämförelsen")
+        }
+        Note::TrendAfterBreak { year, date, what } => {
+            format!("trenden börjar {year}, efter seriebrottet {date} ({what})")
+        }
+        Note::TooFewYears { years, from, needed } => {
+            format!("bara {years} år med antal och befolkning från {from}; en trend kräver minst {needed}")
+        }
+        Note::NoData => "inget år har data".into(),
+        Note::TrendNotFitted => "trenden kunde inte skattas (t.ex. är alla antal noll)".into(),
+        Note::TrendGaps { years } => format!("{years} år i perioden saknar antal eller befolkning"),
+        Note::FunnelKommunIncomplete => "kommunen saknar antal eller befolkning något år i löftesperioden".into(),
+        Note::FunnelAlone => "bara den egna kommunen finns i data: inget att jämföra med".into(),
+        Note::FunnelNoCrimes => "inga brott i någon kommun".into(),
+        Note::FunnelWidened => "gränserna är vidgade för överspridning mellan kommunerna".into(),
+        Note::FunnelNoOverdispersion => "ingen överspridning funnen: exakta Poissongränser".into(),
+        Note::FunnelFewKommuner { needed } => {
+            format!("exakta Poissongränser; färre än {needed} kommuner, så ingen justering för överspridning")
+        }
+    }
+}
+
+/// Notes joined into one sentence, first letter capitalised, with a full stop.
+pub fn notes(list: &[Note], lang: Lang) -> Option<String> {
+    if list.is_empty() {
+        return None;
+    }
+    let text = list.iter().map(|n| note(n, lang)).collect::<Vec<_>>().join("; ");
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    Some(format!("{first}{}.", chars.as_str()))
+}
+
+/// An interval limit of a ratio: two decimals, three when two would show a misleading `1,00`.
+pub fn ratio_limit(x: f64, lang: Lang) -> String {
+    let two = number(x, 2, lang);
+    if (x - 1.0).abs() < 0.005 && x != 1.0 { number(x, 3, lang) } else { two }
+}
+
+/// `a, b och c` / `a, b and c`.
+pub fn join_and(items: &[&str], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.pick("och", "and")),
+    }
 }

@@ -2,5 +2,8 @@
 
 mod analyze;
 mod bad_input;
+mod committed_reports;
 mod common;
+mod report;
+mod statistics;
 mod validate;

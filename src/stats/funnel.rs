@@ -1,0 +1,253 @@
+//! Comparing kommuner: funnel plots (Spiegelhalter, D. J. 2005, "Funnel plots for
+//! comparing institutional performance", Statistics in Medicine 24, 1185–1202).
+//!
+//! The target is θ0 = Σx/Σpop over the comparison group and a kommun with population
+//! `pop` expects E = θ0·pop events. Its exact Poisson limit at probability p uses
+//! Spiegelhalter's interpolation (`docs/statistics.md` §5): r_p is the smallest r with
+//! F(r; E) ≥ p, a = (F(r_p) − p)/(F(r_p) − F(r_p − 1)), limit = r_p − a, clamped at 0.
+//!
+//! Rates between kommuner are over-dispersed, so with at least 10 kommuner an additive
+//! random-effects variance τ² is estimated (Spiegelhalter 2005; also Spiegelhalter 2005,
+//! "Handling over-dispersion of performance indicators", Qual Saf Health Care 14): z-scores
+//! z_i = (y_i − θ0)/s_i with y_i = x_i/pop_i and s_i² = θ0/pop_i are Winsorised at their
+//! 10th and 90th percentiles (linear interpolation between order statistics, as R's
+//! default `quantile` and NumPy's `percentile`), φ = (1/k)Σz_w², and
+//! τ² = max(0, (kφ − (k−1)) / (Σw − Σw²/Σw)) with w_i = 1/s_i². The widened limits are
+//! then normal: θ0 ± z_p·√(θ0/pop + τ²).
+
+use super::poisson::{normal_quantile, poisson_cdf};
+
+/// Above this expected count the Poisson limit is taken as normal, E + z_p·√E.
+const NORMAL_ABOVE: f64 = 1e12;
+/// Largest probability used; keeps every limit finite.
+const P_MAX: f64 = 1.0 - 1e-12;
+
+/// Exact Poisson funnel limit for `expected` events at probability `p`, with
+/// Spiegelhalter's interpolation, on the count scale, clamped at 0.
+///
+/// `p` ≥ 1 is treated as 1 − 10⁻¹²; `p` ≤ 0 or NaN, and `expected` that is negative,
+/// NaN or infinite, give 0.
+pub fn funnel_limit(expected: f64, p: f64) -> f64 {
+    if p.is_nan() || p <= 0.0 || !expected.is_finite() || expected <= 0.0 {
+        return 0.0;
+    }
+    let p = p.min(P_MAX);
+    let z = normal_quantile(p);
+    if expected > NORMAL_ABOVE {
+        return (expected + z * expected.sqrt()).max(0.0);
+    }
+    let f = |r: i64| poisson_cdf(r, expected);
+    // Bracket: f(lo) < p ≤ f(hi), starting from the normal approximation.
+    let guess = (expected + z * expected.sqrt()).floor().max(0.0) as i64;
+    let (mut lo, mut hi);
+    if f(guess) >= p {
+        hi = guess;
+        let mut step = 1i64;
+        lo = guess - 1;
+        while lo >= 0 && f(lo) >= p {
+            hi = lo;
+            lo = (hi - step).max(-1);
+            step = step.saturating_mul(2);
+        }
+    } else {
+        lo = guess;
+        let mut step = 1i64;
+        hi = guess + 1;
+        while f(hi) < p {
+            lo = hi;
+            hi = hi.saturating_add(step);
+            step = step.saturating_mul(2);
+            if hi == i64::MAX {
+                return 0.0;
+            }
+        }
+    }
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if f(mid) >= p {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let (f_r, f_prev) = (f(hi), f(hi - 1));
+    let denom = f_r - f_prev;
+    let a = if denom > 0.0 { (f_r - p) / denom } else { 0.0 };
+    let limit = hi as f64 - a.clamp(0.0, 1.0);
+    if limit.is_finite() {
+        limit.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// One kommun in a funnel plot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelPoint {
+    /// Observed count of events.
+    pub observed: f64,
+    /// Population (person-years).
+    pub population: f64,
+}
+
+fn valid_points(points: &[FunnelPoint]) -> bool {
+    !points.is_empty()
+        && points.iter().all(|q| {
+            q.observed.is_finite()
+                && q.observed >= 0.0
+                && q.population.is_finite()
+                && q.population > 0.0
+        })
+}
+
+/// Target rate θ0 = Σx/Σpop (events per person) over the comparison group.
+///
+/// `None` when `points` is empty, any count is negative or not finite, any population
+/// is not a positive finite number, or no events were observed at all (a zero target
+/// gives a degenerate funnel with every limit at 0).
+pub fn target_rate(points: &[FunnelPoint]) -> Option<f64> {
+    if !valid_points(points) {
+        return None;
+    }
+    let x: f64 = points.iter().map(|q| q.observed).sum();
+    let pop: f64 = points.iter().map(|q| q.population).sum();
+    let r = x / pop;
+    (r.is_finite() && r > 0.0).then_some(r)
+}
+
+/// Linear-interpolation quantile of sorted data (R type 7).
+fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
+    let h = (sorted.len() - 1) as f64 * q;
+    let (i, frac) = (h.floor() as usize, h - h.floor());
+    match sorted.get(i + 1) {
+        Some(next) => sorted[i] + frac * (next - sorted[i]),
+        None => sorted[i],
+    }
+}
+
+/// Additive random-effects variance τ² of the rates (per person, squared), estimated
+/// from 10 % Winsorised z-scores as described in the module documentation.
+///
+/// `None` when there are fewer than 10 points, `target` is not a positive finite number,
+/// or any point is invalid (see [`target_rate`]). `Some(0.0)` means no over-dispersion.
+pub fn overdispersion_tau2(points: &[FunnelPoint], target: f64) -> Option<f64> {
+    let k = points.len();
+    if k < 10 || !valid_points(points) || !(target.is_finite() && target > 0.0) {
+        return None;
+    }
+    let z: Vec<f64> = points
+        .iter()
+        .map(|q| (q.observed / q.population - target) / (target / q.population).sqrt())
+        .collect();
+    let mut sorted = z.clone();
+    sorted.sort_by(f64::total_cmp);
+    let (low, high) = (quantile_sorted(&sorted, 0.1), quantile_sorted(&sorted, 0.9));
+    let phi = z.iter().map(|v| v.clamp(low, high).powi(2)).sum::<f64>() / k as f64;
+    let w: Vec<f64> = points.iter().map(|q| q.population / target).collect();
+    let sw: f64 = w.iter().sum();
+    let sw2: f64 = w.iter().map(|v| v * v).sum();
+    let denom = sw - sw2 / sw;
+    let kf = k as f64;
+    let tau2 = if denom > 0.0 {
+        ((kf * phi - (kf - 1.0)) / denom).max(0.0)
+    } else {
+        0.0
+    };
+    tau2.is_finite().then_some(tau2)
+}
+
+/// Funnel limit on the rate scale (events per person; multiply by 10⁵ for a rate per
+/// 100 000) for a kommun of `population` at probability `p`.
+///
+/// Without `tau2` (or with τ² ≤ 0 or NaN) it is the exact limit
+/// `funnel_limit(target·population, p)/population`. With τ² > 0 it is the normal
+/// random-effects limit θ0 + z_p·√(θ0/population + τ²), clamped at 0 (Spiegelhalter
+/// 2005). Returns 0 when `population` is not positive and finite or `target` is
+/// negative or not finite: no limit can be drawn there.
+pub fn funnel_limits_rate(target: f64, population: f64, p: f64, tau2: Option<f64>) -> f64 {
+    if !(population.is_finite() && population > 0.0 && target.is_finite() && target >= 0.0) {
+        return 0.0;
+    }
+    let limit = match tau2 {
+        Some(t2) if t2 > 0.0 && t2.is_finite() => {
+            if p.is_nan() || p <= 0.0 {
+                return 0.0;
+            }
+            target + normal_quantile(p.min(P_MAX)) * (target / population + t2).sqrt()
+        }
+        _ => funnel_limit(target * population, p) / population,
+    };
+    if limit.is_finite() {
+        limit.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// Where a kommun lies in the funnel: outside the 99.8 % limits (p = 0.001/0.999),
+/// outside the 95 % limits (p = 0.025/0.975), or inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FunnelPosition {
+    /// Above the upper 99.8 % limit.
+    Above999,
+    /// Above the upper 95 % limit (but not the 99.8 % one).
+    Above975,
+    /// Within the 95 % limits.
+    Inside95,
+    /// Below the lower 95 % limit (but not the 99.8 % one).
+    Below025,
+    /// Below the lower 99.8 % limit.
+    Below001,
+}
+
+impl FunnelPosition {
+    /// Stable machine-readable name: "above_99_8", "above_95", "inside_95",
+    /// "below_95" or "below_99_8".
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunnelPosition::Above999 => "above_99_8",
+            FunnelPosition::Above975 => "above_95",
+            FunnelPosition::Inside95 => "inside_95",
+            FunnelPosition::Below025 => "below_95",
+            FunnelPosition::Below001 => "below_99_8",
+        }
+    }
+}
+
+/// Position of a kommun with `observed` events and `population` against the target rate
+/// `target` (per person), using [`funnel_limits_rate`] with the given `tau2`.
+/// A point on a limit counts as inside. Invalid input (non-finite or negative counts or
+/// target, population ≤ 0) gives [`FunnelPosition::Inside95`]: nothing to flag.
+pub fn funnel_position(
+    observed: f64,
+    population: f64,
+    target: f64,
+    tau2: Option<f64>,
+) -> FunnelPosition {
+    let valid = observed.is_finite()
+        && observed >= 0.0
+        && population.is_finite()
+        && population > 0.0
+        && target.is_finite()
+        && target >= 0.0;
+    if !valid {
+        return FunnelPosition::Inside95;
+    }
+    let rate = observed / population;
+    let limit = |p: f64| funnel_limits_rate(target, population, p, tau2);
+    if rate > limit(0.999) {
+        FunnelPosition::Above999
+    } else if rate > limit(0.975) {
+        FunnelPosition::Above975
+    } else if rate < limit(0.001) {
+        FunnelPosition::Below001
+    } else if rate < limit(0.025) {
+        FunnelPosition::Below025
+    } else {
+        FunnelPosition::Inside95
+    }
+}
+
+#[cfg(test)]
+#[path = "funnel_tests.rs"]
+mod tests;

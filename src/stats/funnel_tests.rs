@@ -1,0 +1,199 @@
+//! Unit tests for `funnel.rs`: the reference values of `docs/statistics.md` and edge cases
+//! (zero counts, too-short series, population 0, non-finite input; no NaN may escape).
+
+use super::*;
+use crate::stats::test_util::{assert_close, assert_doc};
+
+const PS: [f64; 4] = [0.001, 0.025, 0.975, 0.999];
+
+fn pts(obs: &[f64], pop: &[f64]) -> Vec<FunnelPoint> {
+    obs.iter()
+        .zip(pop)
+        .map(|(&observed, &population)| FunnelPoint {
+            observed,
+            population,
+        })
+        .collect()
+}
+
+#[test]
+fn funnel_limits_match_the_reference_for_e_10_20_and_50() {
+    let table = [
+        (10.0, [1.2205, 3.7752, 16.1600, 20.6620]),
+        (20.0, [7.1692, 11.2050, 28.7458, 34.7135]),
+        (50.0, [29.1228, 36.1217, 63.8305, 72.7514]),
+    ];
+    for (e, limits) in table {
+        for (p, want) in PS.iter().zip(limits) {
+            assert_doc(funnel_limit(e, *p), want, 4);
+        }
+    }
+}
+
+#[test]
+fn funnel_limit_for_zero_or_invalid_input_is_zero() {
+    for p in PS {
+        assert_eq!(funnel_limit(0.0, p), 0.0);
+    }
+    assert_eq!(funnel_limit(-3.0, 0.5), 0.0);
+    assert_eq!(funnel_limit(f64::NAN, 0.5), 0.0);
+    assert_eq!(funnel_limit(f64::INFINITY, 0.5), 0.0);
+    assert_eq!(funnel_limit(10.0, 0.0), 0.0);
+    assert_eq!(funnel_limit(10.0, f64::NAN), 0.0);
+    let top = funnel_limit(10.0, 1.0);
+    assert!(top.is_finite() && top > 20.6620);
+}
+
+#[test]
+fn funnel_limit_is_close_to_normal_for_large_expected_counts() {
+    for e in [1e4, 1e6, 1e9, 1e13] {
+        let z = normal_quantile(0.975);
+        let lim = funnel_limit(e, 0.975);
+        assert!((lim - (e + z * e.sqrt())).abs() < 2.0, "{e}: {lim}");
+    }
+    // Tiny E: the lower limits are clamped at 0.
+    assert_eq!(funnel_limit(0.01, 0.025), 0.0);
+    assert!(funnel_limit(0.01, 0.999) > 0.0);
+}
+
+#[test]
+fn target_rate_is_pooled_and_rejects_bad_points() {
+    let p = pts(&[10.0, 30.0], &[10_000.0, 10_000.0]);
+    assert_close(target_rate(&p).expect("rate"), 0.002, 1e-15);
+    assert_eq!(target_rate(&[]), None);
+    assert_eq!(target_rate(&pts(&[1.0], &[0.0])), None);
+    assert_eq!(target_rate(&pts(&[f64::NAN], &[10.0])), None);
+    assert_eq!(target_rate(&pts(&[-1.0], &[10.0])), None);
+    assert_eq!(target_rate(&pts(&[0.0, 0.0], &[10.0, 20.0])), None);
+}
+
+#[test]
+fn tau2_matches_an_independent_computation() {
+    let obs = [
+        12.0, 60.0, 5.0, 20.0, 40.0, 25.0, 2.0, 90.0, 15.0, 35.0, 33.0, 3.0,
+    ];
+    let pop = [
+        9500.0, 21000.0, 4000.0, 25000.0, 12000.0, 15000.0, 8000.0, 30000.0, 11000.0, 14000.0,
+        20000.0, 6000.0,
+    ];
+    let p = pts(&obs, &pop);
+    let target = target_rate(&p).expect("rate");
+    assert_close(target, 0.0019373219373219374, 1e-18);
+    let tau2 = overdispersion_tau2(&p, target).expect("tau2");
+    assert_close(tau2, 7.304717285695492e-07, 1e-15);
+}
+
+#[test]
+fn tau2_is_zero_without_overdispersion_and_none_for_few_points() {
+    let pop = [10_000.0; 10];
+    let flat = pts(&[10.0; 10], &pop);
+    assert_eq!(overdispersion_tau2(&flat, 0.001), Some(0.0));
+    assert_eq!(overdispersion_tau2(&flat[..9], 0.001), None);
+    assert_eq!(overdispersion_tau2(&flat, 0.0), None);
+    assert_eq!(overdispersion_tau2(&flat, f64::NAN), None);
+    let zero = pts(&[0.0; 10], &pop);
+    assert_eq!(target_rate(&zero), None);
+    assert_eq!(overdispersion_tau2(&zero, 0.0), None);
+    let mut bad = flat.clone();
+    bad[3].population = 0.0;
+    assert_eq!(overdispersion_tau2(&bad, 0.001), None);
+}
+
+#[test]
+fn rate_limits_are_exact_without_tau2_and_normal_with_it() {
+    let (target, pop) = (0.002, 10_000.0);
+    assert_close(
+        funnel_limits_rate(target, pop, 0.975, None),
+        28.7458 / pop,
+        5e-5 / pop,
+    );
+    assert_eq!(
+        funnel_limits_rate(target, pop, 0.975, Some(0.0)),
+        funnel_limits_rate(target, pop, 0.975, None)
+    );
+    let tau2 = 1e-7;
+    let z = normal_quantile(0.975);
+    let want = target + z * (target / pop + tau2).sqrt();
+    assert_close(
+        funnel_limits_rate(target, pop, 0.975, Some(tau2)),
+        want,
+        1e-15,
+    );
+    // The normal lower limit is clamped at 0.
+    assert_eq!(funnel_limits_rate(target, 100.0, 0.001, Some(tau2)), 0.0);
+}
+
+#[test]
+fn rate_limits_for_population_zero_or_bad_target_are_zero() {
+    for tau2 in [None, Some(1e-7)] {
+        assert_eq!(funnel_limits_rate(0.002, 0.0, 0.975, tau2), 0.0);
+        assert_eq!(funnel_limits_rate(0.002, f64::NAN, 0.975, tau2), 0.0);
+        assert_eq!(funnel_limits_rate(f64::NAN, 100.0, 0.975, tau2), 0.0);
+        assert_eq!(funnel_limits_rate(-1.0, 100.0, 0.975, tau2), 0.0);
+        assert_eq!(funnel_limits_rate(0.002, 100.0, f64::NAN, tau2), 0.0);
+    }
+}
+
+#[test]
+fn funnel_position_classifies_each_band() {
+    // E = 20: limits 7.1692, 11.2050, 28.7458, 34.7135.
+    let (pop, target) = (10_000.0, 0.002);
+    let cases = [
+        (35.0, FunnelPosition::Above999),
+        (29.0, FunnelPosition::Above975),
+        (20.0, FunnelPosition::Inside95),
+        (11.0, FunnelPosition::Below025),
+        (7.0, FunnelPosition::Below001),
+        (0.0, FunnelPosition::Below001),
+    ];
+    for (obs, want) in cases {
+        assert_eq!(funnel_position(obs, pop, target, None), want, "{obs}");
+    }
+    // Widening with τ² pulls 29 back inside.
+    assert_eq!(
+        funnel_position(29.0, pop, target, Some(1e-6)),
+        FunnelPosition::Inside95
+    );
+}
+
+#[test]
+fn funnel_position_of_zero_counts_and_invalid_input_is_inside() {
+    assert_eq!(
+        funnel_position(0.0, 100.0, 0.002, None),
+        FunnelPosition::Inside95
+    );
+    assert_eq!(
+        funnel_position(0.0, 10_000.0, 0.0, None),
+        FunnelPosition::Inside95
+    );
+    assert_eq!(
+        funnel_position(1.0, 10_000.0, 0.0, None),
+        FunnelPosition::Above999
+    );
+    assert_eq!(
+        funnel_position(5.0, 0.0, 0.002, None),
+        FunnelPosition::Inside95
+    );
+    assert_eq!(
+        funnel_position(f64::NAN, 10.0, 0.002, None),
+        FunnelPosition::Inside95
+    );
+    assert_eq!(
+        funnel_position(5.0, 10.0, f64::NAN, None),
+        FunnelPosition::Inside95
+    );
+}
+
+#[test]
+fn funnel_position_names_are_stable() {
+    let names = [
+        (FunnelPosition::Above999, "above_99_8"),
+        (FunnelPosition::Above975, "above_95"),
+        (FunnelPosition::Inside95, "inside_95"),
+        (FunnelPosition::Below025, "below_95"),
+        (FunnelPosition::Below001, "below_99_8"),
+    ];
+    for (pos, name) in names {
+        assert_eq!(pos.as_str(), name);
+    }
+}

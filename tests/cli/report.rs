@@ -1,0 +1,63 @@
+//! Snapshot tests of `report.md` (insta), in Swedish and English, for the shipped example data
+//! and for fixtures that produce each verdict. Review changes with `cargo insta review` or
+//! accept them with `INSTA_UPDATE=always cargo test`.
+
+use crate::common::*;
+use std::path::Path;
+
+/// The report for a data folder, with the command line (which names temporary paths) masked.
+fn report(data: &Path, lang: &str) -> String {
+    let out = tempfile::TempDir::new().unwrap();
+    let status = brottstrend()
+        .args(["analyze", "--lang", lang, "--data"])
+        .arg(data)
+        .arg("--out")
+        .arg(out.path().join("r"))
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let text = std::fs::read_to_string(out.path().join("r/report.md")).unwrap();
+    text.lines()
+        .map(|l| if l.contains(" brottstrend ") && l.contains('`') { "<command line>" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn example_data() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+#[test]
+fn report_sv_example_data() {
+    insta::assert_snapshot!(report(&example_data(), "sv"));
+}
+
+#[test]
+fn report_en_example_data() {
+    insta::assert_snapshot!(report(&example_data(), "en"));
+}
+
+#[test]
+fn report_sv_clear_increase_and_decrease() {
+    insta::assert_snapshot!(report(&fixtures().join("verdicts/doubling"), "sv"));
+}
+
+#[test]
+fn report_en_clear_increase_and_decrease() {
+    insta::assert_snapshot!(report(&fixtures().join("verdicts/doubling"), "en"));
+}
+
+#[test]
+fn report_sv_underpowered() {
+    insta::assert_snapshot!(report(&fixtures().join("verdicts/underpowered"), "sv"));
+}
+
+#[test]
+fn report_en_underpowered() {
+    insta::assert_snapshot!(report(&fixtures().join("verdicts/underpowered"), "en"));
+}
+
+#[test]
+fn report_sv_no_detectable_change() {
+    insta::assert_snapshot!(report(&fixtures().join("verdicts/constant_rate"), "sv"));
+}
