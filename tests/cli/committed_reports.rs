@@ -44,9 +44,8 @@ fn the_committed_reports_match_the_shipped_example_data() {
     for name in files(&fresh) {
         let (a, b) = (std::fs::read(committed.join(&name)).unwrap(), std::fs::read(fresh.join(&name)).unwrap());
         if name == "report.md" {
-            assert_eq!(
-                masked(&String::from_utf8_lossy(&a)),
-                masked(&String::from_utf8_lossy(&b)),
+            assert!(
+                masked(&String::from_utf8_lossy(&a)) == masked(&String::from_utf8_lossy(&b)),
                 "reports/report.md is stale: rerun `cargo run --release -- analyze`"
             );
         } else {
