@@ -5,5 +5,6 @@ mod bad_input;
 mod committed_reports;
 mod common;
 mod report;
+mod report_numbers;
 mod statistics;
 mod validate;
