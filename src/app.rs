@@ -6,6 +6,7 @@ use crate::config::{self, Pledge, SeriesBreak};
 use crate::load::{self, Dataset};
 use crate::model::Summary;
 use crate::regions::Regions;
+use crate::render::charts::ChartFormat;
 use crate::render::format::Lang;
 use crate::render::{self, RenderOptions, words};
 use crate::{analysis, catalog, output};
@@ -32,7 +33,10 @@ struct Inputs {
 
 fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
     let regions = Regions::new();
-    let config_path = args.config.clone().unwrap_or_else(|| args.data.join("pledge.toml"));
+    let config_path = args
+        .config
+        .clone()
+        .unwrap_or_else(|| args.data.join("pledge.toml"));
     let pledge = config::read_pledge(&config_path, &regions)?;
     let (breaks, _) = config::read_breaks(&args.data)?;
     let data = load::load_dir(&args.data, &regions)?;
@@ -46,7 +50,13 @@ fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
 }
 
 fn summarise(inputs: &Inputs) -> anyhow::Result<Summary> {
-    analysis::analyze(&inputs.pledge, &inputs.breaks, &inputs.data, &inputs.regions, &inputs.config_path)
+    analysis::analyze(
+        &inputs.pledge,
+        &inputs.breaks,
+        &inputs.data,
+        &inputs.regions,
+        &inputs.config_path,
+    )
 }
 
 fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
@@ -58,9 +68,9 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
             LangArg::Sv => Lang::Sv,
             LangArg::En => Lang::En,
         },
-        chart_ext: match args.chart_format {
-            ChartFormatArg::Png => "png",
-            ChartFormatArg::Svg => "svg",
+        chart_format: match args.chart_format {
+            ChartFormatArg::Png => ChartFormat::Png,
+            ChartFormatArg::Svg => ChartFormat::Svg,
         },
         pooled: args.pooled,
         command_line: command_line(),
@@ -84,12 +94,32 @@ fn command_line() -> String {
 /// The terminal table, mirroring the report's Sammanfattning.
 fn print_summary(s: &Summary, lang: Lang) {
     if s.example_data {
-        println!("{}", lang.pick("EXEMPELDATA – inte verklig statistik", "EXAMPLE DATA – not real statistics"));
+        println!(
+            "{}",
+            lang.pick(
+                "EXEMPELDATA – inte verklig statistik",
+                "EXAMPLE DATA – not real statistics"
+            )
+        );
     }
-    println!("{} ({}) {}", s.region.name, s.region.code, words::years(s.pledge));
+    println!(
+        "{} ({}) {}",
+        s.region.name,
+        s.region.code,
+        words::years(s.pledge)
+    );
     for a in &s.areas {
-        let latest = a.years.iter().rfind(|y| y.level == "kommun" && y.count.is_some());
-        let latest = latest.map_or("–".to_owned(), |y| format!("{}: {}", y.year, words::count_cell(y.count, y.preliminary, lang)));
+        let latest = a
+            .years
+            .iter()
+            .rfind(|y| y.level == "kommun" && y.count.is_some());
+        let latest = latest.map_or("–".to_owned(), |y| {
+            format!(
+                "{}: {}",
+                y.year,
+                words::count_cell(y.count, y.preliminary, lang)
+            )
+        });
         let rr = words::rate_ratio(&a.pledge_vs_baseline, lang).unwrap_or_else(|| "–".to_owned());
         println!(
             "  {:<24} {:<16} {:<32} {}",
@@ -98,7 +128,12 @@ fn print_summary(s: &Summary, lang: Lang) {
             rr,
             words::verdict(a.verdict, lang)
         );
-        println!("  {:<24} {} {}", "", lang.pick("trend:", "trend:"), words::trend(&a.trend, lang));
+        println!(
+            "  {:<24} {} {}",
+            "",
+            lang.pick("trend:", "trend:"),
+            words::trend(&a.trend, lang)
+        );
     }
 }
 
@@ -111,7 +146,13 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         let years: Vec<String> = s
             .years
             .iter()
-            .map(|y| if prel.contains(y) { format!("{y} prel.") } else { y.to_string() })
+            .map(|y| {
+                if prel.contains(y) {
+                    format!("{y} prel.")
+                } else {
+                    y.to_string()
+                }
+            })
             .collect();
         println!(
             "{}\n  format {}, encoding {}, {} rows{}\n  years: {}",
@@ -141,14 +182,21 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
             .filter(|a| a.crimes.iter().any(|p| catalog::matches(p, label)))
             .map(|a| a.id.as_str())
             .collect();
-        let used = if areas.is_empty() { "not used".to_owned() } else { format!("→ {}", areas.join(", ")) };
+        let used = if areas.is_empty() {
+            "not used".to_owned()
+        } else {
+            format!("→ {}", areas.join(", "))
+        };
         println!("  {label}  [{used}]");
     }
     let summary = summarise(&inputs)?;
     if !data.revisions.is_empty() {
         println!("revisions (region / crime / year: old → new):");
         for r in &data.revisions {
-            println!("  {} / {} / {}: {} ({}) → {} ({})", r.region, r.crime, r.year, r.old_value, r.old_file, r.new_value, r.new_file);
+            println!(
+                "  {} / {} / {}: {} ({}) → {} ({})",
+                r.region, r.crime, r.year, r.old_value, r.old_file, r.new_value, r.new_file
+            );
         }
     }
     if summary.warnings.is_empty() {
@@ -163,5 +211,9 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn lang_free_heading(config: &Path, data: &Path) -> String {
-    format!("config {}; data folder {}", config.display(), data.display())
+    format!(
+        "config {}; data folder {}",
+        config.display(),
+        data.display()
+    )
 }

@@ -73,7 +73,11 @@ pub fn area_crimes(area: &Area, labels: &[String]) -> AreaCrimes {
 pub fn area_breaks<'a>(breaks: &'a [SeriesBreak], crimes: &[String]) -> Vec<&'a SeriesBreak> {
     let mut out: Vec<&SeriesBreak> = breaks
         .iter()
-        .filter(|b| b.crimes.iter().any(|p| crimes.iter().any(|c| matches(p, c))))
+        .filter(|b| {
+            b.crimes
+                .iter()
+                .any(|p| crimes.iter().any(|c| matches(p, c)))
+        })
         .collect();
     out.sort_by(|a, b| a.date.cmp(&b.date));
     out
@@ -85,12 +89,27 @@ mod tests {
 
     #[test]
     fn stars_match_any_text_and_case_does_not_matter() {
-        assert!(matches("Misshandel*parrelation*", "Misshandel inkl. grov, mot kvinna 18 år eller äldre, närstående genom parrelation"));
-        assert!(matches("grov kvinnofridskränkning", "Grov kvinnofridskränkning"));
-        assert!(matches("Grov kvinnofridskränkning", "0412 - Grov kvinnofridskränkning"));
-        assert!(!matches("Grov kvinnofridskränkning", "Grov kvinnofridskränkning, försök"));
+        assert!(matches(
+            "Misshandel*parrelation*",
+            "Misshandel inkl. grov, mot kvinna 18 år eller äldre, närstående genom parrelation"
+        ));
+        assert!(matches(
+            "grov kvinnofridskränkning",
+            "Grov kvinnofridskränkning"
+        ));
+        assert!(matches(
+            "Grov kvinnofridskränkning",
+            "0412 - Grov kvinnofridskränkning"
+        ));
+        assert!(!matches(
+            "Grov kvinnofridskränkning",
+            "Grov kvinnofridskränkning, försök"
+        ));
         assert!(matches("*", "Vad som helst"));
-        assert!(!matches("Misshandel*parrelation", "Misshandel, parrelation, grov"));
+        assert!(!matches(
+            "Misshandel*parrelation",
+            "Misshandel, parrelation, grov"
+        ));
     }
 
     #[test]
@@ -98,7 +117,11 @@ mod tests {
         let area = Area {
             id: "a".into(),
             title: "A".into(),
-            crimes: vec!["Misshandel*".into(), "*parrelation*".into(), "Saknas".into()],
+            crimes: vec![
+                "Misshandel*".into(),
+                "*parrelation*".into(),
+                "Saknas".into(),
+            ],
             trend_from: None,
             promise: None,
             police_effort: false,

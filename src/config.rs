@@ -90,7 +90,11 @@ impl SeriesBreak {
     /// The first whole year after the change: the year itself for a change on 1 January.
     pub fn first_clean_year(&self) -> i32 {
         let year: i32 = self.date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-        if self.date.ends_with("-01-01") { year } else { year + 1 }
+        if self.date.ends_with("-01-01") {
+            year
+        } else {
+            year + 1
+        }
     }
 }
 
@@ -108,7 +112,9 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
             .expected("a pledge.toml in the data folder, or --config FILE")
     })?;
     let file: PledgeFile = parse_toml(path, &text)?;
-    let region = regions.resolve(&file.region).filter(|r| r.level == Level::Kommun);
+    let region = regions
+        .resolve(&file.region)
+        .filter(|r| r.level == Level::Kommun);
     let region = region.ok_or_else(|| {
         InputError::file(path, "`region` is not a Swedish kommun")
             .value(&file.region)
@@ -122,9 +128,11 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
     })?;
     for (key, range) in [("pledge", file.pledge), ("baseline", file.baseline)] {
         if range[0] > range[1] || range[0] < 1900 || range[1] > 2100 {
-            return Err(InputError::file(path, format!("`{key}` is not a range of years"))
-                .value(format!("{range:?}"))
-                .expected("[first, last] with first ≤ last, e.g. [2023, 2026]"));
+            return Err(
+                InputError::file(path, format!("`{key}` is not a range of years"))
+                    .value(format!("{range:?}"))
+                    .expected("[first, last] with first ≤ last, e.g. [2023, 2026]"),
+            );
         }
     }
     if file.areas.is_empty() {
@@ -134,15 +142,21 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
     let mut areas: Vec<Area> = Vec::new();
     for a in file.areas {
         let id_ok = !a.id.is_empty()
-            && a.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            && a.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !id_ok || areas.iter().any(|b| b.id == a.id) {
-            return Err(InputError::file(path, "an area id is invalid or used twice")
-                .value(&a.id)
-                .expected("a unique id of a–z, 0–9, - and _ (it names output files)"));
+            return Err(
+                InputError::file(path, "an area id is invalid or used twice")
+                    .value(&a.id)
+                    .expected("a unique id of a–z, 0–9, - and _ (it names output files)"),
+            );
         }
         if a.crimes.iter().all(|c| c.trim().is_empty()) {
-            return Err(InputError::file(path, format!("area `{}` lists no crime types", a.id))
-                .expected("crimes = [\"Grov kvinnofridskränkning\", …]"));
+            return Err(
+                InputError::file(path, format!("area `{}` lists no crime types", a.id))
+                    .expected("crimes = [\"Grov kvinnofridskränkning\", …]"),
+            );
         }
         areas.push(Area {
             id: a.id,

@@ -82,7 +82,10 @@ impl std::error::Error for InputError {}
 
 /// The exit code for an error: 2 when the user can fix the input, 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if err.chain().any(|e| e.downcast_ref::<InputError>().is_some()) {
+    if err
+        .chain()
+        .any(|e| e.downcast_ref::<InputError>().is_some())
+    {
         2
     } else {
         1

@@ -79,7 +79,9 @@ impl Note {
         match self {
             Note::NoPledgeYears => "no pledge year has both a count and a population yet".into(),
             Note::NoBaselineYears => "no baseline year has both a count and a population".into(),
-            Note::BaselineYearsMissing { years } => format!("{years} baseline year(s) lack a count or a population"),
+            Note::BaselineYearsMissing { years } => {
+                format!("{years} baseline year(s) lack a count or a population")
+            }
             Note::ZeroBaseline => "no crimes in the baseline: the rate ratio is undefined".into(),
             Note::ZeroPledge => "no crimes in the pledge period: the lower limit is 0".into(),
             Note::FewEvents => "fewer than 20 crimes in all: very uncertain".into(),
@@ -89,19 +91,37 @@ impl Note {
             Note::TrendAfterBreak { year, date, what } => {
                 format!("the trend starts {year} after the series break of {date} ({what})")
             }
-            Note::TooFewYears { years, from, needed } => {
-                format!("only {years} year(s) with count and population from {from}; a trend needs at least {needed}")
+            Note::TooFewYears {
+                years,
+                from,
+                needed,
+            } => {
+                format!(
+                    "only {years} year(s) with count and population from {from}; a trend needs at least {needed}"
+                )
             }
             Note::NoData => "no year has data".into(),
-            Note::TrendNotFitted => "the Poisson trend could not be fitted (e.g. every count is zero)".into(),
-            Note::TrendGaps { years } => format!("{years} year(s) in the period lack a count or a population"),
-            Note::FunnelKommunIncomplete => "the kommun lacks a count or population in a pledge year".into(),
-            Note::FunnelAlone => "only the pledge kommun is in the data: nothing to compare with".into(),
+            Note::TrendNotFitted => {
+                "the Poisson trend could not be fitted (e.g. every count is zero)".into()
+            }
+            Note::TrendGaps { years } => {
+                format!("{years} year(s) in the period lack a count or a population")
+            }
+            Note::FunnelKommunIncomplete => {
+                "the kommun lacks a count or population in a pledge year".into()
+            }
+            Note::FunnelAlone => {
+                "only the pledge kommun is in the data: nothing to compare with".into()
+            }
             Note::FunnelNoCrimes => "no crimes in any kommun".into(),
-            Note::FunnelWidened => "limits widened for overdispersion between kommuner (random effects)".into(),
+            Note::FunnelWidened => {
+                "limits widened for overdispersion between kommuner (random effects)".into()
+            }
             Note::FunnelNoOverdispersion => "no overdispersion found: exact Poisson limits".into(),
             Note::FunnelFewKommuner { needed } => {
-                format!("exact Poisson limits; fewer than {needed} kommuner, so no overdispersion adjustment")
+                format!(
+                    "exact Poisson limits; fewer than {needed} kommuner, so no overdispersion adjustment"
+                )
             }
         }
     }
@@ -109,5 +129,11 @@ impl Note {
 
 /// The English `note` string for a list of notes (`None` when empty).
 pub fn english(notes: &[Note]) -> Option<String> {
-    (!notes.is_empty()).then(|| notes.iter().map(Note::english).collect::<Vec<_>>().join("; "))
+    (!notes.is_empty()).then(|| {
+        notes
+            .iter()
+            .map(Note::english)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }

@@ -18,7 +18,9 @@ pub fn check_writable(out: &Path) -> Result<(), InputError> {
                 .expected("a writable folder for --out")
         })?;
     if out.exists() && !out.is_dir() {
-        return Err(InputError::file(out, "--out is a file, not a folder").expected("a folder path"));
+        return Err(
+            InputError::file(out, "--out is a file, not a folder").expected("a folder path")
+        );
     }
     Ok(())
 }
@@ -33,7 +35,9 @@ fn parent_of(out: &Path) -> PathBuf {
 /// Writes `files` (paths relative to `out`) into a fresh temporary folder, then swaps it in
 /// place of `out`. Returns the paths written.
 pub fn write_all(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<Vec<PathBuf>> {
-    let name = out.file_name().map_or_else(|| "reports".into(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or_else(|| "reports".into(), |n| n.to_string_lossy().into_owned());
     let tmp = parent_of(out).join(format!(".{name}.tmp-{}", std::process::id()));
     let old = parent_of(out).join(format!(".{name}.old-{}", std::process::id()));
     let result = (|| -> anyhow::Result<()> {
@@ -43,14 +47,17 @@ pub fn write_all(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<Vec
         for (rel, bytes) in files {
             let path = tmp.join(rel);
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
             }
             std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
         }
         if out.exists() {
-            std::fs::rename(out, &old).with_context(|| format!("moving the old {} aside", out.display()))?;
+            std::fs::rename(out, &old)
+                .with_context(|| format!("moving the old {} aside", out.display()))?;
         }
-        std::fs::rename(&tmp, out).with_context(|| format!("moving the new reports to {}", out.display()))?;
+        std::fs::rename(&tmp, out)
+            .with_context(|| format!("moving the new reports to {}", out.display()))?;
         if old.exists() {
             std::fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
         }

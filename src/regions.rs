@@ -132,7 +132,10 @@ impl Regions {
 
     fn by_name(&self, label: &str) -> Option<Region> {
         let key = normalise(label);
-        if matches!(key.as_str(), "hela landet" | "riket" | "sverige" | "hela riket") {
+        if matches!(
+            key.as_str(),
+            "hela landet" | "riket" | "sverige" | "hela riket"
+        ) {
             return Some(self.nation());
         }
         if let Some(k) = self.kommuner.iter().find(|k| normalise(&k.3) == key) {
@@ -219,13 +222,32 @@ mod tests {
             "Nordanstigs kommun",
             "\"2132 Nordanstig\"",
         ] {
-            assert_eq!(r.resolve(label).map(|k| k.code), Some("2132".into()), "{label}");
+            assert_eq!(
+                r.resolve(label).map(|k| k.code),
+                Some("2132".into()),
+                "{label}"
+            );
         }
-        assert_eq!(r.resolve("Arjeplogs kommun").map(|k| k.code), Some("2506".into()));
-        assert_eq!(r.resolve("Malung–Sälen").map(|k| k.code), Some("2023".into()));
-        assert_eq!(r.resolve("Hela landet").map(|k| k.level), Some(Level::Nation));
-        assert_eq!(r.resolve("21 Gävleborgs län").map(|k| k.level), Some(Level::County));
-        assert_eq!(r.resolve("Gävleborgs län").map(|k| k.code), Some("21".into()));
+        assert_eq!(
+            r.resolve("Arjeplogs kommun").map(|k| k.code),
+            Some("2506".into())
+        );
+        assert_eq!(
+            r.resolve("Malung–Sälen").map(|k| k.code),
+            Some("2023".into())
+        );
+        assert_eq!(
+            r.resolve("Hela landet").map(|k| k.level),
+            Some(Level::Nation)
+        );
+        assert_eq!(
+            r.resolve("21 Gävleborgs län").map(|k| k.level),
+            Some(Level::County)
+        );
+        assert_eq!(
+            r.resolve("Gävleborgs län").map(|k| k.code),
+            Some("21".into())
+        );
         assert_eq!(r.county_of("2132").map(|c| c.code), Some("21".into()));
     }
 

@@ -10,7 +10,10 @@ use crate::stats::rate_ratio::{detectable_counts, exact_rate_ratio};
 fn period(years: &[&YearFigures], range: [i32; 2]) -> (Vec<i32>, u64, f64) {
     let mut used = Vec::new();
     let (mut count, mut persons) = (0u64, 0f64);
-    for y in years.iter().filter(|y| y.year >= range[0] && y.year <= range[1]) {
+    for y in years
+        .iter()
+        .filter(|y| y.year >= range[0] && y.year <= range[1])
+    {
         if let (Some(c), Some(p)) = (y.count, y.population) {
             used.push(y.year);
             count += c;
@@ -30,7 +33,10 @@ pub fn compare(
     let (pledge_used, x1, t1) = period(kommun_years, pledge);
     let (base_used, x2, t2) = period(kommun_years, baseline);
     let mut out = Comparison {
-        pledge_years: pledge_used.first().zip(pledge_used.last()).map(|(a, b)| [*a, *b]),
+        pledge_years: pledge_used
+            .first()
+            .zip(pledge_used.last())
+            .map(|(a, b)| [*a, *b]),
         pledge_count: (!pledge_used.is_empty()).then_some(x1),
         pledge_person_years: (!pledge_used.is_empty()).then_some(t1),
         baseline_count: (!base_used.is_empty()).then_some(x2),
@@ -45,7 +51,11 @@ pub fn compare(
         notes: Vec::new(),
     };
     if pledge_used.is_empty() || base_used.is_empty() {
-        out.notes = vec![if pledge_used.is_empty() { Note::NoPledgeYears } else { Note::NoBaselineYears }];
+        out.notes = vec![if pledge_used.is_empty() {
+            Note::NoPledgeYears
+        } else {
+            Note::NoBaselineYears
+        }];
         out.note = notes::english(&out.notes);
         return out;
     }
@@ -60,7 +70,9 @@ pub fn compare(
     let mut found = Vec::new();
     let missing_base = (baseline[1] - baseline[0] + 1) as usize - base_used.len();
     if missing_base > 0 {
-        found.push(Note::BaselineYearsMissing { years: missing_base });
+        found.push(Note::BaselineYearsMissing {
+            years: missing_base,
+        });
     }
     if x2 == 0 {
         found.push(Note::ZeroBaseline);
@@ -74,7 +86,10 @@ pub fn compare(
     for b in breaks.iter().filter(|b| b.splits_trend) {
         // A break changes the series when it falls after the first baseline year began.
         if b.first_clean_year() > baseline[0] && b.first_clean_year() <= last {
-            found.push(Note::BreakInComparison { date: b.date.clone(), what: b.what.clone() });
+            found.push(Note::BreakInComparison {
+                date: b.date.clone(),
+                what: b.what.clone(),
+            });
         }
     }
     out.note = notes::english(&found);

@@ -15,7 +15,10 @@ pub const MIN_FOR_OVERDISPERSION: usize = 10;
 /// The funnel of one area over `years` (the pledge years present for the pledge kommun).
 pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
     let mut sums: BTreeMap<&str, (u64, f64, usize)> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.level == Level::Kommun && years.contains(&r.year)) {
+    for r in rows
+        .iter()
+        .filter(|r| r.level == Level::Kommun && years.contains(&r.year))
+    {
         if let (Some(c), Some(p)) = (r.count, r.population) {
             let e = sums.entry(r.region_code.as_str()).or_default();
             e.0 += c;
@@ -51,7 +54,11 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
         notes: Vec::new(),
     };
     let Some(me) = points.iter().find(|p| p.code == kommun_code) else {
-        out.notes = vec![if years.is_empty() { Note::NoPledgeYears } else { Note::FunnelKommunIncomplete }];
+        out.notes = vec![if years.is_empty() {
+            Note::NoPledgeYears
+        } else {
+            Note::FunnelKommunIncomplete
+        }];
         out.note = notes::english(&out.notes);
         out.points = points;
         return out;

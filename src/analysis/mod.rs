@@ -27,10 +27,17 @@ pub fn analyze(
     regions: &Regions,
     config_path: &Path,
 ) -> anyhow::Result<Summary> {
-    if !data.observations.iter().any(|o| o.region_code == pledge.region.code) {
+    if !data
+        .observations
+        .iter()
+        .any(|o| o.region_code == pledge.region.code)
+    {
         return Err(InputError::file(
             config_path,
-            format!("the data has no crime figures for {} ({})", pledge.region.name, pledge.region.code),
+            format!(
+                "the data has no crime figures for {} ({})",
+                pledge.region.name, pledge.region.code
+            ),
         )
         .value(&pledge.region.code)
         .expected(format!(
@@ -53,14 +60,23 @@ pub fn analyze(
         .zip(&catalogs)
         .flat_map(|(a, c)| c.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
         .collect();
-    let rows = frames::area_years(&data.observations, &data.population, &pairs, regions, &pledge.county.code)
-        .context("aggregating the yearly figures with polars")?;
+    let rows = frames::area_years(
+        &data.observations,
+        &data.population,
+        &pairs,
+        regions,
+        &pledge.county.code,
+    )
+    .context("aggregating the yearly figures with polars")?;
 
     let mut warnings = data.warnings.clone();
     let mut areas = Vec::new();
     for (area, found) in pledge.areas.iter().zip(catalogs) {
         for pattern in &found.unmatched {
-            warnings.push(format!("area `{}`: the pattern {pattern:?} matches no crime type in the data", area.id));
+            warnings.push(format!(
+                "area `{}`: the pattern {pattern:?} matches no crime type in the data",
+                area.id
+            ));
         }
         let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
         let years = year_figures(&area_rows, pledge, regions, data, &found.crimes);
@@ -79,7 +95,13 @@ pub fn analyze(
         let cmp = compare::compare(&kommun, pledge.pledge, pledge.baseline, &area_breaks);
         let pledge_years: Vec<i32> = cmp
             .pledge_years
-            .map(|[a, b]| kommun.iter().map(|y| y.year).filter(|y| *y >= a && *y <= b).collect())
+            .map(|[a, b]| {
+                kommun
+                    .iter()
+                    .map(|y| y.year)
+                    .filter(|y| *y >= a && *y <= b)
+                    .collect()
+            })
             .unwrap_or_default();
         let funnel = funnel::funnel(&area_rows, &pledge_years, &pledge.region.code);
         let verdict = verdict::verdict(&cmp, &trend);
@@ -155,7 +177,8 @@ fn year_figures(
             .map(|row| {
                 let mut f = yearly::figures(row, region);
                 if level == Level::Kommun {
-                    f.by_crime = yearly::by_crime(&data.observations, &region.code, row.year, crimes);
+                    f.by_crime =
+                        yearly::by_crime(&data.observations, &region.code, row.year, crimes);
                     let known = f.by_crime.iter().filter(|c| c.is_some()).count();
                     f.partial = known > 0 && known < f.by_crime.len();
                 }

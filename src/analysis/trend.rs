@@ -54,7 +54,11 @@ pub fn start_year(trend_from: Option<i32>, breaks: &[&SeriesBreak]) -> (Option<i
 }
 
 /// Fits the trend on the kommun's years from `start` on; also returns the spike years.
-pub fn trend(years: &[&YearFigures], start: Option<i32>, start_note: Option<Note>) -> (Trend, Vec<i32>) {
+pub fn trend(
+    years: &[&YearFigures],
+    start: Option<i32>,
+    start_note: Option<Note>,
+) -> (Trend, Vec<i32>) {
     let first_with_data = years.iter().find(|y| y.count.is_some()).map(|y| y.year);
     let Some(first_with_data) = first_with_data else {
         return (empty(vec![Note::NoData]), Vec::new());

@@ -45,7 +45,12 @@ pub fn figures(row: &AreaYear, region: &Region) -> YearFigures {
 }
 
 /// The pledge kommun's count per crime type in `year`, in the order of `crimes`.
-pub fn by_crime(obs: &[Observation], region_code: &str, year: i32, crimes: &[String]) -> Vec<Option<u64>> {
+pub fn by_crime(
+    obs: &[Observation],
+    region_code: &str,
+    year: i32,
+    crimes: &[String],
+) -> Vec<Option<u64>> {
     crimes
         .iter()
         .map(|crime| {

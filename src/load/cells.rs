@@ -60,7 +60,10 @@ pub fn parse_count(cell: &str) -> Result<Cell, CellError> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(CellError::NotANumber);
     }
-    digits.parse().map(Cell::Value).map_err(|_| CellError::NotANumber)
+    digits
+        .parse()
+        .map(Cell::Value)
+        .map_err(|_| CellError::NotANumber)
 }
 
 /// What a year cell should hold, for error messages.

@@ -62,9 +62,20 @@ pub fn merge(
         let new_wins = if kept.preliminary != obs.preliminary {
             kept.preliminary
         } else {
-            newer(sources, kept.source, obs.source, &obs.region_name, &obs.crime, obs.year)?
+            newer(
+                sources,
+                kept.source,
+                obs.source,
+                &obs.region_name,
+                &obs.crime,
+                obs.year,
+            )?
         };
-        let (old, new) = if new_wins { (kept.clone(), obs) } else { (obs, kept.clone()) };
+        let (old, new) = if new_wins {
+            (kept.clone(), obs)
+        } else {
+            (obs, kept.clone())
+        };
         if old.count != new.count {
             merged.revisions.push(Revision {
                 region: new.region_name.clone(),
@@ -90,8 +101,19 @@ pub fn merge(
         if kept.population == row.population {
             continue;
         }
-        let new_wins = newer(sources, kept.source, row.source, &row.region_code, "Folkmängd", row.year)?;
-        let (old, new) = if new_wins { (kept.clone(), row) } else { (row, kept.clone()) };
+        let new_wins = newer(
+            sources,
+            kept.source,
+            row.source,
+            &row.region_code,
+            "Folkmängd",
+            row.year,
+        )?;
+        let (old, new) = if new_wins {
+            (kept.clone(), row)
+        } else {
+            (row, kept.clone())
+        };
         merged.revisions.push(Revision {
             region: new.region_code.clone(),
             crime: "Folkmängd".to_owned(),
@@ -109,7 +131,11 @@ pub fn merge(
 
 fn show(count: Option<u64>, preliminary: bool) -> String {
     let value = count.map_or("..".to_owned(), |c| c.to_string());
-    if preliminary { format!("{value} (prel.)") } else { value }
+    if preliminary {
+        format!("{value} (prel.)")
+    } else {
+        value
+    }
 }
 
 /// True when source `b` is a newer export than source `a`; an error when nothing tells.
@@ -138,8 +164,14 @@ mod tests {
 
     #[test]
     fn export_dates_are_found_anywhere_in_the_file_name() {
-        assert_eq!(export_date("exempel_bra_sol_2026-03-26.csv").as_deref(), Some("2026-03-26"));
-        assert_eq!(export_date("2025-01-02 sol.csv").as_deref(), Some("2025-01-02"));
+        assert_eq!(
+            export_date("exempel_bra_sol_2026-03-26.csv").as_deref(),
+            Some("2026-03-26")
+        );
+        assert_eq!(
+            export_date("2025-01-02 sol.csv").as_deref(),
+            Some("2025-01-02")
+        );
         assert_eq!(export_date("sol_2015-2025.csv"), None);
     }
 }

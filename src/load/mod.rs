@@ -67,8 +67,10 @@ pub fn input_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(InputError::file(dir, "no input files (.csv, .tsv, .txt) in the data folder")
-            .expected("a BRÅ SOL export and an SCB population export; see README"));
+        return Err(
+            InputError::file(dir, "no input files (.csv, .tsv, .txt) in the data folder")
+                .expected("a BRÅ SOL export and an SCB population export; see README"),
+        );
     }
     Ok(files)
 }
@@ -159,6 +161,8 @@ pub fn load_dir(dir: &Path, regions: &Regions) -> Result<Dataset, InputError> {
 
 /// The file name of a path, for messages.
 pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

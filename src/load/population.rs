@@ -25,7 +25,10 @@ fn header_index(text: &str) -> Option<usize> {
         .filter(|l| !l.trim().is_empty())
         .take(MAX_TITLE_LINES + 1)
         .position(|l| {
-            let fields: Vec<&str> = l.split([';', ',', '\t']).map(|f| f.trim().trim_matches('"')).collect();
+            let fields: Vec<&str> = l
+                .split([';', ',', '\t'])
+                .map(|f| f.trim().trim_matches('"'))
+                .collect();
             let region_first = fields[0].eq_ignore_ascii_case("region");
             let long = fields.iter().any(|f| f.to_lowercase() == "år");
             let wide = fields.iter().skip(1).any(|f| year_in(f).is_some());
@@ -51,7 +54,10 @@ pub fn load(
         .unwrap_or("");
     let rows = records(file, detect_delimiter(header_line))?;
     let Some((header, data)) = rows[skip.min(rows.len())..].split_first() else {
-        return Err(InputError::file(&file.path, "the file has a header but no data"));
+        return Err(InputError::file(
+            &file.path,
+            "the file has a header but no data",
+        ));
     };
     let year_columns: Vec<Option<(i32, bool)>> = header.fields.iter().map(|f| year_in(f)).collect();
     let wide = year_columns.iter().skip(1).any(Option::is_some);
@@ -104,8 +110,13 @@ fn population_cell(file: &TextFile, row: &Record, index: usize) -> Result<Option
     match parse_count(row.get(index)) {
         Ok(Cell::Value(v)) => Ok(Some(v)),
         Ok(Cell::Missing) => Ok(None),
-        Err(e) => Err(InputError::at(&file.path, row.line, Some(index + 1), e.problem().replace("count", "population"))
-            .value(row.get(index))
-            .expected(COUNT_EXPECTED)),
+        Err(e) => Err(InputError::at(
+            &file.path,
+            row.line,
+            Some(index + 1),
+            e.problem().replace("count", "population"),
+        )
+        .value(row.get(index))
+        .expected(COUNT_EXPECTED)),
     }
 }

@@ -146,7 +146,11 @@ fn header_columns(file: &TextFile, header: &Record) -> Result<Columns, InputErro
             .iter()
             .position(|f| f.trim_matches('"').to_lowercase() == name.to_lowercase())
     };
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| find(c).is_none()).collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| find(c).is_none())
+        .collect();
     if !missing.is_empty() {
         return Err(InputError::at(
             &file.path,
@@ -182,16 +186,26 @@ fn row_year(
     }
     if year_cell.to_lowercase() == "år" || year_cell.is_empty() {
         return parse_year(period_cell).map(Some).ok_or_else(|| {
-            InputError::at(&file.path, row.line, Some(col.period + 1), "the period is not a year")
-                .value(period_cell)
-                .expected(YEAR_EXPECTED)
+            InputError::at(
+                &file.path,
+                row.line,
+                Some(col.period + 1),
+                "the period is not a year",
+            )
+            .value(period_cell)
+            .expected(YEAR_EXPECTED)
         });
     }
-    Err(
-        InputError::at(&file.path, row.line, Some(col.year + 1), "the year is not a year")
-            .value(year_cell)
-            .expected(format!("{YEAR_EXPECTED}, or `År` with the year in the Period column")),
+    Err(InputError::at(
+        &file.path,
+        row.line,
+        Some(col.year + 1),
+        "the year is not a year",
     )
+    .value(year_cell)
+    .expected(format!(
+        "{YEAR_EXPECTED}, or `År` with the year in the Period column"
+    )))
 }
 
 /// The error for a region label that is neither a kommun, a county nor the nation.

@@ -37,8 +37,11 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, InputError> {
             .expected("an export with a header line and data rows"));
     }
     if looks_binary(bytes) {
-        return Err(InputError::file(path, "the file is not text (it holds binary data)")
-            .expected("a CSV or text export; was a spreadsheet (.xlsx) renamed? Save it as CSV"));
+        return Err(
+            InputError::file(path, "the file is not text (it holds binary data)").expected(
+                "a CSV or text export; was a spreadsheet (.xlsx) renamed? Save it as CSV",
+            ),
+        );
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (String::from_utf8_lossy(rest).into_owned(), "UTF-8 with BOM")
@@ -100,7 +103,12 @@ pub fn records(file: &TextFile, delimiter: u8) -> Result<Vec<Record>, InputError
         let record = result.map_err(|e| {
             let byte = e.position().map_or(0, |p| p.byte() as usize);
             let line = lines.line_at(&file.text, byte);
-            InputError::at(&file.path, line, None, format!("cannot split the line ({e})"))
+            InputError::at(
+                &file.path,
+                line,
+                None,
+                format!("cannot split the line ({e})"),
+            )
         })?;
         let byte = record.position().map_or(0, |p| p.byte() as usize);
         let line = lines.line_at(&file.text, byte);
@@ -131,7 +139,10 @@ impl LineCounter {
         if byte < self.byte {
             *self = LineCounter::default();
         }
-        self.line += text.as_bytes()[self.byte..byte].iter().filter(|&&b| b == b'\n').count();
+        self.line += text.as_bytes()[self.byte..byte]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.byte = byte;
         self.line + 1
     }

@@ -1,9 +1,9 @@
 //! `report.md`: the pledge follow-up a coordinator attaches. Rendered from the result model
 //! only; every number comes from [`Summary`].
 
+use super::RenderOptions;
 use super::format::{Lang, int, number};
 use super::words;
-use super::RenderOptions;
 use crate::model::{AreaSummary, Summary, YearFigures};
 use std::fmt::Write;
 
@@ -29,13 +29,22 @@ pub fn render(s: &Summary, opts: &RenderOptions) -> String {
 }
 
 fn data_years(s: &Summary) -> Option<(i32, i32)> {
-    let years = s.areas.iter().flat_map(|a| a.years.iter()).filter(|y| y.count.is_some()).map(|y| y.year);
+    let years = s
+        .areas
+        .iter()
+        .flat_map(|a| a.years.iter())
+        .filter(|y| y.count.is_some())
+        .map(|y| y.year);
     let (min, max) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
     (min <= max).then_some((min, max))
 }
 
 fn preliminary_years(s: &Summary) -> Vec<i32> {
-    let mut v: Vec<i32> = s.sources.iter().flat_map(|x| x.preliminary_years.iter().copied()).collect();
+    let mut v: Vec<i32> = s
+        .sources
+        .iter()
+        .flat_map(|x| x.preliminary_years.iter().copied())
+        .collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -45,12 +54,22 @@ fn title(md: &mut String, s: &Summary, lang: Lang) {
     let _ = writeln!(
         md,
         "# {} {} – {}\n",
-        lang.pick("Uppföljning av medborgarlöftet", "Follow-up of the citizen pledge"),
+        lang.pick(
+            "Uppföljning av medborgarlöftet",
+            "Follow-up of the citizen pledge"
+        ),
         words::years(s.pledge),
         s.region.name
     );
     if s.example_data {
-        let _ = writeln!(md, "**{}**\n", lang.pick("EXEMPELDATA – inte verklig statistik", "EXAMPLE DATA – not real statistics"));
+        let _ = writeln!(
+            md,
+            "**{}**\n",
+            lang.pick(
+                "EXEMPELDATA – inte verklig statistik",
+                "EXAMPLE DATA – not real statistics"
+            )
+        );
     }
     if let Some((a, b)) = data_years(s) {
         let prel = preliminary_years(s);
@@ -58,7 +77,11 @@ fn title(md: &mut String, s: &Summary, lang: Lang) {
             String::new()
         } else {
             let list: Vec<String> = prel.iter().map(i32::to_string).collect();
-            format!(" ({} {})", lang.pick("preliminärt:", "preliminary:"), list.join(", "))
+            format!(
+                " ({} {})",
+                lang.pick("preliminärt:", "preliminary:"),
+                list.join(", ")
+            )
         };
         let _ = writeln!(
             md,
@@ -80,14 +103,24 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
         "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
         lang.pick("Område", "Area"),
         lang.pick("Senaste år", "Latest year"),
-        lang.pick("Löftesperioden mot jämförelseperioden", "Pledge period against baseline"),
+        lang.pick(
+            "Löftesperioden mot jämförelseperioden",
+            "Pledge period against baseline"
+        ),
         lang.pick("Trend", "Trend"),
         lang.pick("Bedömning", "Verdict")
     );
     for a in &s.areas {
-        let latest = a.years.iter().rfind(|y| y.level == "kommun" && y.count.is_some());
+        let latest = a
+            .years
+            .iter()
+            .rfind(|y| y.level == "kommun" && y.count.is_some());
         let latest = latest.map_or("–".to_owned(), |y| {
-            format!("{}: {}", y.year, words::count_cell(y.count, y.preliminary, lang))
+            format!(
+                "{}: {}",
+                y.year,
+                words::count_cell(y.count, y.preliminary, lang)
+            )
         });
         let rr = words::rate_ratio(&a.pledge_vs_baseline, lang).unwrap_or_else(|| "–".to_owned());
         let _ = writeln!(
@@ -100,7 +133,12 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
     }
     md.push('\n');
     for a in &s.areas {
-        let _ = writeln!(md, "**{}.** {}\n", a.title, words::summary_sentences(a, s.baseline, lang).join(" "));
+        let _ = writeln!(
+            md,
+            "**{}.** {}\n",
+            a.title,
+            words::summary_sentences(a, s.baseline, lang).join(" ")
+        );
     }
 }
 
@@ -110,16 +148,27 @@ fn area_section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOpti
     if let Some(p) = &a.promise {
         let _ = writeln!(md, "{}: *”{p}”*\n", lang.pick("Löftet", "The promise"));
     }
-    let _ = writeln!(md, "{}\n", lang.pick("Brottstyper som räknas:", "Crime types counted:"));
+    let _ = writeln!(
+        md,
+        "{}\n",
+        lang.pick("Brottstyper som räknas:", "Crime types counted:")
+    );
     for c in &a.crimes {
         let _ = writeln!(md, "- {c}");
     }
     for p in &a.unmatched_patterns {
-        let _ = writeln!(md, "- *{} {p:?}*", lang.pick("Mönstret matchar inget i data:", "Pattern matches nothing in the data:"));
+        let _ = writeln!(
+            md,
+            "- *{} {p:?}*",
+            lang.pick(
+                "Mönstret matchar inget i data:",
+                "Pattern matches nothing in the data:"
+            )
+        );
     }
     md.push('\n');
     for (kind, sv, en) in CHARTS {
-        let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_ext);
+        let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_format.ext());
         let _ = writeln!(md, "![{} – {}]({file})\n", a.title, lang.pick(sv, en));
     }
     year_table(md, a, lang);
@@ -128,10 +177,22 @@ fn area_section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOpti
 
 /// The charts of an area, in the order shown: file kind, Swedish and English caption.
 const CHARTS: [(&str, &str, &str); 4] = [
-    ("trend", "antal per år med trend", "count per year with trend"),
-    ("rates", "per 100 000 invånare jämfört med län och riket", "per 100,000 compared with county and nation"),
+    (
+        "trend",
+        "antal per år med trend",
+        "count per year with trend",
+    ),
+    (
+        "rates",
+        "per 100 000 invånare jämfört med län och riket",
+        "per 100,000 compared with county and nation",
+    ),
     ("composition", "brottstyper per år", "crime types per year"),
-    ("funnel", "jämförelse med andra kommuner", "comparison with other kommuner"),
+    (
+        "funnel",
+        "jämförelse med andra kommuner",
+        "comparison with other kommuner",
+    ),
 ];
 
 fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
@@ -144,7 +205,11 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
         lang.pick("Per 100 000 inv.", "Per 100,000"),
         lang.pick("95 % KI per 100 000", "95% CI per 100,000"),
     );
-    let ci = |c: Option<[f64; 2]>, d: usize| c.map_or("–".to_owned(), |[l, h]| format!("{}–{}", number(l, d, lang), number(h, d, lang)));
+    let ci = |c: Option<[f64; 2]>, d: usize| {
+        c.map_or("–".to_owned(), |[l, h]| {
+            format!("{}–{}", number(l, d, lang), number(h, d, lang))
+        })
+    };
     for y in a.years.iter().filter(|y| y.level == "kommun") {
         let _ = writeln!(
             md,
@@ -152,7 +217,8 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
             y.year,
             words::year_count_cell(y.count, y.preliminary, y.partial, lang),
             ci(y.count_ci, 1),
-            y.rate_per_100k.map_or("–".to_owned(), |r| number(r, 1, lang)),
+            y.rate_per_100k
+                .map_or("–".to_owned(), |r| number(r, 1, lang)),
             ci(y.rate_ci, 1),
         );
     }
@@ -170,7 +236,11 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
 }
 
 fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
-    let latest = |level: &str| -> Option<&YearFigures> { a.years.iter().rfind(|y| y.level == level && y.rate_per_100k.is_some()) };
+    let latest = |level: &str| -> Option<&YearFigures> {
+        a.years
+            .iter()
+            .rfind(|y| y.level == level && y.rate_per_100k.is_some())
+    };
     let _ = writeln!(md, "### {}\n", lang.pick("Jämförelser", "Comparisons"));
     for level in ["kommun", "county", "nation"] {
         if let Some(y) = latest(level) {
@@ -191,7 +261,10 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             "- {} {} {}: {} {} {} {}; {} {}.",
             lang.pick("Bland", "Among"),
             f.kommuner,
-            lang.pick("kommuner i data under löftesperioden", "kommuner in the data over the pledge period"),
+            lang.pick(
+                "kommuner i data under löftesperioden",
+                "kommuner in the data over the pledge period"
+            ),
             s.region.name,
             number(rate, 1, lang),
             lang.pick("mot genomsnittet", "against the average"),
@@ -200,11 +273,25 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             words::position(pos, lang)
         );
     } else if let Some(note) = words::notes(&f.notes, lang) {
-        let _ = writeln!(md, "- {} {note}", lang.pick("Jämförelse med andra kommuner saknas.", "No comparison with other kommuner."));
+        let _ = writeln!(
+            md,
+            "- {} {note}",
+            lang.pick(
+                "Jämförelse med andra kommuner saknas.",
+                "No comparison with other kommuner."
+            )
+        );
     }
     md.push('\n');
     if !a.breaks.is_empty() {
-        let _ = writeln!(md, "{}\n", lang.pick("Seriebrott som berör området:", "Series breaks affecting the area:"));
+        let _ = writeln!(
+            md,
+            "{}\n",
+            lang.pick(
+                "Seriebrott som berör området:",
+                "Series breaks affecting the area:"
+            )
+        );
         for b in &a.breaks {
             let _ = writeln!(md, "- {}: {} ({})", b.date, b.what, b.source);
         }
@@ -214,14 +301,21 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
         let _ = writeln!(md, "**{}** {note}\n", lang.pick("Trend.", "Trend."));
     }
     if let Some(note) = words::notes(&a.pledge_vs_baseline.notes, lang) {
-        let _ = writeln!(md, "**{}** {note}\n", lang.pick("Jämförelsen.", "The comparison."));
+        let _ = writeln!(
+            md,
+            "**{}** {note}\n",
+            lang.pick("Jämförelsen.", "The comparison.")
+        );
     }
     if !a.spikes.is_empty() {
         let years: Vec<String> = a.spikes.iter().map(i32::to_string).collect();
         let _ = writeln!(
             md,
             "{} {}. {}\n",
-            lang.pick("Möjliga toppar (Pearson-residual över 3):", "Possible spikes (Pearson residual above 3):"),
+            lang.pick(
+                "Möjliga toppar (Pearson-residual över 3):",
+                "Possible spikes (Pearson residual above 3):"
+            ),
             years.join(", "),
             lang.pick(
                 "Ett enskilt ärende kan ge många brott, eftersom varje brott räknas för sig.",
@@ -247,18 +341,41 @@ fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
             (Some(a), Some(b)) => words::years([*a, *b]),
             _ => "–".to_owned(),
         };
-        let _ = writeln!(md, "| {} | {} | {} | {} | {years} | `{}` |", src.file, src.format, src.encoding, int(src.rows as u64, lang), src.sha256);
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {years} | `{}` |",
+            src.file,
+            src.format,
+            src.encoding,
+            int(src.rows as u64, lang),
+            src.sha256
+        );
     }
     md.push('\n');
     if !s.revisions.is_empty() {
-        let _ = writeln!(md, "{}\n", lang.pick("Värden som skiljer mellan filerna (det nyare behålls):", "Values that differ between files (the newer is kept):"));
+        let _ = writeln!(
+            md,
+            "{}\n",
+            lang.pick(
+                "Värden som skiljer mellan filerna (det nyare behålls):",
+                "Values that differ between files (the newer is kept):"
+            )
+        );
         for r in &s.revisions {
-            let _ = writeln!(md, "- {} / {} / {}: {} ({}) → {} ({})", r.region, r.crime, r.year, r.old_value, r.old_file, r.new_value, r.new_file);
+            let _ = writeln!(
+                md,
+                "- {} / {} / {}: {} ({}) → {} ({})",
+                r.region, r.crime, r.year, r.old_value, r.old_file, r.new_value, r.new_file
+            );
         }
         md.push('\n');
     }
     if !s.warnings.is_empty() {
-        let _ = writeln!(md, "{}\n", lang.pick("Varningar vid inläsningen:", "Warnings:"));
+        let _ = writeln!(
+            md,
+            "{}\n",
+            lang.pick("Varningar vid inläsningen:", "Warnings:")
+        );
         for w in &s.warnings {
             let _ = writeln!(md, "- {w}");
         }
@@ -267,12 +384,20 @@ fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
 }
 
 fn method(md: &mut String, s: &Summary, lang: Lang) {
-    let _ = writeln!(md, "## {}\n", lang.pick("Metod och förbehåll", "Method and caveats"));
+    let _ = writeln!(
+        md,
+        "## {}\n",
+        lang.pick("Metod och förbehåll", "Method and caveats")
+    );
     let text = match lang {
         Lang::Sv => METHOD_SV,
         Lang::En => METHOD_EN,
     };
-    let _ = writeln!(md, "{}", text.replace("{baseline}", &words::years(s.baseline)));
+    let _ = writeln!(
+        md,
+        "{}",
+        text.replace("{baseline}", &words::years(s.baseline))
+    );
 }
 
 const METHOD_SV: &str = "- Anmälda brott beskriver vad som kommit till polisens kännedom, inte den faktiska brottsligheten. För brott i nära relation är mörkertalet stort: många varken vill eller vågar anmäla.

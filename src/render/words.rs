@@ -10,7 +10,9 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
     match v {
         Verdict::ClearIncrease => lang.pick("Tydlig ökning", "Clear increase"),
         Verdict::PossibleIncrease => lang.pick("Möjlig ökning", "Possible increase"),
-        Verdict::NoDetectableChange => lang.pick("Ingen påvisbar förändring", "No detectable change"),
+        Verdict::NoDetectableChange => {
+            lang.pick("Ingen påvisbar förändring", "No detectable change")
+        }
         Verdict::PossibleDecrease => lang.pick("Möjlig minskning", "Possible decrease"),
         Verdict::ClearDecrease => lang.pick("Tydlig minskning", "Clear decrease"),
     }
@@ -19,17 +21,36 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
 /// The funnel position in plain words.
 pub fn position(position: &str, lang: Lang) -> &'static str {
     match position {
-        "above_99_8" => lang.pick("över 99,8 %-gränsen (klart högre än väntat)", "above the 99.8 % limit (clearly higher than expected)"),
-        "above_95" => lang.pick("över 95 %-gränsen men inom 99,8 %", "above the 95 % limit but within 99.8 %"),
-        "inside_95" => lang.pick("inom 95 %-gränserna (som väntat)", "within the 95 % limits (as expected)"),
-        "below_95" => lang.pick("under 95 %-gränsen men inom 99,8 %", "below the 95 % limit but within 99.8 %"),
-        _ => lang.pick("under 99,8 %-gränsen (klart lägre än väntat)", "below the 99.8 % limit (clearly lower than expected)"),
+        "above_99_8" => lang.pick(
+            "över 99,8 %-gränsen (klart högre än väntat)",
+            "above the 99.8 % limit (clearly higher than expected)",
+        ),
+        "above_95" => lang.pick(
+            "över 95 %-gränsen men inom 99,8 %",
+            "above the 95 % limit but within 99.8 %",
+        ),
+        "inside_95" => lang.pick(
+            "inom 95 %-gränserna (som väntat)",
+            "within the 95 % limits (as expected)",
+        ),
+        "below_95" => lang.pick(
+            "under 95 %-gränsen men inom 99,8 %",
+            "below the 95 % limit but within 99.8 %",
+        ),
+        _ => lang.pick(
+            "under 99,8 %-gränsen (klart lägre än väntat)",
+            "below the 99.8 % limit (clearly lower than expected)",
+        ),
     }
 }
 
 /// `2019–2022`, or `2023` for a single year.
 pub fn years(range: [i32; 2]) -> String {
-    if range[0] == range[1] { range[0].to_string() } else { format!("{}–{}", range[0], range[1]) }
+    if range[0] == range[1] {
+        range[0].to_string()
+    } else {
+        format!("{}–{}", range[0], range[1])
+    }
 }
 
 /// `kvot 1,29 (95 % KI 1,02–1,63)`.
@@ -47,13 +68,30 @@ pub fn rate_ratio(c: &Comparison, lang: Lang) -> Option<String> {
 pub fn trend(t: &Trend, lang: Lang) -> String {
     match (t.annual_change, t.ci_low, t.ci_high) {
         (Some(c), Some(l), Some(h)) => match lang {
-            Lang::Sv => format!("{} per år (95 % KI {} till {})", percent(c, 1, lang), percent(l, 1, lang), percent(h, 1, lang)),
-            Lang::En => format!("{} per year (95% CI {} to {})", percent(c, 1, lang), percent(l, 1, lang), percent(h, 1, lang)),
+            Lang::Sv => format!(
+                "{} per år (95 % KI {} till {})",
+                percent(c, 1, lang),
+                percent(l, 1, lang),
+                percent(h, 1, lang)
+            ),
+            Lang::En => format!(
+                "{} per year (95% CI {} to {})",
+                percent(c, 1, lang),
+                percent(l, 1, lang),
+                percent(h, 1, lang)
+            ),
         },
-        _ if t.notes.iter().any(|n| matches!(n, Note::TooFewYears { .. })) => {
-            lang.pick("för få år för en trend", "too few years for a trend").to_owned()
+        _ if t
+            .notes
+            .iter()
+            .any(|n| matches!(n, Note::TooFewYears { .. })) =>
+        {
+            lang.pick("för få år för en trend", "too few years for a trend")
+                .to_owned()
         }
-        _ => lang.pick("ingen trend skattad", "no trend estimated").to_owned(),
+        _ => lang
+            .pick("ingen trend skattad", "no trend estimated")
+            .to_owned(),
     }
 }
 
@@ -64,14 +102,23 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
     let mut out = Vec::new();
     let (Some(py), Some(x1), Some(x2)) = (c.pledge_years, c.pledge_count, c.baseline_count) else {
         out.push(match lang {
-            Lang::Sv => format!("För {title} saknas underlag för att jämföra löftesperioden med {}.", years(baseline)),
-            Lang::En => format!("For {title} there are no data to compare the pledge period with {}.", years(baseline)),
+            Lang::Sv => format!(
+                "För {title} saknas underlag för att jämföra löftesperioden med {}.",
+                years(baseline)
+            ),
+            Lang::En => format!(
+                "For {title} there are no data to compare the pledge period with {}.",
+                years(baseline)
+            ),
         });
         return out;
     };
     let n1 = f64::from(py[1] - py[0] + 1);
     let n2 = f64::from(baseline[1] - baseline[0] + 1);
-    let (m1, m2) = (number(x1 as f64 / n1, 0, lang), number(x2 as f64 / n2, 0, lang));
+    let (m1, m2) = (
+        number(x1 as f64 / n1, 0, lang),
+        number(x2 as f64 / n2, 0, lang),
+    );
     out.push(match lang {
         Lang::Sv => format!(
             "Under löftesperioden ({}) anmäldes i genomsnitt {m1} fall av {title} per år, jämfört med {m2} under {}.",
@@ -87,25 +134,33 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
     let significant = c.ci_low.is_some_and(|l| l > 1.0) || c.ci_high.is_some_and(|h| h < 1.0);
     if let Some(rr) = rate_ratio(c, lang) {
         out.push(if significant {
-            lang.pick("Skillnaden är större än vad slumpen brukar ge", "The difference is larger than chance usually gives").to_owned() + &format!(" ({rr}).")
+            lang.pick(
+                "Skillnaden är större än vad slumpen brukar ge",
+                "The difference is larger than chance usually gives",
+            )
+            .to_owned()
+                + &format!(" ({rr}).")
         } else {
-            lang.pick("Skillnaden ryms inom vad slumpen kan ge", "The difference is within what chance can give").to_owned() + &format!(" ({rr}).")
+            lang.pick(
+                "Skillnaden ryms inom vad slumpen kan ge",
+                "The difference is within what chance can give",
+            )
+            .to_owned()
+                + &format!(" ({rr}).")
         });
     }
-    if !significant {
-        if let Some(up) = c.detectable_increase_count {
-            let per_year = number(up as f64 / n1, 0, lang);
-            out.push(match lang {
-                Lang::Sv => format!(
-                    "Underlaget räcker inte för att påvisa en förändring av denna storlek: först ett genomsnitt på minst {per_year} per år under löftesperioden hade visat en ökning{}.",
-                    c.detectable_decrease_count.map_or(String::new(), |d| format!(", och högst {} per år en minskning", number(d as f64 / n1, 0, lang)))
-                ),
-                Lang::En => format!(
-                    "The data cannot show a change of this size: only an average of at least {per_year} a year in the pledge period would have shown an increase{}.",
-                    c.detectable_decrease_count.map_or(String::new(), |d| format!(", and at most {} a year a decrease", number(d as f64 / n1, 0, lang)))
-                ),
-            });
-        }
+    if !significant && let Some(up) = c.detectable_increase_count {
+        let per_year = number(up as f64 / n1, 0, lang);
+        out.push(match lang {
+            Lang::Sv => format!(
+                "Underlaget räcker inte för att påvisa en förändring av denna storlek: först ett genomsnitt på minst {per_year} per år under löftesperioden hade visat en ökning{}.",
+                c.detectable_decrease_count.map_or(String::new(), |d| format!(", och högst {} per år en minskning", number(d as f64 / n1, 0, lang)))
+            ),
+            Lang::En => format!(
+                "The data cannot show a change of this size: only an average of at least {per_year} a year in the pledge period would have shown an increase{}.",
+                c.detectable_decrease_count.map_or(String::new(), |d| format!(", and at most {} a year a decrease", number(d as f64 / n1, 0, lang)))
+            ),
+        });
     }
     let dates: Vec<&str> = c
         .notes
@@ -129,16 +184,25 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
         let from_to = years([area.trend.from.unwrap_or(0), area.trend.to.unwrap_or(0)]);
         out.push(match (lang, sig) {
             (Lang::Sv, true) => format!("Trenden {from_to} är {}.", trend(&area.trend, lang)),
-            (Lang::Sv, false) => format!("Trenden {from_to} ({}) skiljer sig inte säkert från noll.", trend(&area.trend, lang)),
+            (Lang::Sv, false) => format!(
+                "Trenden {from_to} ({}) skiljer sig inte säkert från noll.",
+                trend(&area.trend, lang)
+            ),
             (Lang::En, true) => format!("The trend {from_to} is {}.", trend(&area.trend, lang)),
-            (Lang::En, false) => format!("The trend {from_to} ({}) is not clearly different from zero.", trend(&area.trend, lang)),
+            (Lang::En, false) => format!(
+                "The trend {from_to} ({}) is not clearly different from zero.",
+                trend(&area.trend, lang)
+            ),
         });
     }
     if x1 + x2 < 20 {
-        out.push(lang.pick(
-            "Talen är mycket små; enstaka händelser kan ändra bilden.",
-            "The numbers are very small; single events can change the picture.",
-        ).to_owned());
+        out.push(
+            lang.pick(
+                "Talen är mycket små; enstaka händelser kan ändra bilden.",
+                "The numbers are very small; single events can change the picture.",
+            )
+            .to_owned(),
+        );
     }
     if area.police_effort {
         out.push(lang.pick(
@@ -152,7 +216,11 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
 /// `35` with `(prel.)` when preliminary.
 pub fn count_cell(count: Option<u64>, preliminary: bool, lang: Lang) -> String {
     let c = count.map_or("..".to_owned(), |c| int(c, lang));
-    if preliminary { format!("{c} (prel.)") } else { c }
+    if preliminary {
+        format!("{c} (prel.)")
+    } else {
+        c
+    }
 }
 
 /// A yearly count for the area table: `(prel.)` and `*` for years where some crime types are
@@ -168,31 +236,51 @@ pub fn note(n: &Note, lang: Lang) -> String {
         return n.english();
     }
     match n {
-        Note::NoPledgeYears => "inget år i löftesperioden har ännu både antal och befolkning".into(),
-        Note::NoBaselineYears => "inget år i jämförelseperioden har både antal och befolkning".into(),
-        Note::BaselineYearsMissing { years } => format!("{years} år i jämförelseperioden saknar antal eller befolkning"),
-        Note::ZeroBaseline => "inga brott under jämförelseperioden, så kvoten kan inte beräknas".into(),
+        Note::NoPledgeYears => {
+            "inget år i löftesperioden har ännu både antal och befolkning".into()
+        }
+        Note::NoBaselineYears => {
+            "inget år i jämförelseperioden har både antal och befolkning".into()
+        }
+        Note::BaselineYearsMissing { years } => {
+            format!("{years} år i jämförelseperioden saknar antal eller befolkning")
+        }
+        Note::ZeroBaseline => {
+            "inga brott under jämförelseperioden, så kvoten kan inte beräknas".into()
+        }
         Note::ZeroPledge => "inga brott under löftesperioden; intervallets nedre gräns är 0".into(),
         Note::FewEvents => "färre än 20 brott totalt: mycket osäkert".into(),
         Note::BreakInComparison { date, what } => {
-            format!("seriebrottet {date} ({what}) ligger inom de jämförda åren och kan påverka jämförelsen")
+            format!(
+                "seriebrottet {date} ({what}) ligger inom de jämförda åren och kan påverka jämförelsen"
+            )
         }
         Note::TrendAfterBreak { year, date, what } => {
             format!("trenden börjar {year}, efter seriebrottet {date} ({what})")
         }
-        Note::TooFewYears { years, from, needed } => {
-            format!("bara {years} år med antal och befolkning från {from}; en trend kräver minst {needed}")
+        Note::TooFewYears {
+            years,
+            from,
+            needed,
+        } => {
+            format!(
+                "bara {years} år med antal och befolkning från {from}; en trend kräver minst {needed}"
+            )
         }
         Note::NoData => "inget år har data".into(),
         Note::TrendNotFitted => "trenden kunde inte skattas (t.ex. är alla antal noll)".into(),
         Note::TrendGaps { years } => format!("{years} år i perioden saknar antal eller befolkning"),
-        Note::FunnelKommunIncomplete => "kommunen saknar antal eller befolkning något år i löftesperioden".into(),
+        Note::FunnelKommunIncomplete => {
+            "kommunen saknar antal eller befolkning något år i löftesperioden".into()
+        }
         Note::FunnelAlone => "bara den egna kommunen finns i data: inget att jämföra med".into(),
         Note::FunnelNoCrimes => "inga brott i någon kommun".into(),
         Note::FunnelWidened => "gränserna är vidgade för överspridning mellan kommunerna".into(),
         Note::FunnelNoOverdispersion => "ingen överspridning funnen: exakta Poissongränser".into(),
         Note::FunnelFewKommuner { needed } => {
-            format!("exakta Poissongränser; färre än {needed} kommuner, så ingen justering för överspridning")
+            format!(
+                "exakta Poissongränser; färre än {needed} kommuner, så ingen justering för överspridning"
+            )
         }
     }
 }
@@ -202,16 +290,27 @@ pub fn notes(list: &[Note], lang: Lang) -> Option<String> {
     if list.is_empty() {
         return None;
     }
-    let text = list.iter().map(|n| note(n, lang)).collect::<Vec<_>>().join("; ");
+    let text = list
+        .iter()
+        .map(|n| note(n, lang))
+        .collect::<Vec<_>>()
+        .join("; ");
     let mut chars = text.chars();
-    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    let first = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_default();
     Some(format!("{first}{}.", chars.as_str()))
 }
 
 /// An interval limit of a ratio: two decimals, three when two would show a misleading `1,00`.
 pub fn ratio_limit(x: f64, lang: Lang) -> String {
     let two = number(x, 2, lang);
-    if (x - 1.0).abs() < 0.005 && x != 1.0 { number(x, 3, lang) } else { two }
+    if (x - 1.0).abs() < 0.005 && x != 1.0 {
+        number(x, 3, lang)
+    } else {
+        two
+    }
 }
 
 /// `a, b och c` / `a, b and c`.

@@ -15,7 +15,10 @@ fn tiny_latin1_export_gives_the_hand_computed_metrics() {
     );
     // 2019: grov kvinnofridskränkning 3 + misshandel (parrelation) 10; the `..` parent row adds nothing.
     let r = metrics_row(&rows, "relationship", "2132", "2019");
-    assert_eq!(&r[2..8], ["Nordanstig", "2019", "false", "13", "9500", "136.842105"]);
+    assert_eq!(
+        &r[2..8],
+        ["Nordanstig", "2019", "false", "13", "9500", "136.842105"]
+    );
     // 2020: 2 + 8 = 10, whose exact interval is in statistics.md.
     let r = metrics_row(&rows, "relationship", "2132", "2020");
     assert_eq!(r[5], "10");
@@ -38,7 +41,10 @@ fn not_available_years_are_empty_and_preliminary_years_are_marked() {
     assert_eq!(&r[5..], ["", "9500", "", "", "", "", ""]);
     let r = metrics_row(&rows, "drugs", "2132", "2024");
     assert_eq!(r[4], "true");
-    assert_eq!(r[5], "38", "the monthly row for August must not be added to the year");
+    assert_eq!(
+        r[5], "38",
+        "the monthly row for August must not be added to the year"
+    );
 }
 
 #[test]
@@ -50,7 +56,10 @@ fn the_county_is_the_sum_of_its_kommuner_and_the_nation_comes_from_hela_landet()
     let r = metrics_row(&rows, "relationship", "21", "2020");
     assert_eq!(&r[2..7], ["Gävleborgs län", "2020", "false", "60", "46500"]);
     let r = metrics_row(&rows, "drugs", "00", "2021");
-    assert_eq!(&r[2..8], ["Riket", "2021", "false", "95000", "10000000", "950"]);
+    assert_eq!(
+        &r[2..8],
+        ["Riket", "2021", "false", "95000", "10000000", "950"]
+    );
 }
 
 #[test]
@@ -58,9 +67,15 @@ fn the_report_summary_and_metrics_are_byte_identical_across_runs() {
     let dir = copy_of("tiny");
     assert_eq!(analyze(dir.path(), &[]).0, 0);
     let read = |f: &str| std::fs::read(dir.path().join("reports").join(f)).unwrap();
-    let first: Vec<Vec<u8>> = ["report.md", "metrics.csv", "summary.json"].iter().map(|f| read(f)).collect();
+    let first: Vec<Vec<u8>> = ["report.md", "metrics.csv", "summary.json"]
+        .iter()
+        .map(|f| read(f))
+        .collect();
     assert_eq!(analyze(dir.path(), &[]).0, 0);
-    let second: Vec<Vec<u8>> = ["report.md", "metrics.csv", "summary.json"].iter().map(|f| read(f)).collect();
+    let second: Vec<Vec<u8>> = ["report.md", "metrics.csv", "summary.json"]
+        .iter()
+        .map(|f| read(f))
+        .collect();
     assert_eq!(first, second);
 }
 
@@ -73,7 +88,10 @@ fn input_files_are_never_modified() {
 }
 
 fn sorted_files(dir: &std::path::Path) -> Vec<Vec<u8>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }

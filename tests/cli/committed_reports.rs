@@ -7,7 +7,13 @@ use std::path::Path;
 /// The report's last line names the command, which differs between runs: mask it.
 fn masked(text: &str) -> String {
     text.lines()
-        .map(|l| if l.starts_with("Skapad med brottstrend") || l.starts_with("Produced by brottstrend") { "<command>" } else { l })
+        .map(|l| {
+            if l.starts_with("Skapad med brottstrend") || l.starts_with("Produced by brottstrend") {
+                "<command>"
+            } else {
+                l
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -15,11 +21,18 @@ fn masked(text: &str) -> String {
 fn files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     for sub in ["", "charts"] {
-        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { continue };
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
         for e in entries {
             let e = e.unwrap();
             if e.path().is_file() {
-                out.push(Path::new(sub).join(e.file_name()).to_string_lossy().into_owned());
+                out.push(
+                    Path::new(sub)
+                        .join(e.file_name())
+                        .to_string_lossy()
+                        .into_owned(),
+                );
             }
         }
     }
@@ -38,18 +51,32 @@ fn the_committed_reports_match_the_shipped_example_data() {
         .arg(&fresh)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let committed = repo.join("reports");
-    assert_eq!(files(&committed), files(&fresh), "the set of files differs: rerun `cargo run --release -- analyze`");
+    assert_eq!(
+        files(&committed),
+        files(&fresh),
+        "the set of files differs: rerun `cargo run --release -- analyze`"
+    );
     for name in files(&fresh) {
-        let (a, b) = (std::fs::read(committed.join(&name)).unwrap(), std::fs::read(fresh.join(&name)).unwrap());
+        let (a, b) = (
+            std::fs::read(committed.join(&name)).unwrap(),
+            std::fs::read(fresh.join(&name)).unwrap(),
+        );
         if name == "report.md" {
             assert!(
                 masked(&String::from_utf8_lossy(&a)) == masked(&String::from_utf8_lossy(&b)),
                 "reports/report.md is stale: rerun `cargo run --release -- analyze`"
             );
         } else {
-            assert!(a == b, "reports/{name} is stale: rerun `cargo run --release -- analyze`");
+            assert!(
+                a == b,
+                "reports/{name} is stale: rerun `cargo run --release -- analyze`"
+            );
         }
     }
 }

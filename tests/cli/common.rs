@@ -53,7 +53,9 @@ pub fn summary(dir: &Path) -> serde_json::Value {
 /// Reads `dir/reports/metrics.csv` as rows of fields (header included).
 pub fn metrics(dir: &Path) -> Vec<Vec<String>> {
     let text = std::fs::read_to_string(dir.join("reports/metrics.csv")).expect("metrics.csv");
-    text.lines().map(|l| l.split(',').map(str::to_owned).collect()).collect()
+    text.lines()
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect()
 }
 
 /// The metrics row of one area, region and year.

@@ -15,10 +15,20 @@ fn report(data: &Path, lang: &str) -> String {
         .arg(out.path().join("r"))
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let text = std::fs::read_to_string(out.path().join("r/report.md")).unwrap();
     text.lines()
-        .map(|l| if l.contains(" brottstrend ") && l.contains('`') { "<command line>" } else { l })
+        .map(|l| {
+            if l.contains(" brottstrend ") && l.contains('`') {
+                "<command line>"
+            } else {
+                l
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

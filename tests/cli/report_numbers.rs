@@ -29,7 +29,10 @@ fn numbers(text: &str) -> Vec<f64> {
 
 fn near(shown: f64, value: f64, decimals: i32) {
     let tolerance = 0.5 * 10f64.powi(-decimals) + 1e-9;
-    assert!((shown - value).abs() <= tolerance, "report shows {shown}, summary.json has {value}");
+    assert!(
+        (shown - value).abs() <= tolerance,
+        "report shows {shown}, summary.json has {value}"
+    );
 }
 
 #[test]
@@ -39,22 +42,44 @@ fn every_number_in_the_sammanfattning_equals_summary_json() {
     let data = dir.path().join("data");
     std::fs::remove_dir_all(&data).unwrap();
     std::fs::create_dir(&data).unwrap();
-    for e in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap() {
+    for e in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap()
+    {
         let e = e.unwrap();
         std::fs::copy(e.path(), data.join(e.file_name())).unwrap();
     }
     assert_eq!(analyze(dir.path(), &[]).0, 0);
     let s = summary(dir.path());
     let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
-    let section = report.split("## Sammanfattning").nth(1).unwrap().split("\n## ").next().unwrap();
+    let section = report
+        .split("## Sammanfattning")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
     let mut checked = 0;
     for area in s["areas"].as_array().unwrap() {
         let title = area["title"].as_str().unwrap();
-        let row = section.lines().find(|l| l.starts_with(&format!("| {title} |"))).unwrap();
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| {title} |")))
+            .unwrap();
         let cells: Vec<&str> = row.split('|').map(str::trim).collect();
         // Latest year and its count.
-        let latest = area["years"].as_array().unwrap().iter().rfind(|y| y["level"] == "kommun" && !y["count"].is_null()).unwrap();
-        assert_eq!(numbers(cells[2]), vec![latest["year"].as_f64().unwrap(), latest["count"].as_f64().unwrap()]);
+        let latest = area["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .rfind(|y| y["level"] == "kommun" && !y["count"].is_null())
+            .unwrap();
+        assert_eq!(
+            numbers(cells[2]),
+            vec![
+                latest["year"].as_f64().unwrap(),
+                latest["count"].as_f64().unwrap()
+            ]
+        );
         // Rate ratio and interval.
         let c = &area["pledge_vs_baseline"];
         let rr = numbers(cells[3]);
@@ -71,21 +96,37 @@ fn every_number_in_the_sammanfattning_equals_summary_json() {
             checked += 1;
         }
         // The sentence: average per year in the pledge period and in the baseline.
-        let sentence = section.lines().find(|l| l.starts_with(&format!("**{title}.**"))).unwrap();
+        let sentence = section
+            .lines()
+            .find(|l| l.starts_with(&format!("**{title}.**")))
+            .unwrap();
         let n = numbers(sentence);
         let years = c["pledge_years"].as_array().unwrap();
         let (first, last) = (years[0].as_f64().unwrap(), years[1].as_f64().unwrap());
         assert_eq!(&n[..2], [first, last]);
-        near(n[2], c["pledge_count"].as_f64().unwrap() / (last - first + 1.0), 0);
+        near(
+            n[2],
+            c["pledge_count"].as_f64().unwrap() / (last - first + 1.0),
+            0,
+        );
         near(n[3], c["baseline_count"].as_f64().unwrap() / 4.0, 0);
         checked += 1;
     }
-    assert!(checked >= 3, "the example data has a trend for at least one area");
+    assert!(
+        checked >= 3,
+        "the example data has a trend for at least one area"
+    );
 }
 
 #[test]
 fn swedish_numbers_are_parsed_as_shown() {
-    assert_eq!(numbers("kvot 1,44; 95 % KI 1,07–1,92"), vec![1.44, 95.0, 1.07, 1.92]);
-    assert_eq!(numbers("+2,6 % per år (95 % KI −1,9 % till +7,2 %)"), vec![2.6, 95.0, -1.9, 7.2]);
+    assert_eq!(
+        numbers("kvot 1,44; 95 % KI 1,07–1,92"),
+        vec![1.44, 95.0, 1.07, 1.92]
+    );
+    assert_eq!(
+        numbers("+2,6 % per år (95 % KI −1,9 % till +7,2 %)"),
+        vec![2.6, 95.0, -1.9, 7.2]
+    );
     assert_eq!(numbers("2025: 1 234 (prel.)"), vec![2025.0, 1234.0]);
 }

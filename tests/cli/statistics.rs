@@ -13,7 +13,12 @@ fn run_case(case: &str) -> (tempfile::TempDir, Value) {
 }
 
 fn area<'a>(s: &'a Value, id: &str) -> &'a Value {
-    s["areas"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()
+    s["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap()
 }
 
 #[test]
@@ -37,11 +42,17 @@ fn a_constant_rate_gives_rate_ratio_one_and_a_flat_trend() {
 fn a_doubling_is_a_clear_increase_and_a_halving_a_clear_decrease() {
     let (_dir, s) = run_case("doubling");
     let rel = area(&s, "relationship");
-    close(rel["pledge_vs_baseline"]["rate_ratio"].as_f64().unwrap(), 2.0);
+    close(
+        rel["pledge_vs_baseline"]["rate_ratio"].as_f64().unwrap(),
+        2.0,
+    );
     assert!(rel["pledge_vs_baseline"]["ci_low"].as_f64().unwrap() > 1.0);
     assert_eq!(rel["verdict"], "clear_increase");
     let drugs = area(&s, "drugs");
-    close(drugs["pledge_vs_baseline"]["rate_ratio"].as_f64().unwrap(), 0.5);
+    close(
+        drugs["pledge_vs_baseline"]["rate_ratio"].as_f64().unwrap(),
+        0.5,
+    );
     assert_eq!(drugs["verdict"], "clear_decrease");
 }
 
@@ -52,7 +63,12 @@ fn a_break_in_the_middle_starts_the_trend_after_it() {
     assert_eq!(rel["trend"]["from"], 2020);
     assert_eq!(rel["trend"]["to"], 2025);
     assert_eq!(rel["breaks"][0]["date"], "2020-01-01");
-    assert!(rel["trend"]["note"].as_str().unwrap().contains("series break of 2020-01-01"));
+    assert!(
+        rel["trend"]["note"]
+            .as_str()
+            .unwrap()
+            .contains("series break of 2020-01-01")
+    );
     // The break concerns only grov kvinnofridskränkning.
     let drugs = area(&s, "drugs");
     assert_eq!(drugs["trend"]["from"], 2015);
@@ -68,9 +84,14 @@ fn small_numbers_report_what_could_have_been_detected_instead_of_no_change() {
     assert_eq!(c["baseline_count"], 12);
     assert_eq!(rel["verdict"], "no_detectable_change");
     let up = c["detectable_increase_count"].as_u64().unwrap();
-    assert!(up > 14, "a significant increase needs more than the observed 14, got {up}");
+    assert!(
+        up > 14,
+        "a significant increase needs more than the observed 14, got {up}"
+    );
     let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
-    assert!(report.contains("Underlaget räcker inte för att påvisa en förändring av denna storlek"));
+    assert!(
+        report.contains("Underlaget räcker inte för att påvisa en förändring av denna storlek")
+    );
     assert!(!report.to_lowercase().contains("ingen förändring"));
 }
 
@@ -80,7 +101,12 @@ fn zero_crimes_in_the_baseline_give_null_with_a_note() {
     let c = &area(&s, "drugs")["pledge_vs_baseline"];
     assert_eq!(c["baseline_count"], 0);
     assert!(c["rate_ratio"].is_null());
-    assert!(c["note"].as_str().unwrap().contains("no crimes in the baseline"));
+    assert!(
+        c["note"]
+            .as_str()
+            .unwrap()
+            .contains("no crimes in the baseline")
+    );
 }
 
 #[test]
@@ -88,7 +114,12 @@ fn one_year_of_data_gives_no_trend_and_says_why() {
     let (_dir, s) = run_case("one_year");
     let rel = area(&s, "relationship");
     assert!(rel["trend"]["annual_change"].is_null());
-    assert!(rel["trend"]["note"].as_str().unwrap().contains("a trend needs at least 5"));
+    assert!(
+        rel["trend"]["note"]
+            .as_str()
+            .unwrap()
+            .contains("a trend needs at least 5")
+    );
     assert!(rel["pledge_vs_baseline"]["rate_ratio"].is_null());
     assert!(rel["pledge_vs_baseline"]["note"].as_str().is_some());
     assert!(rel["funnel"]["position"].is_null());
@@ -100,10 +131,19 @@ fn one_year_of_data_gives_no_trend_and_says_why() {
 fn a_missing_population_year_leaves_its_rate_empty_and_warns() {
     let (dir, s) = run_case("missing_population");
     let warnings = s["warnings"].as_array().unwrap();
-    assert!(warnings.iter().any(|w| w.as_str().unwrap().contains("no population for Nordanstig 2021")));
+    assert!(warnings.iter().any(|w| {
+        w.as_str()
+            .unwrap()
+            .contains("no population for Nordanstig 2021")
+    }));
     let c = &area(&s, "relationship")["pledge_vs_baseline"];
     assert_eq!(c["baseline_person_years"], 30000.0);
-    assert!(c["note"].as_str().unwrap().contains("1 baseline year(s) lack"));
+    assert!(
+        c["note"]
+            .as_str()
+            .unwrap()
+            .contains("1 baseline year(s) lack")
+    );
     let rows = metrics(dir.path());
     let r = metrics_row(&rows, "relationship", "2132", "2021");
     assert_eq!(r[6], "");
@@ -112,10 +152,20 @@ fn a_missing_population_year_leaves_its_rate_empty_and_warns() {
 
 #[test]
 fn no_summary_ever_holds_nan_or_infinity() {
-    for case in ["constant_rate", "doubling", "break_in_middle", "underpowered", "one_year", "missing_population"] {
+    for case in [
+        "constant_rate",
+        "doubling",
+        "break_in_middle",
+        "underpowered",
+        "one_year",
+        "missing_population",
+    ] {
         let dir = copy_of(&format!("verdicts/{case}"));
         assert_eq!(analyze(dir.path(), &[]).0, 0);
         let text = std::fs::read_to_string(dir.path().join("reports/summary.json")).unwrap();
-        assert!(!text.contains("NaN") && !text.contains("Infinity"), "{case}");
+        assert!(
+            !text.contains("NaN") && !text.contains("Infinity"),
+            "{case}"
+        );
     }
 }

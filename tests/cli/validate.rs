@@ -13,13 +13,28 @@ fn validate_lists_files_formats_encodings_years_and_problems() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("sol_latin1_crlf_prel_2025-02-01.csv\n  format bra_sol_long, encoding ISO-8859-1, 72 rows"), "{stdout}");
-    assert!(stdout.contains("years: 2019, 2020, 2021, 2022, 2023, 2024 prel."), "{stdout}");
-    assert!(stdout.contains("scb_population_long_comma.csv\n  format scb_population, encoding UTF-8"), "{stdout}");
+    assert!(
+        stdout.contains("years: 2019, 2020, 2021, 2022, 2023, 2024 prel."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("scb_population_long_comma.csv\n  format scb_population, encoding UTF-8"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Nordanstig (2132)"), "{stdout}");
-    assert!(stdout.contains("Grov kvinnofridskränkning  [→ relationship]"), "{stdout}");
-    assert!(stdout.contains("Misshandel inkl. grov  [not used]"), "{stdout}");
+    assert!(
+        stdout.contains("Grov kvinnofridskränkning  [→ relationship]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Misshandel inkl. grov  [not used]"),
+        "{stdout}"
+    );
     assert!(stdout.contains("1 monthly rows skipped"), "{stdout}");
-    assert!(stdout.contains("\"Barnfridsbrott*\" matches no crime type"), "{stdout}");
+    assert!(
+        stdout.contains("\"Barnfridsbrott*\" matches no crime type"),
+        "{stdout}"
+    );
     let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(entries.len(), 1, "validate writes nothing");
 }
@@ -28,6 +43,10 @@ fn validate_lists_files_formats_encodings_years_and_problems() {
 fn validate_exits_2_on_unusable_input() {
     let dir = copy_of("tiny");
     std::fs::write(dir.path().join("data/tom.csv"), "").unwrap();
-    let out = brottstrend().args(["validate", "--data"]).arg(dir.path().join("data")).output().unwrap();
+    let out = brottstrend()
+        .args(["validate", "--data"])
+        .arg(dir.path().join("data"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Benchmarks: brottstrend against pandas + matplotlib on three cases (see benches/README.md).
+#
+#   bash benches/run.sh                 # everything: build, generate data if absent, measure
+#   RUNS=5 RUNS_NATIONAL=3 bash benches/run.sh
+#   CASES="small national" bash benches/run.sh
+#   SKIP_BUILD=1 NO_PANDAS=1 bash benches/run.sh
+#
+# Prints median / min / max wall time and peak RSS per case and tool, then a Markdown table
+# (also written to benches/data/results.md) with the ratios pandas / brottstrend.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+RUNS=${RUNS:-5}                    # runs per small case
+RUNS_NATIONAL=${RUNS_NATIONAL:-3}  # runs per national case
+CASES=${CASES:-"small national national_half"}
+RUN_TIMEOUT=${RUN_TIMEOUT:-1800}   # seconds per run before it counts as failed
+BIN="$ROOT/target/release/brottstrend"
+DATA="$ROOT/benches/data"
+NATIONAL_ROWS=9603000              # 291 regions x 1 100 crime types x 30 years
+HALF_ROWS=4801500                  # 291 x 550 x 30: same rows kept, half the file
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+    say "installing GNU time (apt-get install time)"
+    (apt-get update -qq && apt-get install -y -qq time) >&2
+fi
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    say "building release (cargo build --release)"
+    cargo build --release --quiet
+fi
+[[ -x "$BIN" ]] || { say "no release binary at $BIN"; exit 1; }
+
+HAVE_PANDAS=0
+if [[ "${NO_PANDAS:-0}" != 1 ]]; then
+    if ! python3 -c 'import pandas, matplotlib, scipy' 2>/dev/null; then
+        say "installing pandas, matplotlib, scipy (pip)"
+        python3 -m pip install --quiet pandas matplotlib scipy >&2 || true
+    fi
+    if python3 -c 'import pandas, matplotlib, scipy' 2>/dev/null; then
+        HAVE_PANDAS=1
+    else
+        say "pandas + matplotlib + scipy not available: the baseline is skipped"
+    fi
+fi
+
+# --- data ------------------------------------------------------------------------------------
+generate() { # folder rows
+    if [[ ! -f "$1/totals.json" ]]; then
+        say "generating $1 ($2 rows)"
+        python3 benches/generate_national.py --rows "$2" --out "$1" >&2
+    fi
+}
+case_dir() {
+    case "$1" in
+        small) echo "$ROOT/data" ;;
+        national) echo "$DATA/national" ;;
+        national_half) echo "$DATA/national_half" ;;
+        *) say "unknown case $1"; exit 1 ;;
+    esac
+}
+for c in $CASES; do
+    case "$c" in
+        national) generate "$DATA/national" "$NATIONAL_ROWS" ;;
+        national_half) generate "$DATA/national_half" "$HALF_ROWS" ;;
+    esac
+done
+
+# --- measuring -------------------------------------------------------------------------------
+RESULTS=$(mktemp)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK" "$RESULTS"' EXIT
+
+# measure CASE TOOL RUNS CMD...   (the string @OUT@ in CMD is replaced by a fresh folder)
+measure() {
+    local case=$1 tool=$2 runs=$3
+    shift 3
+    local i
+    for ((i = 1; i <= runs; i++)); do
+        local out="$WORK/out-$case-$tool-$i" tv="$WORK/time-$case-$tool-$i"
+        local cmd=()
+        local a
+        for a in "$@"; do cmd+=("${a//@OUT@/$out}"); done
+        local t0 t1 rc=0
+        t0=$(date +%s.%N)
+        timeout "$RUN_TIMEOUT" /usr/bin/time -v -o "$tv" "${cmd[@]}" >"$WORK/stdout" 2>"$WORK/stderr" || rc=$?
+        t1=$(date +%s.%N)
+        local rss
+        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv" 2>/dev/null || true)
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$tool" "$i" \
+            "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')" "${rss:-0}" "$rc" >>"$RESULTS"
+        if [[ $rc != 0 ]]; then
+            say "  $case/$tool run $i failed (exit $rc):"
+            tail -5 "$WORK/stderr" >&2 || true
+        else
+            say "  $case/$tool run $i: $(tail -1 "$RESULTS" | cut -f4) s, $(( ${rss:-0} / 1024 )) MB"
+        fi
+        rm -rf "$out"
+    done
+}
+
+for c in $CASES; do
+    dir=$(case_dir "$c")
+    runs=$RUNS
+    [[ "$c" == small ]] || runs=$RUNS_NATIONAL
+    cat "$dir"/*.csv >/dev/null   # warm page cache, as the targets assume
+    say "case $c ($dir)"
+    "$BIN" analyze --data "$dir" --out "$WORK/warmup" >/dev/null 2>&1 || true
+    rm -rf "$WORK/warmup"
+    measure "$c" brottstrend "$runs" "$BIN" analyze --data "$dir" --out @OUT@
+    if [[ $HAVE_PANDAS == 1 ]]; then
+        measure "$c" pandas "$runs" python3 benches/pandas_baseline.py --data "$dir" --out @OUT@
+    fi
+done
+
+# --- report ----------------------------------------------------------------------------------
+mkdir -p "$DATA"
+python3 - "$RESULTS" "$DATA" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)" <<'PY' | tee "$DATA/results.md"
+import csv, json, os, statistics, sys
+from pathlib import Path
+results, data, cores, mem = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+runs = {}
+for case, tool, _i, wall, rss, rc in csv.reader(open(results), delimiter="\t"):
+    runs.setdefault((case, tool), []).append((float(wall), int(rss or 0), int(rc)))
+order = [c for c in ["small", "national", "national_half"] if any(k[0] == c for k in runs)]
+def describe(case):
+    if case == "small":
+        return "small: shipped `data/`", "1 936", os.path.getsize("data/exempel_bra_sol_2026-03-26.csv")
+    folder = data / case
+    t = json.load(open(folder / "totals.json"))
+    name = "national" if case == "national" else "half national"
+    return f"{name}: {t['regions']} regions × {t['crime_types']} types × 30 years", f"{t['rows']:,}".replace(",", " "), t["bytes"]
+def fmt_mb(kb): return f"{kb / 1024:,.0f}".replace(",", " ")
+print(f"Machine: {cores} cores, {mem} GB RAM; release build; page cache warm; "
+      f"wall time and peak RSS (`/usr/bin/time -v`) over N runs.\n")
+print("| case | rows | file | tool | runs | median s | min s | max s | peak RSS MB | pandas ÷ brottstrend (time) | brottstrend ÷ pandas (memory) |")
+print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+summary = {}
+for case in order:
+    label, rows, size = describe(case)
+    for tool in ["brottstrend", "pandas"]:
+        r = runs.get((case, tool))
+        if not r:
+            continue
+        ok = [x for x in r if x[2] == 0]
+        if not ok:
+            print(f"| {label} | {rows} | {size / 1e6:.0f} MB | {tool} | {len(r)} | failed (exit {r[0][2]}) | | | {fmt_mb(max(x[1] for x in r))} | | |")
+            continue
+        walls = [x[0] for x in ok]
+        rss = max(x[1] for x in ok)
+        summary[(case, tool)] = (statistics.median(walls), rss)
+        ratio_t = ratio_m = ""
+        if tool == "pandas" and (case, "brottstrend") in summary:
+            bt, bm = summary[(case, "brottstrend")]
+            ratio_t = f"{statistics.median(walls) / bt:.1f}×"
+            ratio_m = f"{bm / rss:.2f}"
+        fails = f" ({len(r) - len(ok)} failed)" if len(ok) < len(r) else ""
+        print(f"| {label} | {rows} | {size / 1e6:.0f} MB | {tool} | {len(ok)}{fails} | {statistics.median(walls):.2f} | "
+              f"{min(walls):.2f} | {max(walls):.2f} | {fmt_mb(rss)} | {ratio_t} | {ratio_m} |")
+print()
+def check(what, ok): print(f"- {'met' if ok else 'NOT met'}: {what}")
+if ("small", "brottstrend") in summary:
+    t, _ = summary[("small", "brottstrend")]
+    check(f"small median ≤ 0.5 s ({t:.2f} s)", t <= 0.5)
+if ("national", "brottstrend") in summary:
+    t, m = summary[("national", "brottstrend")]
+    check(f"national median ≤ 3 s ({t:.2f} s)", t <= 3)
+    check(f"national peak RSS ≤ 400 MB ({m / 1024:.0f} MB)", m / 1024 <= 400)
+for case, need_t, need_m in [("national", 6, 0.5), ("small", 3, None)]:
+    if (case, "brottstrend") in summary and (case, "pandas") in summary:
+        bt, bm = summary[(case, "brottstrend")]
+        pt, pm = summary[(case, "pandas")]
+        check(f"{case}: ≥ {need_t}× faster than pandas ({pt / bt:.1f}×)", pt / bt >= need_t)
+        if need_m:
+            check(f"{case}: ≤ half pandas' memory ({bm / pm:.2f})", bm / pm <= need_m)
+if ("national", "brottstrend") in summary and ("national_half", "brottstrend") in summary:
+    (_, m1), (_, m2) = summary[("national", "brottstrend")], summary[("national_half", "brottstrend")]
+    check(f"memory grows with rows kept, not file size (half file {m2 / 1024:.0f} MB vs full {m1 / 1024:.0f} MB: "
+          f"ratio {m2 / m1:.2f}, ~1 expected)", m2 / m1 > 0.8)
+PY
+say "table written to benches/data/results.md; reproduce with: bash benches/run.sh"

@@ -1,0 +1,231 @@
+//! Charts: PNG or SVG images of a finished [`Summary`], for follow-up documents that are
+//! printed in black and white.
+//!
+//! Every number drawn is read from the summary; the charts compute no statistics beyond two
+//! ratios: the baseline mean count (`baseline_count` over the baseline years with a count)
+//! and each funnel point's rate (count ÷ person-years × 100 000). Each chart is drawn by one module: fill white (with the watermark on
+//! example data) → title, subtitle, footer → chart and mesh → series → legend; the backend is
+//! created and `present()`ed here.
+
+mod axes;
+mod composition;
+mod funnel;
+mod legend;
+mod marks;
+mod overview;
+mod rates;
+mod style;
+mod trend;
+
+#[cfg(test)]
+mod cases;
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod tests;
+
+use crate::model::{AreaSummary, Summary, YearFigures};
+use crate::render::format::Lang;
+use image::ImageEncoder;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Image format of the charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartFormat {
+    /// 1600 × 900 pixel PNG.
+    Png,
+    /// 1600 × 900 SVG (text as text, in the viewer's sans-serif font).
+    Svg,
+}
+
+impl ChartFormat {
+    /// The file extension, without the dot.
+    pub fn ext(self) -> &'static str {
+        match self {
+            ChartFormat::Png => "png",
+            ChartFormat::Svg => "svg",
+        }
+    }
+}
+
+/// How to draw the charts.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartOptions {
+    /// Language of every text on the charts.
+    pub lang: Lang,
+    /// PNG or SVG.
+    pub format: ChartFormat,
+    /// Show 3-year pooled rates (`pooled_rate`) instead of yearly rates in the rates chart.
+    pub pooled: bool,
+}
+
+/// What the chart modules need besides the data: the summary and the options.
+pub(crate) struct Ctx<'a> {
+    summary: &'a Summary,
+    lang: Lang,
+    pooled: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Trend,
+    Rates,
+    Composition,
+    Funnel,
+}
+
+impl Kind {
+    const ALL: [Kind; 4] = [Kind::Trend, Kind::Rates, Kind::Composition, Kind::Funnel];
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Trend => "trend",
+            Kind::Rates => "rates",
+            Kind::Composition => "composition",
+            Kind::Funnel => "funnel",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Job<'a> {
+    Area(Kind, &'a AreaSummary),
+    Overview,
+}
+
+/// Every chart for the summary: (file name like "relationship-trend.png", bytes). Stable
+/// order: per area (in the summary's order) trend, rates, composition, funnel; then
+/// `overview`.
+pub fn render_all(
+    summary: &Summary,
+    opts: &ChartOptions,
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    style::ensure_fonts()?;
+    let ctx = Ctx {
+        summary,
+        lang: opts.lang,
+        pooled: opts.pooled,
+    };
+    let ext = opts.format.ext();
+    let mut files = Vec::with_capacity(summary.areas.len() * Kind::ALL.len() + 1);
+    for area in &summary.areas {
+        for kind in Kind::ALL {
+            let name = format!("{}-{}.{ext}", file_stem(&area.id), kind.name());
+            files.push((name, render_job(&ctx, Job::Area(kind, area), opts.format)?));
+        }
+    }
+    files.push((
+        format!("overview.{ext}"),
+        render_job(&ctx, Job::Overview, opts.format)?,
+    ));
+    Ok(files)
+}
+
+/// The area id made safe as a file name.
+fn file_stem(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() { "area".to_owned() } else { s }
+}
+
+fn render_job(ctx: &Ctx<'_>, job: Job<'_>, format: ChartFormat) -> anyhow::Result<Vec<u8>> {
+    let (w, h) = (style::WIDTH, style::HEIGHT);
+    match format {
+        ChartFormat::Png => {
+            let mut buf = vec![0u8; w as usize * h as usize * 3];
+            {
+                let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+                draw_job(&root, ctx, job)?;
+                root.present()?;
+            }
+            let mut png = Vec::new();
+            image::codecs::png::PngEncoder::new(&mut png).write_image(
+                &buf,
+                w,
+                h,
+                image::ColorType::Rgb8,
+            )?;
+            Ok(png)
+        }
+        ChartFormat::Svg => {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+                draw_job(&root, ctx, job)?;
+                root.present()?;
+            }
+            Ok(svg.into_bytes())
+        }
+    }
+}
+
+fn draw_job<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &Ctx<'_>,
+    job: Job<'_>,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    match job {
+        Job::Area(Kind::Trend, area) => trend::draw(root, ctx, area),
+        Job::Area(Kind::Rates, area) => rates::draw(root, ctx, area),
+        Job::Area(Kind::Composition, area) => composition::draw(root, ctx, area),
+        Job::Area(Kind::Funnel, area) => funnel::draw(root, ctx, area),
+        Job::Overview => overview::draw(root, ctx),
+    }
+}
+
+/// The area's figures at one level (`kommun`, `county`, `nation`), by year.
+fn level<'a>(area: &'a AreaSummary, level: &str) -> Vec<&'a YearFigures> {
+    let mut v: Vec<&YearFigures> = area.years.iter().filter(|y| y.level == level).collect();
+    v.sort_by_key(|y| y.year);
+    v
+}
+
+/// Years of the given figures that are preliminary.
+fn preliminary(figures: &[&YearFigures]) -> Vec<i32> {
+    figures
+        .iter()
+        .filter(|f| f.preliminary)
+        .map(|f| f.year)
+        .collect()
+}
+
+/// `2015–2025`, or `2025` for a single year.
+fn span_text(first: i32, last: i32) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
+/// Runs of consecutive years that all have a value.
+pub(crate) fn runs<T: Copy>(points: &[(i32, Option<T>)]) -> Vec<Vec<(i32, T)>> {
+    let mut out: Vec<Vec<(i32, T)>> = Vec::new();
+    let mut prev: Option<i32> = None;
+    for (year, v) in points {
+        match v {
+            Some(v) => {
+                let joined = prev == Some(year - 1);
+                match out.last_mut() {
+                    Some(run) if joined => run.push((*year, *v)),
+                    _ => out.push(vec![(*year, *v)]),
+                }
+                prev = Some(*year);
+            }
+            None => prev = None,
+        }
+    }
+    out
+}

@@ -1,0 +1,284 @@
+//! `<area>-rates`: reported crimes per 100 000 inhabitants for the kommun (with its exact
+//! 95 % interval as a band), its county and the nation. Lines differ in colour, lightness,
+//! marker shape and dash pattern, so they stay apart in black and white. With `pooled` the
+//! 3-year centred pooled rates are drawn instead of the yearly ones.
+
+use super::axes::{self, Chart};
+use super::legend::{self, Dash, Marker, Swatch};
+use super::style::{self, BLUE, ORANGE};
+use super::{Ctx, level, preliminary, runs, span_text};
+use crate::model::{AreaSummary, YearFigures};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// How one region's line looks.
+struct Look {
+    color: RGBColor,
+    width: u32,
+    dash: Dash,
+    marker: Marker,
+    radius: i32,
+}
+
+const LOOKS: [Look; 3] = [
+    Look {
+        color: BLUE,
+        width: 5,
+        dash: Dash::Solid,
+        marker: Marker::Circle,
+        radius: 11,
+    },
+    Look {
+        color: ORANGE,
+        width: 4,
+        dash: Dash::Dashed,
+        marker: Marker::Triangle,
+        radius: 11,
+    },
+    Look {
+        color: style::DARK_GREY,
+        width: 3,
+        dash: Dash::Dotted,
+        marker: Marker::Square,
+        radius: 9,
+    },
+];
+
+/// One region's points: (year, rate, interval, preliminary).
+type Series = Vec<(i32, Option<f64>, Option<[f64; 2]>, bool)>;
+
+/// A pooled point counts as preliminary when any of its three years is.
+fn series(figures: &[&YearFigures], pooled: bool) -> Series {
+    let prel = |year: i32| figures.iter().any(|f| f.preliminary && f.year == year);
+    figures
+        .iter()
+        .map(|f| {
+            let (v, ci, p) = if pooled {
+                let p = prel(f.year - 1) || f.preliminary || prel(f.year + 1);
+                (f.pooled_rate, f.pooled_rate_ci, p)
+            } else {
+                (f.rate_per_100k, f.rate_ci, f.preliminary)
+            };
+            (
+                f.year,
+                v.filter(|x| x.is_finite()),
+                super::trend::finite_ci(ci),
+                p,
+            )
+        })
+        .collect()
+}
+
+/// Draws the rates chart of one area.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &Ctx<'_>,
+    area: &AreaSummary,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let (s, lang) = (ctx.summary, ctx.lang);
+    let levels = [
+        level(area, "kommun"),
+        level(area, "county"),
+        level(area, "nation"),
+    ];
+    let all: Vec<Series> = levels.iter().map(|l| series(l, ctx.pooled)).collect();
+    let defaults = [
+        s.region.name.as_str(),
+        s.county.name.as_str(),
+        lang.pick("Riket", "Sweden"),
+    ];
+    let names: Vec<String> = levels
+        .iter()
+        .zip(defaults)
+        .map(|(l, d)| l.first().map_or(d, |f| f.region_name.as_str()).to_owned())
+        .collect();
+    let years: Vec<i32> = all
+        .iter()
+        .flatten()
+        .filter(|p| p.1.is_some())
+        .map(|p| p.0)
+        .collect();
+    let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
+    let mut title = format!(
+        "{}: {}",
+        area.title,
+        lang.pick(
+            "anmälda brott per 100 000 invånare",
+            "reported crimes per 100,000 inhabitants"
+        )
+    );
+    if ctx.pooled {
+        title += lang.pick(", 3-årsmedel", ", 3-year pooled");
+    }
+    let shown: Vec<&str> = (0..3)
+        .filter(|i| !levels[*i].is_empty())
+        .map(|i| names[i].as_str())
+        .collect();
+    let years_text = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) => span_text(*a, *b),
+        _ => lang.pick("inga data", "no data").to_owned(),
+    };
+    let subtitle = format!(
+        "{}, {years_text}. {}",
+        shown.join(", "),
+        if ctx.pooled {
+            lang.pick(
+                "Centrerat 3-årsmedel; band: exakt 95 % intervall.",
+                "Centred 3-year pooled rate; band: exact 95% interval.",
+            )
+        } else {
+            lang.pick(
+                "Band: exakt 95 % intervall för kommunen.",
+                "Band: exact 95% interval for the kommun.",
+            )
+        }
+    );
+    style::frame(root, lang, s.example_data, &title, &subtitle)?;
+
+    let mut items = Vec::new();
+    for (i, look) in LOOKS.iter().enumerate() {
+        if levels[i].is_empty() {
+            continue;
+        }
+        let swatch = Swatch::Line(look.color, look.width, look.dash, Some(look.marker));
+        items.push(legend::item(swatch, names[i].clone()));
+        if i == 0 {
+            let band = Swatch::Fill(BLUE.mix(0.2));
+            let label = format!(
+                "{} {}",
+                lang.pick("95 % intervall,", "95% interval,"),
+                names[0]
+            );
+            items.push(legend::item(band, label));
+        }
+    }
+    if all.iter().flatten().any(|p| p.3 && p.1.is_some()) {
+        let swatch = Swatch::Dot(Marker::Circle, BLUE, false);
+        let label = if ctx.pooled {
+            lang.pick(
+                "Med preliminära år (ofylld)",
+                "Includes preliminary years (hollow)",
+            )
+        } else {
+            lang.pick("Preliminärt (ofylld)", "Preliminary (hollow)")
+        };
+        items.push(legend::item(swatch, label));
+    }
+    let body = style::body(root);
+    let legend::Below {
+        plot,
+        at: legend_at,
+        width: legend_w,
+    } = legend::below(root, &body, &items)?;
+
+    let top = all
+        .iter()
+        .enumerate()
+        .flat_map(|(i, ser)| {
+            ser.iter().map(move |p| {
+                let hi = if i == 0 {
+                    p.2.map_or(0.0, |c| c[1])
+                } else {
+                    0.0
+                };
+                p.1.unwrap_or(0.0).max(hi)
+            })
+        })
+        .fold(0.0_f64, f64::max);
+    let chart = axes::build(
+        &plot,
+        axes::year_range(span.0, span.1),
+        axes::zero_based(top, 10.0),
+        (
+            lang.pick("År", "Year"),
+            lang.pick(
+                "Anmälda brott per 100 000 invånare",
+                "Reported crimes per 100,000 inhabitants",
+            ),
+        ),
+        lang,
+    )?;
+    axes::pledge_shade(root, &chart, s.pledge, lang, true)?;
+    axes::break_rules(root, &chart, &area.breaks, lang)?;
+    band(root, &chart, &all[0])?;
+    // Nation first, kommun last: the kommun lies on top.
+    for i in (0..3).rev() {
+        draw_series(root, &chart, &all[i], &LOOKS[i])?;
+    }
+    axes::year_labels(root, &chart, span, &preliminary(&levels[0]), style::TICK_PX)?;
+    if years.is_empty() {
+        let msg = if ctx.pooled {
+            lang.pick(
+                "Inga 3-årsmedel (för få år)",
+                "No 3-year pooled rates (too few years)",
+            )
+        } else {
+            lang.pick(
+                "Inga tal per 100 000 invånare",
+                "No rates per 100,000 inhabitants",
+            )
+        };
+        style::message(root, &plot, msg)?;
+    }
+    legend::draw_flow(root, &items, legend_at, legend_w)
+}
+
+fn band<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    ser: &Series,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let cis: Vec<(i32, Option<[f64; 2]>)> = ser.iter().map(|p| (p.0, p.2)).collect();
+    for run in runs(&cis) {
+        if run.len() == 1 {
+            let (year, [lo, hi]) = run[0];
+            let a = axes::px(chart, year as f64 - 0.15, hi);
+            let b = axes::px(chart, year as f64 + 0.15, lo);
+            root.draw(&Rectangle::new([a, b], BLUE.mix(0.2).filled()))?;
+            continue;
+        }
+        let mut poly: Vec<(i32, i32)> = run
+            .iter()
+            .map(|(y, ci)| axes::px(chart, *y as f64, ci[1]))
+            .collect();
+        poly.extend(
+            run.iter()
+                .rev()
+                .map(|(y, ci)| axes::px(chart, *y as f64, ci[0])),
+        );
+        root.draw(&Polygon::new(poly, BLUE.mix(0.2).filled()))?;
+    }
+    Ok(())
+}
+
+fn draw_series<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    ser: &Series,
+    look: &Look,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let vals: Vec<(i32, Option<f64>)> = ser.iter().map(|p| (p.0, p.1)).collect();
+    for run in runs(&vals) {
+        let pts: Vec<(i32, i32)> = run
+            .iter()
+            .map(|(y, v)| axes::px(chart, *y as f64, *v))
+            .collect();
+        legend::line(root, &pts, look.color.into(), look.width, look.dash)?;
+    }
+    for (year, v, _, prel) in ser {
+        if let Some(v) = v {
+            let at = axes::px(chart, *year as f64, *v);
+            legend::marker(root, at, look.marker, look.radius, look.color, !prel)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Chart tests: every chart of a realistic summary and of edge cases renders, is 1600 × 900
+//! or larger, is not blank, carries its texts in SVG and is byte-identical when rendered
+//! twice. Set `BROTTSTREND_CHART_OUT` to a folder to get the PNGs written there.
+
+use super::cases::{all_summaries, realistic};
+use super::fixtures::RELATIONSHIP;
+use super::*;
+
+fn opts(lang: Lang, format: ChartFormat, pooled: bool) -> ChartOptions {
+    ChartOptions {
+        lang,
+        format,
+        pooled,
+    }
+}
+
+/// Fraction of pixels that are not near-white, and the variance of the grey values.
+fn ink(img: &image::RgbImage) -> (f64, f64) {
+    let grey: Vec<f64> = img
+        .pixels()
+        .map(|p| (f64::from(p[0]) + f64::from(p[1]) + f64::from(p[2])) / 3.0)
+        .collect();
+    let n = grey.len().max(1) as f64;
+    let mean = grey.iter().sum::<f64>() / n;
+    let var = grey.iter().map(|g| (g - mean).powi(2)).sum::<f64>() / n;
+    let dark = grey.iter().filter(|g| **g < 200.0).count() as f64 / n;
+    (dark, var)
+}
+
+#[test]
+fn every_png_is_large_enough_not_blank_and_deterministic() -> anyhow::Result<()> {
+    let out = std::env::var_os("BROTTSTREND_CHART_OUT").map(std::path::PathBuf::from);
+    for (name, s) in all_summaries() {
+        for (lang, pooled) in [(Lang::Sv, false), (Lang::En, true)] {
+            let o = opts(lang, ChartFormat::Png, pooled);
+            let files = render_all(&s, &o)?;
+            assert_eq!(files.len(), s.areas.len() * 4 + 1, "{name}");
+            assert_eq!(files, render_all(&s, &o)?, "{name}: not deterministic");
+            for (file, bytes) in &files {
+                let img =
+                    image::load_from_memory_with_format(bytes, image::ImageFormat::Png)?.to_rgb8();
+                assert!(img.width() >= 1600 && img.height() >= 900, "{name}/{file}");
+                let (dark, var) = ink(&img);
+                assert!(
+                    dark > 0.01 && var > 300.0,
+                    "{name}/{file}: blank? {dark} {var}"
+                );
+                if let Some(dir) = &out {
+                    std::fs::create_dir_all(dir)?;
+                    let tag = if lang == Lang::Sv { "sv" } else { "en" };
+                    std::fs::write(dir.join(format!("{name}-{tag}-{file}")), bytes)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn file_names_are_stable() -> anyhow::Result<()> {
+    let files = render_all(&realistic(), &opts(Lang::Sv, ChartFormat::Svg, false))?;
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let want = [
+        "relationship-trend.svg",
+        "relationship-rates.svg",
+        "relationship-composition.svg",
+        "relationship-funnel.svg",
+        "drugs-trend.svg",
+        "drugs-rates.svg",
+        "drugs-composition.svg",
+        "drugs-funnel.svg",
+        "overview.svg",
+    ];
+    assert_eq!(names, want);
+    Ok(())
+}
+
+#[test]
+fn svg_carries_titles_axis_labels_and_footer() -> anyhow::Result<()> {
+    for (name, s) in all_summaries() {
+        let o = opts(Lang::Sv, ChartFormat::Svg, false);
+        let files = render_all(&s, &o)?;
+        assert_eq!(files, render_all(&s, &o)?, "{name}: SVG not deterministic");
+        for (file, bytes) in &files {
+            let svg = String::from_utf8(bytes.clone())?;
+            let has = |t: &str| svg.contains(&format!("\n{t}\n"));
+            assert!(svg.contains("Källa: Brå, anmälda brott"), "{name}/{file}");
+            if file == "overview.svg" && s.areas.is_empty() {
+                continue;
+            }
+            let x_desc = if file.ends_with("funnel.svg") {
+                "Personår (invånare × år), logaritmisk skala"
+            } else {
+                "År"
+            };
+            assert!(has(x_desc), "{name}/{file}: no x axis label");
+            let want = match file.rsplit_once('-').map_or("", |(_, k)| k) {
+                "trend.svg" | "composition.svg" => "Antal anmälda brott",
+                "rates.svg" => "Anmälda brott per 100 000 invånare",
+                "funnel.svg" => "Anmälda brott per 100 000 invånare och år",
+                _ => "Index",
+            };
+            assert!(svg.contains(want), "{name}/{file}: no {want}");
+            assert!(!file.ends_with("-trend.svg") || has(want), "{name}/{file}");
+        }
+        for a in &s.areas {
+            let trend = format!("{}-trend.svg", a.id);
+            let (_, bytes) = files
+                .iter()
+                .find(|(n, _)| *n == trend)
+                .ok_or_else(|| anyhow::anyhow!("no {trend}"))?;
+            let title = format!("{}: antal anmälda brott per år", a.title);
+            let svg = String::from_utf8(bytes.clone())?;
+            // A long title is wrapped onto two lines: then every word is still there.
+            let whole = svg.contains(&format!("\n{title}\n"));
+            let words = title.split_whitespace().all(|w| svg.contains(w));
+            assert!(whole || (title.len() > 70 && words), "{name}: no title");
+        }
+    }
+    let en = render_all(&realistic(), &opts(Lang::En, ChartFormat::Svg, true))?;
+    let all: String = en
+        .iter()
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(all.contains("Source: Brå, reported crime") && all.contains("example data"));
+    assert!(all.contains("Citizen pledge 2023–2026") && all.contains("3-year pooled"));
+    Ok(())
+}
+
+#[test]
+fn tick_decimals_follow_the_step() {
+    assert_eq!(axes::decimals(5.0, 8), 0);
+    assert_eq!(axes::decimals(42.0, 8), 0);
+    assert_eq!(axes::decimals(3.0, 8), 1);
+    assert_eq!(axes::decimals(1.0, 8), 1);
+    assert_eq!(axes::decimals(0.3, 8), 2);
+    assert_eq!(axes::decimals(0.0, 8), 0);
+}
+
+#[test]
+fn log_ticks_and_runs() {
+    let ticks = axes::log_ticks(15_000.0, 350_000.0);
+    assert_eq!(ticks, vec![20_000.0, 50_000.0, 100_000.0, 200_000.0]);
+    let pts = [
+        (2015, Some(1)),
+        (2016, Some(2)),
+        (2017, None),
+        (2019, Some(3)),
+    ];
+    assert_eq!(
+        runs(&pts),
+        vec![vec![(2015, 1), (2016, 2)], vec![(2019, 3)]]
+    );
+}
+
+#[test]
+fn dates_fall_between_the_years() {
+    assert_eq!(axes::date_x("2019-01-01"), Some(2018.5));
+    assert!(axes::date_x("2019-07-02").is_some_and(|x| (x - 2019.0).abs() < 0.01));
+    assert_eq!(axes::date_x("2019"), None);
+    assert_eq!(axes::date_x("2019-13-01"), None);
+    assert_eq!(
+        composition::short_label(RELATIONSHIP[0]),
+        "Misshandel inkl. grov, mot kvinna 18 år eller äldre (parrelation)"
+    );
+}
