@@ -1,9 +1,9 @@
 //! The commands: turn the parsed command line into settings once, then run the pipeline
 //! load → catalog → analysis → render → output.
 
-use crate::cli::{AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, LangArg};
+use crate::cli::{AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, InputFormatArg, LangArg};
 use crate::config::{self, Pledge, SeriesBreak};
-use crate::load::{self, Dataset};
+use crate::load::{self, Dataset, Format};
 use crate::model::Summary;
 use crate::regions::Regions;
 use crate::render::charts::ChartFormat;
@@ -39,7 +39,18 @@ fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
         .unwrap_or_else(|| args.data.join("pledge.toml"));
     let pledge = config::read_pledge(&config_path, &regions)?;
     let (breaks, _) = config::read_breaks(&args.data)?;
-    let data = load::load_dir(&args.data, &regions)?;
+    let options = load::LoadOptions {
+        format: args.input_format.map(|f| match f {
+            InputFormatArg::SolLong => Format::SolLong,
+            InputFormatArg::SolWide => Format::SolWide,
+            InputFormatArg::BraKommun => Format::BraKommun,
+            InputFormatArg::Kolada => Format::Kolada,
+            InputFormatArg::PoliceEvents => Format::PoliceEvents,
+            InputFormatArg::ScbPopulation => Format::ScbPopulation,
+        }),
+        year: args.year,
+    };
+    let data = load::load_dir(&args.data, &regions, options)?;
     Ok(Inputs {
         config_path,
         pledge,

@@ -35,6 +35,29 @@ pub struct InputArgs {
     /// The pledge configuration [default: DATA/pledge.toml].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read every input file as this format instead of detecting it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// The year of BRÅ kommun CSV files whose file name has no year.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+    pub year: Option<i32>,
+}
+
+/// Input formats (see README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// BRÅ SOL "Databasfil" (long).
+    SolLong,
+    /// BRÅ SOL table with a column per year.
+    SolWide,
+    /// BRÅ's annual kommun CSV.
+    BraKommun,
+    /// Kolada JSON or CSV.
+    Kolada,
+    /// The police events feed.
+    PoliceEvents,
+    /// SCB population (PxWeb CSV).
+    ScbPopulation,
 }
 
 /// Options of `analyze`.

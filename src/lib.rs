@@ -5,10 +5,6 @@
 //! breaks) → [`analysis`] (polars aggregation and [`stats`]) → [`render`] (markdown, json, csv,
 //! charts) → [`output`] (written all at once). [`model`] is the result every renderer reads.
 
-// An InputError (file, line, column, value, expected) is built once per run on the way out;
-// its size on the error path does not matter, so it is not boxed.
-#![allow(clippy::result_large_err)]
-
 pub mod analysis;
 pub mod app;
 pub mod catalog;

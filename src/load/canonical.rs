@@ -23,6 +23,8 @@ pub struct Observation {
     pub source: usize,
     /// 1-based line in the source file.
     pub line: usize,
+    /// True when the count was derived from a rate and a population (Kolada), not counted.
+    pub derived: bool,
 }
 
 /// Population of a region in a year.

@@ -1,11 +1,15 @@
 //! Loading: find the input files, detect each file's format and encoding, read every file into
 //! the canonical tables, and merge overlapping exports by fixed rules.
 
+pub mod bra_kommun;
 pub mod canonical;
 pub mod cells;
+pub mod kolada;
 pub mod merge;
+pub mod police_events;
 pub mod population;
 pub mod sol_long;
+pub mod sol_wide;
 pub mod text;
 
 use crate::error::InputError;
@@ -26,30 +30,75 @@ pub struct Dataset {
     pub sources: Vec<SourceInfo>,
     /// Values that differ between files, as merged.
     pub revisions: Vec<crate::model::Revision>,
+    /// Police events counted per region, type and month: context, never crime counts.
+    pub events: Vec<police_events::EventCount>,
     /// Problems that did not stop loading.
     pub warnings: Vec<String>,
 }
 
-/// The input formats we recognise.
+/// The input formats we recognise, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// BRÅ SOL "Databasfil" (long).
     SolLong,
+    /// BRÅ SOL result table saved as CSV (wide: a column per year).
+    SolWide,
+    /// BRÅ's annual kommun CSV (total reported crimes).
+    BraKommun,
+    /// Kolada key figures (JSON API or CSV export).
+    Kolada,
+    /// The police events feed (JSON or CSV).
+    PoliceEvents,
     /// SCB population from PxWeb.
     ScbPopulation,
 }
 
 impl Format {
+    /// Every format, in detection order.
+    pub const ALL: [Format; 6] = [
+        Format::SolLong,
+        Format::SolWide,
+        Format::BraKommun,
+        Format::Kolada,
+        Format::PoliceEvents,
+        Format::ScbPopulation,
+    ];
+
     /// The name shown to users and written to `summary.json`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::SolLong => "bra_sol_long",
+            Format::SolWide => "bra_sol_wide",
+            Format::BraKommun => "bra_kommun",
+            Format::Kolada => "kolada",
+            Format::PoliceEvents => "police_events",
             Format::ScbPopulation => "scb_population",
+        }
+    }
+
+    /// True when the file's text looks like this format.
+    pub fn detect(self, text: &str) -> bool {
+        match self {
+            Format::SolLong => sol_long::detect(text::first_line(text)),
+            Format::SolWide => sol_wide::detect(text),
+            Format::BraKommun => bra_kommun::detect(text),
+            Format::Kolada => kolada::detect(text),
+            Format::PoliceEvents => police_events::detect(text),
+            Format::ScbPopulation => population::detect(text),
         }
     }
 }
 
-/// The input files in a data folder: `.csv`, `.tsv` and `.txt`, sorted by name.
+/// Options that change how files are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Read every file as this format instead of detecting it.
+    pub format: Option<Format>,
+    /// The year of BRÅ kommun CSV files whose name has none.
+    pub year: Option<i32>,
+}
+
+/// The input files in a data folder: `.csv`, `.tsv`, `.txt` and `.json`, sorted by name.
 pub fn input_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         InputError::file(dir, format!("cannot read the data folder ({e})"))
@@ -62,7 +111,7 @@ pub fn input_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
         .filter(|p| {
             p.extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| ["csv", "tsv", "txt"].contains(&e.to_lowercase().as_str()))
+                .is_some_and(|e| ["csv", "tsv", "txt", "json"].contains(&e.to_lowercase().as_str()))
         })
         .collect();
     files.sort();
@@ -84,78 +133,129 @@ pub fn is_example(path: &Path) -> bool {
 
 /// Detects a file's format from its first lines.
 pub fn detect_format(file: &text::TextFile) -> Result<Format, InputError> {
-    let first = text::first_line(&file.text);
-    if sol_long::detect(first) {
-        Ok(Format::SolLong)
-    } else if population::detect(&file.text) {
-        Ok(Format::ScbPopulation)
-    } else {
-        Err(InputError::at(&file.path, 1, None, "unrecognised file format")
-            .value(first.chars().take(80).collect::<String>())
-            .expected(
-                "a BRÅ SOL export (header `Region;Brott;År;Period;Antal;/100 000 inv`) or an SCB \
-                 population export (header starting with `region`); is the delimiter `;`?",
-            ))
+    if let Some(format) = Format::ALL.into_iter().find(|f| f.detect(&file.text)) {
+        return Ok(format);
     }
+    let first = text::first_line(&file.text);
+    Err(InputError::at(&file.path, 1, None, "unrecognised file format")
+        .value(first.chars().take(80).collect::<String>())
+        .expected(
+            "a BRÅ SOL export (header `Region;Brott;År;Period;Antal;/100 000 inv`), a SOL table \
+             with a column per year, BRÅ's kommun CSV, Kolada, the police events feed or an SCB \
+             population export (header starting with `region`); is the delimiter `;`? \
+             Use --input-format to name the format",
+        ))
+}
+
+/// What one file contributed.
+#[derive(Default)]
+struct FileRows {
+    observations: Vec<Observation>,
+    population: Vec<PopulationRow>,
+    rates: Vec<kolada::KoladaRate>,
+    events: Vec<police_events::PoliceEvent>,
+    warnings: Vec<String>,
+}
+
+fn read_file(
+    file: &text::TextFile,
+    format: Format,
+    index: usize,
+    regions: &Regions,
+    options: LoadOptions,
+) -> Result<FileRows, InputError> {
+    let mut rows = FileRows::default();
+    match format {
+        Format::SolLong => {
+            let sol = sol_long::load(file, index, regions)?;
+            if sol.monthly_rows_skipped > 0 {
+                rows.warnings.push(format!(
+                    "{}: {} monthly rows skipped (kommun figures are analysed by year)",
+                    file_name(&file.path),
+                    sol.monthly_rows_skipped
+                ));
+            }
+            rows.observations = sol.observations;
+        }
+        Format::SolWide => rows.observations = sol_wide::load(file, index, regions)?,
+        Format::BraKommun => {
+            rows.observations = bra_kommun::load(file, index, regions, options.year)?
+        }
+        Format::Kolada => rows.rates = kolada::load(file, index, regions)?,
+        Format::PoliceEvents => rows.events = police_events::read_events(file, index)?,
+        Format::ScbPopulation => rows.population = population::load(file, index, regions)?,
+    }
+    Ok(rows)
 }
 
 /// Reads every input file of `dir` and merges them.
-pub fn load_dir(dir: &Path, regions: &Regions) -> Result<Dataset, InputError> {
-    let mut observations = Vec::new();
-    let mut population = Vec::new();
+pub fn load_dir(
+    dir: &Path,
+    regions: &Regions,
+    options: LoadOptions,
+) -> Result<Dataset, InputError> {
+    let mut all = FileRows::default();
     let mut sources = Vec::new();
-    let mut warnings = Vec::new();
     for (index, path) in input_files(dir)?.iter().enumerate() {
         let file = text::read_text(path)?;
-        let format = detect_format(&file)?;
-        let (rows, years, prel) = match format {
-            Format::SolLong => {
-                let sol = sol_long::load(&file, index, regions)?;
-                if sol.monthly_rows_skipped > 0 {
-                    warnings.push(format!(
-                        "{}: {} monthly rows skipped (kommun figures are analysed by year)",
-                        file_name(path),
-                        sol.monthly_rows_skipped
-                    ));
-                }
-                let years: BTreeSet<i32> = sol.observations.iter().map(|o| o.year).collect();
-                let prel: BTreeSet<i32> = sol
-                    .observations
-                    .iter()
-                    .filter(|o| o.preliminary)
-                    .map(|o| o.year)
-                    .collect();
-                let n = sol.observations.len();
-                observations.extend(sol.observations);
-                (n, years, prel)
-            }
-            Format::ScbPopulation => {
-                let rows = population::load(&file, index, regions)?;
-                let years: BTreeSet<i32> = rows.iter().map(|r| r.year).collect();
-                let n = rows.len();
-                population.extend(rows);
-                (n, years, BTreeSet::new())
-            }
+        let format = match options.format {
+            Some(f) => f,
+            None => detect_format(&file)?,
         };
+        let rows = read_file(&file, format, index, regions, options)?;
+        let mut years: BTreeSet<i32> = rows.observations.iter().map(|o| o.year).collect();
+        years.extend(rows.population.iter().map(|p| p.year));
+        years.extend(rows.rates.iter().map(|r| r.year));
+        years.extend(
+            rows.events
+                .iter()
+                .filter_map(|e| e.month.get(..4)?.parse::<i32>().ok()),
+        );
+        let prel: BTreeSet<i32> = rows
+            .observations
+            .iter()
+            .filter(|o| o.preliminary)
+            .map(|o| o.year)
+            .collect();
+        let count =
+            rows.observations.len() + rows.population.len() + rows.rates.len() + rows.events.len();
         sources.push(SourceInfo {
             file: file_name(path),
             format: format.as_str().to_owned(),
             encoding: file.encoding.to_owned(),
             sha256: file.sha256,
-            rows,
+            rows: count,
             years: years.into_iter().collect(),
             preliminary_years: prel.into_iter().collect(),
             example_data: is_example(path),
         });
+        all.observations.extend(rows.observations);
+        all.population.extend(rows.population);
+        all.rates.extend(rows.rates);
+        all.events.extend(rows.events);
+        all.warnings.extend(rows.warnings);
     }
-    let merged = merge::merge(observations, population, &sources)?;
-    warnings.extend(merged.warnings);
+    // Kolada gives rates: counts are derived where the population is known, and marked so.
+    let derived = kolada::derive_counts(&all.rates, &all.population);
+    if derived.len() < all.rates.len() {
+        all.warnings.push(format!(
+            "{} Kolada rate(s) without a population for their region and year: no count derived",
+            all.rates.len() - derived.len()
+        ));
+    }
+    all.observations
+        .extend(derived.iter().map(kolada::DerivedCount::to_observation));
+    let events = police_events::count_events(&all.events, regions);
+    all.warnings.extend(events.warnings());
+    let merged = merge::merge(all.observations, all.population, &sources)?;
+    all.warnings.extend(merged.warnings);
     Ok(Dataset {
         observations: merged.observations,
         population: merged.population,
         sources,
         revisions: merged.revisions,
-        warnings,
+        events: events.counts,
+        warnings: all.warnings,
     })
 }
 

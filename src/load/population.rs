@@ -32,7 +32,9 @@ fn header_index(text: &str) -> Option<usize> {
             let region_first = fields[0].eq_ignore_ascii_case("region");
             let long = fields.iter().any(|f| f.to_lowercase() == "år");
             let wide = fields.iter().skip(1).any(|f| year_in(f).is_some());
-            region_first && (long || wide)
+            // `Region;Brott;2019;…` is a SOL wide table.
+            let sol = fields.iter().any(|f| f.eq_ignore_ascii_case("brott"));
+            region_first && !sol && (long || wide)
         })
 }
 

@@ -29,6 +29,8 @@ pub fn detect(first_line: &str) -> bool {
     ["region", "brott"]
         .iter()
         .all(|r| fields.iter().any(|f| f == r))
+        // `Region;Brott;2019;2020` is a SOL wide table.
+        && !fields.iter().any(|f| parse_year(f).is_some())
 }
 
 /// What a SOL long file held.
@@ -121,6 +123,7 @@ pub fn load(file: &TextFile, source: usize, regions: &Regions) -> Result<SolLong
             count,
             source,
             line: row.line,
+            derived: false,
         });
     }
     Ok(out)

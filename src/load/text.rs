@@ -170,3 +170,74 @@ pub fn detect_delimiter(line: &str) -> u8 {
 pub fn first_line(text: &str) -> &str {
     text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
 }
+
+/// The error for a JSON file that serde_json could not read, at the line and column it names.
+pub fn json_error(file: &TextFile, e: &serde_json::Error, expected: &str) -> InputError {
+    let problem = match e.classify() {
+        serde_json::error::Category::Eof => "the JSON ends too early (is the file cut short?)",
+        serde_json::error::Category::Syntax => "the file is not valid JSON",
+        _ => "the JSON does not have the expected shape",
+    };
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or_default();
+    let problem = format!("{problem} ({message})");
+    if e.line() == 0 {
+        return InputError::file(&file.path, problem).expected(expected);
+    }
+    let line = file
+        .text
+        .lines()
+        .nth(e.line() - 1)
+        .unwrap_or_default()
+        .trim();
+    InputError::at(&file.path, e.line(), Some(e.column()), problem)
+        .value(line.chars().take(80).collect::<String>())
+        .expected(expected)
+}
+
+/// 1-based lines where the objects that are items of one JSON array open: the top-level
+/// array (`key` None) or the array under `key` in the top-level object. For locating records
+/// after serde_json has read them.
+pub fn json_item_lines(text: &str, key: Option<&str>) -> Vec<usize> {
+    let mut out = Vec::new();
+    // For each open container: is it the array whose items we want?
+    let mut open: Vec<bool> = Vec::new();
+    let (mut line, mut in_string, mut escaped) = (1, false, false);
+    let (mut string_start, mut last_string, mut current_key) = (0, "", "");
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    in_string = false;
+                    last_string = text.get(string_start..i).unwrap_or_default();
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => (in_string, string_start) = (true, i + 1),
+            b':' => current_key = last_string,
+            b'[' => open.push(match key {
+                None => open.is_empty(),
+                Some(key) => open.len() == 1 && current_key == key,
+            }),
+            b'{' => {
+                if open.last() == Some(&true) {
+                    out.push(line);
+                }
+                open.push(false);
+            }
+            b'}' | b']' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    out
+}

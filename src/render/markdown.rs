@@ -64,10 +64,14 @@ fn title(md: &mut String, s: &Summary, lang: Lang) {
     if s.example_data {
         let _ = writeln!(
             md,
-            "**{}**\n",
+            "> **{}** {}\n",
             lang.pick(
-                "EXEMPELDATA – inte verklig statistik",
-                "EXAMPLE DATA – not real statistics"
+                "EXEMPELDATA – inte verklig statistik.",
+                "EXAMPLE DATA – not real statistics."
+            ),
+            lang.pick(
+                "Siffrorna är påhittade och visar bara hur rapporten ser ut.",
+                "The figures are invented and only show what the report looks like."
             )
         );
     }
@@ -100,7 +104,7 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
     let _ = writeln!(md, "## {}\n", lang.pick("Sammanfattning", "Summary"));
     let _ = writeln!(
         md,
-        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+        "| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
         lang.pick("Område", "Area"),
         lang.pick("Senaste år", "Latest year"),
         lang.pick(
@@ -198,7 +202,7 @@ const CHARTS: [(&str, &str, &str); 4] = [
 fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
     let _ = writeln!(
         md,
-        "| {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|",
+        "| {} | {} | {} | {} | {} |\n| --- | --: | --: | --: | --: |",
         lang.pick("År", "Year"),
         lang.pick("Antal", "Count"),
         lang.pick("95 % KI antal", "95% CI count"),
@@ -329,7 +333,7 @@ fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
     let _ = writeln!(md, "## {}\n", lang.pick("Datakvalitet", "Data quality"));
     let _ = writeln!(
         md,
-        "| {} | {} | {} | {} | {} | SHA-256 |\n|---|---|---|--:|---|---|",
+        "| {} | {} | {} | {} | {} | SHA-256 |\n| --- | --- | --- | --: | --- | --- |",
         lang.pick("Fil", "File"),
         lang.pick("Format", "Format"),
         lang.pick("Teckenkodning", "Encoding"),
