@@ -3,7 +3,7 @@
 
     python3 benches/generate_national.py                       # ~9.6 M rows, ~620 MB
     python3 benches/generate_national.py --rows 4800000 --out benches/data/national_half
-    python3 benches/generate_national.py --small --out /tmp/small   # 18 000 rows, for tests
+    python3 benches/generate_national.py --small --out /tmp/small   # 18 450 rows, for tests
 
 Writes into the output folder (default benches/data/national):
 
@@ -18,12 +18,12 @@ Writes into the output folder (default benches/data/national):
                                     `brottstrend analyze --data <folder>` works as it is.
   totals.json                       the known totals (below), for a correctness test.
 
-Crime types: the 15 labels of data/exempel_bra_sol_2026-03-26.csv (the two pledge areas, the
+Crime types: the 16 labels of data/exempel_bra_sol_2026-03-26.csv (the two pledge areas, the
 drug-offence parts, `Misshandel inkl. grov` and `Totalt antal brott`) plus numbered filler
 types such as `1008 - Filler brottstyp 0001, mot kvinna`, which match no pledge pattern.
 --rows scales the number of filler types (rows = regions x types x 30 years).
 
-The counts of the 15 real labels depend only on (seed, region, label, year): the same in the
+The counts of the 16 real labels depend only on (seed, region, label, year): the same in the
 full, the half and the small file. So the totals printed (and written to totals.json) for the
 pledge kommun, its county (sum of its kommuner) and the nation hold for every size.
 
@@ -272,7 +272,7 @@ def national_rates() -> dict[str, list[float | None]]:
 
 def real_counts(region_code: str, pop_r: list[int], lvl: tuple[float, float, float],
                 nat_rates, seed: int, nation_weight=None) -> dict[str, list[int | None]]:
-    """Counts of the 15 real labels for one region (`00` = nation). Each label has its own
+    """Counts of the 16 real labels for one region (`00` = nation). Each label has its own
     generator seeded by (seed, region, label): independent of the file size."""
     out: dict[str, list[int | None]] = {}
     nation = region_code == "00"
@@ -337,7 +337,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "benches" / "data" / "national")
     ap.add_argument("--small", action="store_true",
                     help="small file for tests: Hela landet + 14 kommuner (all of Gävleborg), "
-                         "15 real + 25 filler types, 1996-2025 (18 000 rows); --rows is ignored")
+                         "16 real + 25 filler types, 1996-2025 (18 450 rows); --rows is ignored")
     ap.add_argument("--seed", type=int, default=2132)
     args = ap.parse_args()
     t0 = time.time()

@@ -49,8 +49,9 @@ fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
             InputFormatArg::ScbPopulation => Format::ScbPopulation,
         }),
         year: args.year,
+        order: pledge.sources.clone(),
     };
-    let data = load::load_dir(&args.data, &regions, options)?;
+    let data = load::load_dir(&args.data, &regions, &options)?;
     Ok(Inputs {
         config_path,
         pledge,

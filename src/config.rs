@@ -17,6 +17,8 @@ struct PledgeFile {
     baseline: [i32; 2],
     #[serde(rename = "area")]
     areas: Vec<AreaFile>,
+    #[serde(default)]
+    sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,6 +47,8 @@ pub struct Pledge {
     pub baseline: [i32; 2],
     /// The pledge areas, in file order.
     pub areas: Vec<Area>,
+    /// Input file names from oldest to newest export, for files without a date in the name.
+    pub sources: Vec<String>,
 }
 
 /// One pledge area.
@@ -173,6 +177,7 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
         pledge: file.pledge,
         baseline: file.baseline,
         areas,
+        sources: file.sources,
     })
 }
 

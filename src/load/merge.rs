@@ -3,8 +3,9 @@
 //! 1. Exact duplicates (same value, same status) are merged silently.
 //! 2. A final figure is never replaced by a preliminary one.
 //! 3. Between two figures of the same status the newer export wins: the export date in the file
-//!    name (`YYYY-MM-DD`). Without dates to tell them apart, loading stops with an error that
-//!    names both files: there is no silent tie-breaking.
+//!    name (`YYYY-MM-DD`), else the order of `sources = [...]` in `pledge.toml` (oldest first).
+//!    When neither tells, loading stops with an error that names both files: there is no
+//!    silent tie-breaking.
 //! 4. Every value that differs between files is kept as a [`Revision`] for the report.
 
 use super::canonical::{Observation, PopulationRow};
@@ -47,6 +48,7 @@ pub fn merge(
     observations: Vec<Observation>,
     population: Vec<PopulationRow>,
     sources: &[SourceInfo],
+    order: &[String],
 ) -> Result<Merged, InputError> {
     let mut merged = Merged::default();
     let mut by_key: BTreeMap<(String, String, i32), Observation> = BTreeMap::new();
@@ -64,6 +66,7 @@ pub fn merge(
         } else {
             newer(
                 sources,
+                order,
                 kept.source,
                 obs.source,
                 &obs.region_name,
@@ -103,6 +106,7 @@ pub fn merge(
         }
         let new_wins = newer(
             sources,
+            order,
             kept.source,
             row.source,
             &row.region_code,
@@ -141,6 +145,7 @@ fn show(count: Option<u64>, preliminary: bool) -> String {
 /// True when source `b` is a newer export than source `a`; an error when nothing tells.
 fn newer(
     sources: &[SourceInfo],
+    order: &[String],
     a: usize,
     b: usize,
     region: &str,
@@ -148,14 +153,22 @@ fn newer(
     year: i32,
 ) -> Result<bool, InputError> {
     let (fa, fb) = (&sources[a].file, &sources[b].file);
-    match (export_date(fa), export_date(fb)) {
-        (Some(da), Some(db)) if da != db => Ok(db > da),
-        _ => Err(InputError::file(
-            Path::new(fb),
-            format!("{fa} and {fb} give different values for {region} / {what} / {year}, and nothing tells which export is newer"),
-        )
-        .expected("the export date in each file name (e.g. `sol_2026-03-26.csv`), or remove the older file")),
+    if let (Some(da), Some(db)) = (export_date(fa), export_date(fb))
+        && da != db
+    {
+        return Ok(db > da);
     }
+    let rank = |f: &str| order.iter().position(|o| o == f);
+    if let (Some(ra), Some(rb)) = (rank(fa), rank(fb)) {
+        return Ok(rb > ra);
+    }
+    Err(InputError::file(
+        Path::new(fb),
+        format!("{fa} and {fb} give different values for {region} / {what} / {year}, and nothing tells which export is newer"),
+    )
+    .expected(format!(
+        "the export date in each file name (e.g. `sol_2026-03-26.csv`), or `sources = [\"{fa}\", \"{fb}\"]` (oldest first) in pledge.toml, or remove the older file"
+    )))
 }
 
 #[cfg(test)]

@@ -90,8 +90,11 @@ impl Format {
 }
 
 /// Options that change how files are read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
+    /// File names from oldest to newest export (`sources` in `pledge.toml`), to decide between
+    /// files whose names carry no export date.
+    pub order: Vec<String>,
     /// Read every file as this format instead of detecting it.
     pub format: Option<Format>,
     /// The year of BRÅ kommun CSV files whose name has none.
@@ -162,7 +165,7 @@ fn read_file(
     format: Format,
     index: usize,
     regions: &Regions,
-    options: LoadOptions,
+    year: Option<i32>,
 ) -> Result<FileRows, InputError> {
     let mut rows = FileRows::default();
     match format {
@@ -178,9 +181,7 @@ fn read_file(
             rows.observations = sol.observations;
         }
         Format::SolWide => rows.observations = sol_wide::load(file, index, regions)?,
-        Format::BraKommun => {
-            rows.observations = bra_kommun::load(file, index, regions, options.year)?
-        }
+        Format::BraKommun => rows.observations = bra_kommun::load(file, index, regions, year)?,
         Format::Kolada => rows.rates = kolada::load(file, index, regions)?,
         Format::PoliceEvents => rows.events = police_events::read_events(file, index)?,
         Format::ScbPopulation => rows.population = population::load(file, index, regions)?,
@@ -192,7 +193,7 @@ fn read_file(
 pub fn load_dir(
     dir: &Path,
     regions: &Regions,
-    options: LoadOptions,
+    options: &LoadOptions,
 ) -> Result<Dataset, InputError> {
     let mut all = FileRows::default();
     let mut sources = Vec::new();
@@ -202,7 +203,7 @@ pub fn load_dir(
             Some(f) => f,
             None => detect_format(&file)?,
         };
-        let rows = read_file(&file, format, index, regions, options)?;
+        let rows = read_file(&file, format, index, regions, options.year)?;
         let mut years: BTreeSet<i32> = rows.observations.iter().map(|o| o.year).collect();
         years.extend(rows.population.iter().map(|p| p.year));
         years.extend(rows.rates.iter().map(|r| r.year));
@@ -247,7 +248,7 @@ pub fn load_dir(
         .extend(derived.iter().map(kolada::DerivedCount::to_observation));
     let events = police_events::count_events(&all.events, regions);
     all.warnings.extend(events.warnings());
-    let merged = merge::merge(all.observations, all.population, &sources)?;
+    let merged = merge::merge(all.observations, all.population, &sources, &options.order)?;
     all.warnings.extend(merged.warnings);
     Ok(Dataset {
         observations: merged.observations,

@@ -5,6 +5,7 @@ mod bad_input;
 mod committed_reports;
 mod common;
 mod detect_matrix;
+mod merge;
 mod report;
 mod report_numbers;
 mod robustness;
