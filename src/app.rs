@@ -199,7 +199,16 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         } else {
             format!("→ {}", areas.join(", "))
         };
-        println!("  {label}  [{used}]");
+        let derived = if data
+            .observations
+            .iter()
+            .any(|o| o.derived && &o.crime == label)
+        {
+            " (counts derived from Kolada rates × population)"
+        } else {
+            ""
+        };
+        println!("  {label}  [{used}]{derived}");
     }
     let summary = summarise(&inputs)?;
     if !data.revisions.is_empty() {

@@ -31,6 +31,22 @@ pub struct Summary {
     pub revisions: Vec<Revision>,
     /// Problems that did not stop the run, in the order found.
     pub warnings: Vec<String>,
+    /// Context, not a pledge area: total reported crimes in the kommun per year (`Totalt antal
+    /// brott` from a SOL export or BRÅ's kommun CSV), when present.
+    pub total_crime: Vec<YearFigures>,
+    /// Context, never crime counts: the police events feed for the kommun, per type and month.
+    pub police_events: Vec<PoliceEventCount>,
+}
+
+/// Events of one type in one month from the police events feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PoliceEventCount {
+    /// The event type, e.g. `Narkotikabrott`.
+    pub event_type: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Number of events.
+    pub count: usize,
 }
 
 /// A value that differs between two files, and which one was kept.

@@ -4,6 +4,7 @@
 //! the small modules below from those sums. Renderers only read the result.
 
 pub mod compare;
+pub mod context;
 pub mod frames;
 pub mod funnel;
 pub mod trend;
@@ -146,6 +147,8 @@ pub fn analyze(
         sources: data.sources.clone(),
         revisions: data.revisions.clone(),
         warnings,
+        total_crime: context::total_crime(data, &pledge.region, pledge.baseline),
+        police_events: context::police_events(data, &pledge.region),
     })
 }
 

@@ -4,6 +4,7 @@ mod analyze;
 mod bad_input;
 mod committed_reports;
 mod common;
+mod context;
 mod detect_matrix;
 mod merge;
 mod report;

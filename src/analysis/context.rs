@@ -1,0 +1,54 @@
+//! Context series shown beside the pledge areas, never mixed into them: total reported crime
+//! in the kommun, and the police events feed.
+
+use super::frames::AreaYear;
+use super::yearly;
+use crate::load::Dataset;
+use crate::load::bra_kommun::TOTAL_CRIME_LABEL;
+use crate::model::{PoliceEventCount, YearFigures};
+use crate::regions::{Level, Region};
+
+/// Total reported crimes in the kommun per year, with rates and intervals.
+pub fn total_crime(data: &Dataset, kommun: &Region, baseline: [i32; 2]) -> Vec<YearFigures> {
+    let mut out: Vec<YearFigures> = data
+        .observations
+        .iter()
+        .filter(|o| o.region_code == kommun.code && o.crime == TOTAL_CRIME_LABEL)
+        .map(|o| {
+            let population = data
+                .population
+                .iter()
+                .find(|p| p.region_code == kommun.code && p.year == o.year)
+                .map(|p| p.population);
+            let row = AreaYear {
+                area: "total_crime".to_owned(),
+                level: Level::Kommun,
+                region_code: kommun.code.clone(),
+                year: o.year,
+                preliminary: o.preliminary,
+                count: o.count,
+                population,
+            };
+            yearly::figures(&row, kommun)
+        })
+        .collect();
+    out.sort_by_key(|y| y.year);
+    yearly::derive(&mut out, baseline);
+    out
+}
+
+/// The kommun's police events, per type and month (sorted by type, then month).
+pub fn police_events(data: &Dataset, kommun: &Region) -> Vec<PoliceEventCount> {
+    let mut out: Vec<PoliceEventCount> = data
+        .events
+        .iter()
+        .filter(|e| e.region_code == kommun.code)
+        .map(|e| PoliceEventCount {
+            event_type: e.event_type.clone(),
+            month: e.month.clone(),
+            count: e.count,
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.event_type, &a.month).cmp(&(&b.event_type, &b.month)));
+    out
+}

@@ -1,0 +1,191 @@
+//! One section per pledge area.
+
+use crate::model::{AreaSummary, Summary, YearFigures};
+use crate::render::RenderOptions;
+use crate::render::format::{Lang, number};
+use crate::render::words;
+use std::fmt::Write;
+
+/// One pledge area: the promise, crime types, charts, yearly table and comparisons.
+pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptions) {
+    let lang = opts.lang;
+    let _ = writeln!(md, "## {}\n", a.title);
+    if let Some(p) = &a.promise {
+        let _ = writeln!(md, "{}: *”{p}”*\n", lang.pick("Löftet", "The promise"));
+    }
+    let _ = writeln!(
+        md,
+        "{}\n",
+        lang.pick("Brottstyper som räknas:", "Crime types counted:")
+    );
+    for c in &a.crimes {
+        let _ = writeln!(md, "- {c}");
+    }
+    for p in &a.unmatched_patterns {
+        let _ = writeln!(
+            md,
+            "- *{} {p:?}*",
+            lang.pick(
+                "Mönstret matchar inget i data:",
+                "Pattern matches nothing in the data:"
+            )
+        );
+    }
+    md.push('\n');
+    for (kind, sv, en) in CHARTS {
+        let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_format.ext());
+        let _ = writeln!(md, "![{} – {}]({file})\n", a.title, lang.pick(sv, en));
+    }
+    year_table(md, a, lang);
+    comparison(md, s, a, lang);
+}
+
+/// The charts of an area, in the order shown: file kind, Swedish and English caption.
+const CHARTS: [(&str, &str, &str); 4] = [
+    (
+        "trend",
+        "antal per år med trend",
+        "count per year with trend",
+    ),
+    (
+        "rates",
+        "per 100 000 invånare jämfört med län och riket",
+        "per 100,000 compared with county and nation",
+    ),
+    ("composition", "brottstyper per år", "crime types per year"),
+    (
+        "funnel",
+        "jämförelse med andra kommuner",
+        "comparison with other kommuner",
+    ),
+];
+
+fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} | {} |\n| --- | --: | --: | --: | --: |",
+        lang.pick("År", "Year"),
+        lang.pick("Antal", "Count"),
+        lang.pick("95 % KI antal", "95% CI count"),
+        lang.pick("Per 100 000 inv.", "Per 100,000"),
+        lang.pick("95 % KI per 100 000", "95% CI per 100,000"),
+    );
+    let ci = |c: Option<[f64; 2]>, d: usize| {
+        c.map_or("–".to_owned(), |[l, h]| {
+            format!("{}–{}", number(l, d, lang), number(h, d, lang))
+        })
+    };
+    for y in a.years.iter().filter(|y| y.level == "kommun") {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} |",
+            y.year,
+            words::year_count_cell(y.count, y.preliminary, y.partial, lang),
+            ci(y.count_ci, 1),
+            y.rate_per_100k
+                .map_or("–".to_owned(), |r| number(r, 1, lang)),
+            ci(y.rate_ci, 1),
+        );
+    }
+    if a.years.iter().any(|y| y.level == "kommun" && y.partial) {
+        let _ = writeln!(
+            md,
+            "\n\\* {}",
+            lang.pick(
+                "Någon av brottstyperna saknas (`..`) det året, så antalet är inte jämförbart med andra år.",
+                "Some of the crime types are not available (`..`) that year, so the count is not comparable with other years."
+            )
+        );
+    }
+    md.push('\n');
+}
+
+fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
+    let latest = |level: &str| -> Option<&YearFigures> {
+        a.years
+            .iter()
+            .rfind(|y| y.level == level && y.rate_per_100k.is_some())
+    };
+    let _ = writeln!(md, "### {}\n", lang.pick("Jämförelser", "Comparisons"));
+    for level in ["kommun", "county", "nation"] {
+        if let Some(y) = latest(level) {
+            let _ = writeln!(
+                md,
+                "- {} {}: {} {}",
+                y.region_name,
+                y.year,
+                number(y.rate_per_100k.unwrap_or_default(), 1, lang),
+                lang.pick("per 100 000 invånare", "per 100,000 inhabitants")
+            );
+        }
+    }
+    let f = &a.funnel;
+    if let (Some(pos), Some(rate), Some(target)) = (&f.position, f.rate, f.target_rate) {
+        let _ = writeln!(
+            md,
+            "- {} {} {}: {} {} {} {}; {} {}.",
+            lang.pick("Bland", "Among"),
+            f.kommuner,
+            lang.pick(
+                "kommuner i data under löftesperioden",
+                "kommuner in the data over the pledge period"
+            ),
+            s.region.name,
+            number(rate, 1, lang),
+            lang.pick("mot genomsnittet", "against the average"),
+            number(target, 1, lang),
+            lang.pick("läget är", "the position is"),
+            words::position(pos, lang)
+        );
+    } else if let Some(note) = words::notes(&f.notes, lang) {
+        let _ = writeln!(
+            md,
+            "- {} {note}",
+            lang.pick(
+                "Jämförelse med andra kommuner saknas.",
+                "No comparison with other kommuner."
+            )
+        );
+    }
+    md.push('\n');
+    if !a.breaks.is_empty() {
+        let _ = writeln!(
+            md,
+            "{}\n",
+            lang.pick(
+                "Seriebrott som berör området:",
+                "Series breaks affecting the area:"
+            )
+        );
+        for b in &a.breaks {
+            let _ = writeln!(md, "- {}: {} ({})", b.date, b.what, b.source);
+        }
+        md.push('\n');
+    }
+    if let Some(note) = words::notes(&a.trend.notes, lang) {
+        let _ = writeln!(md, "**{}** {note}\n", lang.pick("Trend.", "Trend."));
+    }
+    if let Some(note) = words::notes(&a.pledge_vs_baseline.notes, lang) {
+        let _ = writeln!(
+            md,
+            "**{}** {note}\n",
+            lang.pick("Jämförelsen.", "The comparison.")
+        );
+    }
+    if !a.spikes.is_empty() {
+        let years: Vec<String> = a.spikes.iter().map(i32::to_string).collect();
+        let _ = writeln!(
+            md,
+            "{} {}. {}\n",
+            lang.pick(
+                "Möjliga toppar (Pearson-residual över 3):",
+                "Possible spikes (Pearson residual above 3):"
+            ),
+            years.join(", "),
+            lang.pick(
+                "Ett enskilt ärende kan ge många brott, eftersom varje brott räknas för sig.",
+                "One case can add many crimes, since each offence is counted."
+            )
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! `report.md`: the pledge follow-up a coordinator attaches. Rendered from the result model
+//! only; every number comes from [`Summary`].
+
+mod area;
+mod back;
+
+use super::RenderOptions;
+use super::format::Lang;
+use super::words;
+use crate::model::Summary;
+use std::fmt::Write;
+
+/// Renders the whole report.
+pub fn render(s: &Summary, opts: &RenderOptions) -> String {
+    let lang = opts.lang;
+    let mut md = String::new();
+    title(&mut md, s, lang);
+    summary_table(&mut md, s, lang);
+    for area in &s.areas {
+        area::section(&mut md, s, area, opts);
+    }
+    back::context(&mut md, s, lang);
+    back::data_quality(&mut md, s, lang);
+    back::method(&mut md, s, lang);
+    let _ = writeln!(
+        md,
+        "\n---\n\n{} brottstrend {}: `{}`",
+        lang.pick("Skapad med", "Produced by"),
+        env!("CARGO_PKG_VERSION"),
+        opts.command_line
+    );
+    md
+}
+
+fn data_years(s: &Summary) -> Option<(i32, i32)> {
+    let years = s
+        .areas
+        .iter()
+        .flat_map(|a| a.years.iter())
+        .filter(|y| y.count.is_some())
+        .map(|y| y.year);
+    let (min, max) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    (min <= max).then_some((min, max))
+}
+
+fn preliminary_years(s: &Summary) -> Vec<i32> {
+    let mut v: Vec<i32> = s
+        .sources
+        .iter()
+        .flat_map(|x| x.preliminary_years.iter().copied())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn title(md: &mut String, s: &Summary, lang: Lang) {
+    let _ = writeln!(
+        md,
+        "# {} {} – {}\n",
+        lang.pick(
+            "Uppföljning av medborgarlöftet",
+            "Follow-up of the citizen pledge"
+        ),
+        words::years(s.pledge),
+        s.region.name
+    );
+    if s.example_data {
+        let _ = writeln!(
+            md,
+            "> **{}** {}\n",
+            lang.pick(
+                "EXEMPELDATA – inte verklig statistik.",
+                "EXAMPLE DATA – not real statistics."
+            ),
+            lang.pick(
+                "Siffrorna är påhittade och visar bara hur rapporten ser ut.",
+                "The figures are invented and only show what the report looks like."
+            )
+        );
+    }
+    if let Some((a, b)) = data_years(s) {
+        let prel = preliminary_years(s);
+        let prel = if prel.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = prel.iter().map(i32::to_string).collect();
+            format!(
+                " ({} {})",
+                lang.pick("preliminärt:", "preliminary:"),
+                list.join(", ")
+            )
+        };
+        let _ = writeln!(
+            md,
+            "{} {a}–{b}{prel}. {} {} ({}), {} {}.\n",
+            lang.pick("Data för", "Data for"),
+            lang.pick("Kommun:", "Kommun:"),
+            s.region.name,
+            s.region.code,
+            lang.pick("län:", "county:"),
+            s.county.name
+        );
+    }
+}
+
+fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
+    let _ = writeln!(md, "## {}\n", lang.pick("Sammanfattning", "Summary"));
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
+        lang.pick("Område", "Area"),
+        lang.pick("Senaste år", "Latest year"),
+        lang.pick(
+            "Löftesperioden mot jämförelseperioden",
+            "Pledge period against baseline"
+        ),
+        lang.pick("Trend", "Trend"),
+        lang.pick("Bedömning", "Verdict")
+    );
+    for a in &s.areas {
+        let latest = a
+            .years
+            .iter()
+            .rfind(|y| y.level == "kommun" && y.count.is_some());
+        let latest = latest.map_or("–".to_owned(), |y| {
+            format!(
+                "{}: {}",
+                y.year,
+                words::count_cell(y.count, y.preliminary, lang)
+            )
+        });
+        let rr = words::rate_ratio(&a.pledge_vs_baseline, lang).unwrap_or_else(|| "–".to_owned());
+        let _ = writeln!(
+            md,
+            "| {} | {latest} | {rr} | {} | {} |",
+            a.title,
+            words::trend(&a.trend, lang),
+            words::verdict(a.verdict, lang)
+        );
+    }
+    md.push('\n');
+    for a in &s.areas {
+        let _ = writeln!(
+            md,
+            "**{}.** {}\n",
+            a.title,
+            words::summary_sentences(a, s.baseline, lang).join(" ")
+        );
+    }
+}
