@@ -156,6 +156,8 @@ pub fn summary(areas: Vec<AreaSummary>, example_data: bool) -> Summary {
         sources: Vec::new(),
         revisions: Vec::new(),
         warnings: Vec::new(),
+        total_crime: Vec::new(),
+        police_events: Vec::new(),
     }
 }
 
