@@ -16,7 +16,8 @@ Writes into the output folder (default benches/data/national):
                                     `"00 Riket"`, every county and every kommun.
   pledge.toml, breaks.toml          copies of data/pledge.toml and data/breaks.toml, so that
                                     `brottstrend analyze --data <folder>` works as it is.
-  totals.json                       the known totals (below), for a correctness test.
+  expected/totals.json              the known totals (below), for a correctness test (in a
+                                    subfolder: brottstrend reads every .json in the folder).
 
 Crime types: the 16 labels of data/exempel_bra_sol_2026-03-26.csv (the two pledge areas, the
 drug-offence parts, `Misshandel inkl. grov` and `Totalt antal brott`) plus numbered filler
@@ -24,7 +25,7 @@ types such as `1008 - Filler brottstyp 0001, mot kvinna`, which match no pledge 
 --rows scales the number of filler types (rows = regions x types x 30 years).
 
 The counts of the 16 real labels depend only on (seed, region, label, year): the same in the
-full, the half and the small file. So the totals printed (and written to totals.json) for the
+full, the half and the small file. So the totals printed (and written to expected/totals.json) for the
 pledge kommun, its county (sum of its kommuner) and the nation hold for every size.
 
 ALL COUNTS ARE INVENTED (EXEMPELDATA – inte verklig statistik). Standard library only,
@@ -498,13 +499,15 @@ def main() -> int:
                                 "county": sum(county_vals) if county_vals else None,
                                 "nation": area_sum("00", labels, i)}
         totals["areas"][aid] = {"crimes": labels, "years": per_year}
-    (args.out / "totals.json").write_text(json.dumps(totals, indent=1, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
+    # In a subfolder: brottstrend reads every .csv/.tsv/.txt/.json directly in the data folder.
+    (args.out / "expected").mkdir(exist_ok=True)
+    (args.out / "expected" / "totals.json").write_text(
+        json.dumps(totals, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
     took = time.time() - t0
     print(f"wrote {sol_path} ({rows} rows, {size} bytes, {len(regions)} regions x "
           f"{len(order)} crime types x {len(YEARS)} years) in {took:.1f} s")
-    print(f"wrote {args.out / SCB_NAME}, pledge.toml, breaks.toml, totals.json")
+    print(f"wrote {args.out / SCB_NAME}, pledge.toml, breaks.toml, expected/totals.json")
     print(f"rows={rows}")
     for aid, labels in area_labels.items():
         print(f"area {aid} ({len(labels)} crime types): year  {pledge_k[1]}  {pledge_k[3]}  {NATION}")

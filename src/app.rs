@@ -31,7 +31,8 @@ struct Inputs {
     regions: Regions,
 }
 
-fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
+/// Reads the configuration and the data; `filter` keeps only the crime types the areas use.
+fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
     let regions = Regions::new();
     let config_path = args
         .config
@@ -50,6 +51,15 @@ fn read_inputs(args: &InputArgs) -> anyhow::Result<Inputs> {
         }),
         year: args.year,
         order: pledge.sources.clone(),
+        crimes: filter.then(|| {
+            let mut patterns: Vec<String> = pledge
+                .areas
+                .iter()
+                .flat_map(|a| a.crimes.iter().cloned())
+                .collect();
+            patterns.push(load::bra_kommun::TOTAL_CRIME_LABEL.to_owned());
+            patterns
+        }),
     };
     let data = load::load_dir(&args.data, &regions, &options)?;
     Ok(Inputs {
@@ -73,7 +83,7 @@ fn summarise(inputs: &Inputs) -> anyhow::Result<Summary> {
 
 fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     output::check_writable(&args.out)?;
-    let inputs = read_inputs(&args.input)?;
+    let inputs = read_inputs(&args.input, true)?;
     let summary = summarise(&inputs)?;
     let opts = RenderOptions {
         lang: match args.lang {
@@ -150,7 +160,7 @@ fn print_summary(s: &Summary, lang: Lang) {
 }
 
 fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
-    let inputs = read_inputs(args)?;
+    let inputs = read_inputs(args, false)?;
     let data = &inputs.data;
     println!("{}", lang_free_heading(&inputs.config_path, &args.data));
     for s in &data.sources {

@@ -10,6 +10,7 @@ pub mod police_events;
 pub mod population;
 pub mod sol_long;
 pub mod sol_wide;
+pub mod stream;
 pub mod text;
 
 use crate::error::InputError;
@@ -99,6 +100,9 @@ pub struct LoadOptions {
     pub format: Option<Format>,
     /// The year of BRÅ kommun CSV files whose name has none.
     pub year: Option<i32>,
+    /// Keep only crime labels matching these patterns (`None`: keep every row). Rows of other
+    /// crime types are checked for shape but never turned into observations.
+    pub crimes: Option<Vec<String>>,
 }
 
 /// The input files in a data folder: `.csv`, `.tsv`, `.txt` and `.json`, sorted by name.
@@ -169,17 +173,7 @@ fn read_file(
 ) -> Result<FileRows, InputError> {
     let mut rows = FileRows::default();
     match format {
-        Format::SolLong => {
-            let sol = sol_long::load(file, index, regions)?;
-            if sol.monthly_rows_skipped > 0 {
-                rows.warnings.push(format!(
-                    "{}: {} monthly rows skipped (kommun figures are analysed by year)",
-                    file_name(&file.path),
-                    sol.monthly_rows_skipped
-                ));
-            }
-            rows.observations = sol.observations;
-        }
+        Format::SolLong => rows.observations = sol_long::load(file, index, regions)?.observations,
         Format::SolWide => rows.observations = sol_wide::load(file, index, regions)?,
         Format::BraKommun => rows.observations = bra_kommun::load(file, index, regions, year)?,
         Format::Kolada => rows.rates = kolada::load(file, index, regions)?,
@@ -198,12 +192,41 @@ pub fn load_dir(
     let mut all = FileRows::default();
     let mut sources = Vec::new();
     for (index, path) in input_files(dir)?.iter().enumerate() {
-        let file = text::read_text(path)?;
-        let format = match options.format {
-            Some(f) => f,
-            None => detect_format(&file)?,
+        let sniffed = stream::sniff(path)?;
+        let sol_long = match options.format {
+            Some(f) => f == Format::SolLong,
+            None => sol_long::detect(text::first_line(&sniffed.prefix)),
         };
-        let rows = read_file(&file, format, index, regions, options.year)?;
+        let (format, encoding, sha256, rows, count) = if sol_long {
+            // SOL long exports may be national and huge: stream them, keeping only what is used.
+            let filter = options.crimes.clone().map(sol_long::CrimeFilter::new);
+            let mut parser = sol_long::Parser::new(path, index, regions, filter);
+            let sha =
+                stream::for_each_line(path, sniffed.encoding, |n, line| parser.line(n, line))?;
+            let sol = parser.finish()?;
+            let mut rows = FileRows::default();
+            if sol.monthly_rows_skipped > 0 {
+                rows.warnings.push(format!(
+                    "{}: {} monthly rows skipped (kommun figures are analysed by year)",
+                    file_name(path),
+                    sol.monthly_rows_skipped
+                ));
+            }
+            rows.observations = sol.observations;
+            (Format::SolLong, sniffed.encoding, sha, rows, sol.rows_read)
+        } else {
+            let file = text::read_text(path)?;
+            let format = match options.format {
+                Some(f) => f,
+                None => detect_format(&file)?,
+            };
+            let rows = read_file(&file, format, index, regions, options.year)?;
+            let count = rows.observations.len()
+                + rows.population.len()
+                + rows.rates.len()
+                + rows.events.len();
+            (format, file.encoding, file.sha256, rows, count)
+        };
         let mut years: BTreeSet<i32> = rows.observations.iter().map(|o| o.year).collect();
         years.extend(rows.population.iter().map(|p| p.year));
         years.extend(rows.rates.iter().map(|r| r.year));
@@ -218,13 +241,11 @@ pub fn load_dir(
             .filter(|o| o.preliminary)
             .map(|o| o.year)
             .collect();
-        let count =
-            rows.observations.len() + rows.population.len() + rows.rates.len() + rows.events.len();
         sources.push(SourceInfo {
             file: file_name(path),
             format: format.as_str().to_owned(),
-            encoding: file.encoding.to_owned(),
-            sha256: file.sha256,
+            encoding: encoding.to_owned(),
+            sha256,
             rows: count,
             years: years.into_iter().collect(),
             preliminary_years: prel.into_iter().collect(),

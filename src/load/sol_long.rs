@@ -9,13 +9,19 @@
 //! fourth; monthly rows have the year in the third and a month in the fourth. Data rows end
 //! with a trailing `;`. `..` is "not available"; parent nodes of the chosen crime types are
 //! echoed with `..`. Monthly rows are skipped (kommun figures are analysed by year).
+//!
+//! The parser is fed one line at a time ([`Parser::line`]), so a national export of a gigabyte
+//! is read as a stream; with a [`CrimeFilter`] the rows of crime types no area uses are
+//! checked for shape but never turned into observations.
 
 use super::canonical::Observation;
 use super::cells::{COUNT_EXPECTED, Cell, YEAR_EXPECTED, parse_count, parse_year};
-use super::text::{Record, TextFile, records};
+use super::text::TextFile;
+use crate::catalog;
 use crate::error::InputError;
-use crate::regions::Regions;
+use crate::regions::{Region, Regions};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// The columns a SOL long export must have.
 const REQUIRED: [&str; 5] = ["Region", "Brott", "År", "Period", "Antal"];
@@ -40,97 +46,44 @@ pub struct SolLong {
     pub observations: Vec<Observation>,
     /// Number of monthly rows skipped.
     pub monthly_rows_skipped: usize,
+    /// Number of data rows read (kept or not).
+    pub rows_read: usize,
 }
 
-/// Reads a SOL long export into observations tagged with `source`.
-pub fn load(file: &TextFile, source: usize, regions: &Regions) -> Result<SolLong, InputError> {
-    let rows = records(file, b';')?;
-    let Some((header, data)) = rows.split_first() else {
-        return Err(InputError::file(&file.path, "the file has no lines"));
-    };
-    let col = header_columns(file, header)?;
-    let mut out = SolLong::default();
-    let mut seen: HashMap<(String, String, i32), (Option<u64>, usize)> = HashMap::new();
-    let mut region_cache: HashMap<String, crate::regions::Region> = HashMap::new();
-    for row in data {
-        if row.fields.len() < header.fields.len() {
-            return Err(InputError::at(
-                &file.path,
-                row.line,
-                Some(row.fields.len()),
-                format!(
-                    "the line has {} fields, the header has {} (is the file cut short?)",
-                    row.fields.len(),
-                    header.fields.len()
-                ),
-            )
-            .value(row.fields.join(";"))
-            .expected("Region;Brott;År;Period;Antal;/100 000 inv"));
+/// Which crime labels to keep: those matching any pattern (decided once per label).
+#[derive(Debug, Clone, Default)]
+pub struct CrimeFilter {
+    patterns: Vec<String>,
+    decided: HashMap<String, bool>,
+}
+
+impl CrimeFilter {
+    /// Keeps the labels matching any of `patterns` (`*` = any text, see [`catalog::matches`]).
+    pub fn new(patterns: Vec<String>) -> Self {
+        CrimeFilter {
+            patterns,
+            decided: HashMap::new(),
         }
-        let Some((year, preliminary)) = row_year(file, row, &col)? else {
-            out.monthly_rows_skipped += 1;
-            continue;
-        };
-        let region_label = row.get(col.region);
-        let region = match region_cache.get(region_label) {
-            Some(r) => r.clone(),
-            None => {
-                let r = regions.resolve(region_label).ok_or_else(|| {
-                    unknown_region(file, row.line, col.region + 1, region_label, regions)
-                })?;
-                region_cache.insert(region_label.to_owned(), r.clone());
-                r
-            }
-        };
-        let count = match parse_count(row.get(col.antal)) {
-            Ok(Cell::Value(v)) => Some(v),
-            Ok(Cell::Missing) => None,
-            Err(e) => {
-                return Err(
-                    InputError::at(&file.path, row.line, Some(col.antal + 1), e.problem())
-                        .value(row.get(col.antal))
-                        .expected(COUNT_EXPECTED),
-                );
-            }
-        };
-        let crime = row.get(col.crime).to_owned();
-        let key = (region.code.clone(), crime.clone(), year);
-        if let Some((previous, line)) = seen.get(&key) {
-            if *previous != count {
-                return Err(InputError::at(
-                    &file.path,
-                    row.line,
-                    Some(col.antal + 1),
-                    format!(
-                        "{} / {crime} / {year} appears twice with different counts (line {line}: {})",
-                        region.name,
-                        show(*previous)
-                    ),
-                )
-                .value(row.get(col.antal))
-                .expected("each region, crime type and year once per file"));
-            }
-            continue;
-        }
-        seen.insert(key, (count, row.line));
-        out.observations.push(Observation {
-            region_code: region.code,
-            region_name: region.name,
-            level: region.level,
-            crime,
-            year,
-            preliminary,
-            count,
-            source,
-            line: row.line,
-            derived: false,
-        });
     }
-    Ok(out)
+
+    /// True when rows of this crime label are kept.
+    pub fn keeps(&mut self, label: &str) -> bool {
+        if let Some(keep) = self.decided.get(label) {
+            return *keep;
+        }
+        let keep = self.patterns.iter().any(|p| catalog::matches(p, label));
+        self.decided.insert(label.to_owned(), keep);
+        keep
+    }
 }
 
-fn show(count: Option<u64>) -> String {
-    count.map_or("..".to_owned(), |c| c.to_string())
+/// Reads a SOL long export already in memory into observations tagged with `source`.
+pub fn load(file: &TextFile, source: usize, regions: &Regions) -> Result<SolLong, InputError> {
+    let mut parser = Parser::new(&file.path, source, regions, None);
+    for (i, line) in file.text.lines().enumerate() {
+        parser.line(i + 1, line)?;
+    }
+    parser.finish()
 }
 
 /// Column positions found in the header.
@@ -140,14 +93,173 @@ struct Columns {
     year: usize,
     period: usize,
     antal: usize,
+    count: usize,
+    header: String,
 }
 
-fn header_columns(file: &TextFile, header: &Record) -> Result<Columns, InputError> {
+/// A SOL long parser fed one line at a time.
+pub struct Parser<'r> {
+    path: PathBuf,
+    source: usize,
+    regions: &'r Regions,
+    filter: Option<CrimeFilter>,
+    columns: Option<Columns>,
+    seen: HashMap<(String, String, i32), (Option<u64>, usize)>,
+    region_cache: HashMap<String, Region>,
+    out: SolLong,
+}
+
+/// A field with surrounding spaces and quotes removed.
+fn clean(field: &str) -> &str {
+    field
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .trim_matches('"')
+        .trim()
+}
+
+impl<'r> Parser<'r> {
+    /// A parser for the file at `path`; rows of crime labels `filter` refuses are skipped.
+    pub fn new(
+        path: &Path,
+        source: usize,
+        regions: &'r Regions,
+        filter: Option<CrimeFilter>,
+    ) -> Self {
+        Parser {
+            path: path.to_path_buf(),
+            source,
+            regions,
+            filter,
+            columns: None,
+            seen: HashMap::new(),
+            region_cache: HashMap::new(),
+            out: SolLong::default(),
+        }
+    }
+
+    /// Takes the next line (without its line end); `line_no` is 1-based.
+    pub fn line(&mut self, line_no: usize, line: &str) -> Result<(), InputError> {
+        if line.trim().is_empty() {
+            return Ok(());
+        }
+        let Some(col) = &self.columns else {
+            self.columns = Some(header_columns(&self.path, line_no, line)?);
+            return Ok(());
+        };
+        self.out.rows_read += 1;
+        let fields = line.matches(';').count() + 1;
+        if fields < col.count {
+            return Err(InputError::at(
+                &self.path,
+                line_no,
+                Some(fields),
+                format!(
+                    "the line has {fields} fields, the header has {} (is the file cut short?)",
+                    col.count
+                ),
+            )
+            .value(line)
+            .expected(col.header.clone()));
+        }
+        let cells: Vec<&str> = line.split(';').map(clean).collect();
+        let crime = cells.get(col.crime).copied().unwrap_or("");
+        let keep = self.filter.as_mut().is_none_or(|f| f.keeps(crime));
+        self.row(line_no, &cells, keep)
+    }
+
+    /// Checks every cell of a row; only rows to `keep` become observations.
+    fn row(&mut self, line_no: usize, cells: &[&str], keep: bool) -> Result<(), InputError> {
+        let Some(col) = &self.columns else {
+            return Ok(());
+        };
+        let get = |i: usize| cells.get(i).copied().unwrap_or("");
+        let Some((year, preliminary)) =
+            row_year(&self.path, line_no, get(col.year), get(col.period), col)?
+        else {
+            self.out.monthly_rows_skipped += 1;
+            return Ok(());
+        };
+        let label = get(col.region);
+        let region = match self.region_cache.get(label) {
+            Some(_) if !keep => return self.check_count(line_no, get(col.antal)),
+            Some(r) => r.clone(),
+            None => {
+                let r = self.regions.resolve(label).ok_or_else(|| {
+                    unknown_region_at(&self.path, line_no, col.region + 1, label, self.regions)
+                })?;
+                self.region_cache.insert(label.to_owned(), r.clone());
+                r
+            }
+        };
+        let count = self.count(line_no, get(col.antal))?;
+        if !keep {
+            return Ok(());
+        }
+        let crime = get(col.crime).to_owned();
+        let key = (region.code.clone(), crime.clone(), year);
+        if let Some((previous, line)) = self.seen.get(&key) {
+            if *previous != count {
+                let shown = previous.map_or("..".to_owned(), |c| c.to_string());
+                return Err(InputError::at(
+                    &self.path,
+                    line_no,
+                    Some(col.antal + 1),
+                    format!("{} / {crime} / {year} appears twice with different counts (line {line}: {shown})", region.name),
+                )
+                .value(get(col.antal))
+                .expected("each region, crime type and year once per file"));
+            }
+            return Ok(());
+        }
+        self.seen.insert(key, (count, line_no));
+        self.out.observations.push(Observation {
+            region_code: region.code,
+            region_name: region.name,
+            level: region.level,
+            crime,
+            year,
+            preliminary,
+            count,
+            source: self.source,
+            line: line_no,
+            derived: false,
+        });
+        Ok(())
+    }
+
+    /// The count in a cell, or an error naming the cell.
+    fn count(&self, line_no: usize, cell: &str) -> Result<Option<u64>, InputError> {
+        let column = self.columns.as_ref().map_or(0, |c| c.antal + 1);
+        match parse_count(cell) {
+            Ok(Cell::Value(v)) => Ok(Some(v)),
+            Ok(Cell::Missing) => Ok(None),
+            Err(e) => Err(
+                InputError::at(&self.path, line_no, Some(column), e.problem())
+                    .value(cell)
+                    .expected(COUNT_EXPECTED),
+            ),
+        }
+    }
+
+    fn check_count(&self, line_no: usize, cell: &str) -> Result<(), InputError> {
+        self.count(line_no, cell).map(|_| ())
+    }
+
+    /// Everything read; an error when the file had no header.
+    pub fn finish(self) -> Result<SolLong, InputError> {
+        if self.columns.is_none() {
+            return Err(InputError::file(&self.path, "the file has no lines"));
+        }
+        Ok(self.out)
+    }
+}
+
+fn header_columns(path: &Path, line_no: usize, line: &str) -> Result<Columns, InputError> {
+    let fields: Vec<&str> = line.split(';').map(clean).collect();
     let find = |name: &str| {
-        header
-            .fields
+        fields
             .iter()
-            .position(|f| f.trim_matches('"').to_lowercase() == name.to_lowercase())
+            .position(|f| f.to_lowercase() == name.to_lowercase())
     };
     let missing: Vec<&str> = REQUIRED
         .iter()
@@ -156,12 +268,12 @@ fn header_columns(file: &TextFile, header: &Record) -> Result<Columns, InputErro
         .collect();
     if !missing.is_empty() {
         return Err(InputError::at(
-            &file.path,
-            header.line,
+            path,
+            line_no,
             None,
             format!("the header lacks the column(s) {}", missing.join(", ")),
         )
-        .value(header.fields.join(";"))
+        .value(line)
         .expected("the SOL header `Region;Brott;År;Period;Antal;/100 000 inv`"));
     }
     let get = |name: &str| find(name).unwrap_or_default();
@@ -171,17 +283,19 @@ fn header_columns(file: &TextFile, header: &Record) -> Result<Columns, InputErro
         year: get("År"),
         period: get("Period"),
         antal: get("Antal"),
+        count: fields.len(),
+        header: line.to_owned(),
     })
 }
 
 /// The year of a yearly row, `None` for a monthly row, an error for anything else.
 fn row_year(
-    file: &TextFile,
-    row: &Record,
+    path: &Path,
+    line_no: usize,
+    year_cell: &str,
+    period_cell: &str,
     col: &Columns,
 ) -> Result<Option<(i32, bool)>, InputError> {
-    let year_cell = row.get(col.year);
-    let period_cell = row.get(col.period);
     if let Some(year) = parse_year(year_cell) {
         // `2026 prel.;Aug`: a monthly row. `2025;År` or `2025;` would be yearly.
         let yearly = period_cell.is_empty() || period_cell.to_lowercase() == "år";
@@ -190,8 +304,8 @@ fn row_year(
     if year_cell.to_lowercase() == "år" || year_cell.is_empty() {
         return parse_year(period_cell).map(Some).ok_or_else(|| {
             InputError::at(
-                &file.path,
-                row.line,
+                path,
+                line_no,
                 Some(col.period + 1),
                 "the period is not a year",
             )
@@ -199,16 +313,13 @@ fn row_year(
             .expected(YEAR_EXPECTED)
         });
     }
-    Err(InputError::at(
-        &file.path,
-        row.line,
-        Some(col.year + 1),
-        "the year is not a year",
+    Err(
+        InputError::at(path, line_no, Some(col.year + 1), "the year is not a year")
+            .value(year_cell)
+            .expected(format!(
+                "{YEAR_EXPECTED}, or `År` with the year in the Period column"
+            )),
     )
-    .value(year_cell)
-    .expected(format!(
-        "{YEAR_EXPECTED}, or `År` with the year in the Period column"
-    )))
 }
 
 /// The error for a region label that is neither a kommun, a county nor the nation.
@@ -219,7 +330,18 @@ pub fn unknown_region(
     label: &str,
     regions: &Regions,
 ) -> InputError {
-    InputError::at(&file.path, line, Some(column), "unknown region")
+    unknown_region_at(&file.path, line, column, label, regions)
+}
+
+/// [`unknown_region`] for a file known by its path.
+pub fn unknown_region_at(
+    path: &Path,
+    line: usize,
+    column: usize,
+    label: &str,
+    regions: &Regions,
+) -> InputError {
+    InputError::at(path, line, Some(column), "unknown region")
         .value(label)
         .expected(format!(
             "a Swedish kommun, a county or `Hela landet` (closest names: {})",

@@ -60,7 +60,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, InputError> {
 }
 
 /// True for NUL bytes or many control characters: a renamed spreadsheet, an image, garbage.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let control = sample
         .iter()

@@ -129,9 +129,31 @@ fn an_unknown_kommun_gets_the_closest_names() {
 
 #[test]
 fn the_same_key_twice_with_different_values_is_refused() {
-    let rows = "Nordanstig;Rån;År;2020;4;3;\r\nNordanstig;Rån;År;2020;5;3;\r\n";
+    let rows = "Nordanstig;Grov kvinnofridskränkning;År;2015;4;3;\r\nNordanstig;Grov kvinnofridskränkning;År;2015;5;3;\r\n";
     let err = fails_with("dubbel.csv", &sol(rows), &[]);
-    assert!(err.contains("dubbel.csv:3:5: Nordanstig / Rån / 2020 appears twice with different counts (line 2: 4)"), "{err}");
+    assert!(
+        err.contains("dubbel.csv:3:5: Nordanstig / Grov kvinnofridskränkning / 2015 appears twice with different counts (line 2: 4)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_checks_duplicates_even_in_crime_types_no_area_uses() {
+    // `analyze` only keeps the crime types the areas use; `validate` reads every row.
+    let dir = copy_of("tiny");
+    let rows = "Nordanstig;Rån;År;2020;4;3;\r\nNordanstig;Rån;År;2020;5;3;\r\n";
+    std::fs::write(dir.path().join("data/dubbel.csv"), sol(rows)).unwrap();
+    let out = brottstrend()
+        .args(["validate", "--data"])
+        .arg(dir.path().join("data"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("dubbel.csv:3:5: Nordanstig / Rån / 2020 appears twice"),
+        "{err}"
+    );
 }
 
 #[test]

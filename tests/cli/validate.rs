@@ -12,7 +12,7 @@ fn validate_lists_files_formats_encodings_years_and_problems() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("sol_latin1_crlf_prel_2025-02-01.csv\n  format bra_sol_long, encoding ISO-8859-1, 72 rows"), "{stdout}");
+    assert!(stdout.contains("sol_latin1_crlf_prel_2025-02-01.csv\n  format bra_sol_long, encoding ISO-8859-1, 73 rows"), "{stdout}");
     assert!(
         stdout.contains("years: 2019, 2020, 2021, 2022, 2023, 2024 prel."),
         "{stdout}"

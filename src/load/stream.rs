@@ -1,0 +1,130 @@
+//! Reading a large export as a stream of lines, without holding the file in memory: the
+//! encoding is decided from the first 64 KiB, the SHA-256 is computed on the way.
+
+use super::text::looks_binary;
+use crate::error::InputError;
+use sha2::{Digest, Sha256};
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+/// Bytes looked at to decide encoding and format.
+const PREFIX: usize = 64 * 1024;
+
+/// The start of a file, decoded, and its encoding.
+#[derive(Debug, Clone)]
+pub struct Sniffed {
+    /// `UTF-8`, `UTF-8 with BOM` or `ISO-8859-1`.
+    pub encoding: &'static str,
+    /// The first 64 KiB as text (BOM removed; the last line may be cut).
+    pub prefix: String,
+}
+
+fn open(path: &Path) -> Result<std::fs::File, InputError> {
+    std::fs::File::open(path)
+        .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))
+}
+
+/// Reads the start of a file: refuses empty and binary files and decides the encoding.
+pub fn sniff(path: &Path) -> Result<Sniffed, InputError> {
+    let mut bytes = Vec::with_capacity(PREFIX);
+    open(path)?
+        .take(PREFIX as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(InputError::file(path, "the file is empty")
+            .expected("an export with a header line and data rows"));
+    }
+    if looks_binary(&bytes) {
+        return Err(
+            InputError::file(path, "the file is not text (it holds binary data)").expected(
+                "a CSV or text export; was a spreadsheet (.xlsx) renamed? Save it as CSV",
+            ),
+        );
+    }
+    let (encoding, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => ("UTF-8 with BOM", rest),
+        None => ("UTF-8", &bytes[..]),
+    };
+    let utf8 = match std::str::from_utf8(body) {
+        Ok(_) => true,
+        // A multi-byte character cut at the end of the prefix is still UTF-8.
+        Err(e) => e.error_len().is_none(),
+    };
+    if utf8 {
+        Ok(Sniffed {
+            encoding,
+            prefix: String::from_utf8_lossy(body).into_owned(),
+        })
+    } else {
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
+        Ok(Sniffed {
+            encoding: "ISO-8859-1",
+            prefix: text.into_owned(),
+        })
+    }
+}
+
+/// Windows-1252 characters for the bytes 0x80–0xFF.
+fn latin1_table() -> Vec<char> {
+    (0x80u8..=0xff)
+        .map(|b| {
+            let byte = [b];
+            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(&byte);
+            s.chars().next().unwrap_or('\u{fffd}')
+        })
+        .collect()
+}
+
+/// Calls `f` with each line (1-based number, text without line end) decoded as `encoding`;
+/// returns the SHA-256 of the whole file.
+pub fn for_each_line(
+    path: &Path,
+    encoding: &str,
+    mut f: impl FnMut(usize, &str) -> Result<(), InputError>,
+) -> Result<String, InputError> {
+    let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
+    let mut hasher = Sha256::new();
+    let table = latin1_table();
+    let latin1 = encoding == "ISO-8859-1";
+    let (mut raw, mut text) = (Vec::with_capacity(256), String::with_capacity(256));
+    let mut line_no = 0;
+    loop {
+        raw.clear();
+        let n = reader
+            .read_until(b'\n', &mut raw)
+            .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&raw);
+        line_no += 1;
+        let mut bytes = &raw[..];
+        if line_no == 1 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        while let Some((last, rest)) = bytes.split_last()
+            && (*last == b'\n' || *last == b'\r')
+        {
+            bytes = rest;
+        }
+        text.clear();
+        if latin1 {
+            text.extend(bytes.iter().map(|&b| {
+                if b < 0x80 {
+                    b as char
+                } else {
+                    table[(b - 0x80) as usize]
+                }
+            }));
+        } else {
+            text.push_str(&String::from_utf8_lossy(bytes));
+        }
+        f(line_no, &text)?;
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
