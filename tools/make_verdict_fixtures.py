@@ -33,6 +33,8 @@ CASES = {
         breaks='[[break]]\ndate = "2020-01-01"\ncrimes = ["Grov kvinnofridskränkning"]\n'
         'what = "Ny brottskod"\nsource = "Test"\n',
     ),
+    # A rise and a fall the exact test only weakly supports (p < 0.10, interval spans 1).
+    "possible_change": dict(rel=[20] * 8 + [27] * 3, drugs=[40] * 8 + [32] * 3),
     # Small counts: a rise of half that the data cannot show; drugs zero in the baseline.
     "underpowered": dict(rel=[3, 2, 4, 3, 3, 2, 4, 3, 5, 4, 5], drugs=[0] * 8 + [2, 1, 3]),
     # Only one year of data.

@@ -133,20 +133,26 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
     });
     let significant = c.ci_low.is_some_and(|l| l > 1.0) || c.ci_high.is_some_and(|h| h < 1.0);
     if let Some(rr) = rate_ratio(c, lang) {
-        out.push(if significant {
-            lang.pick(
-                "Skillnaden är större än vad slumpen brukar ge",
-                "The difference is larger than chance usually gives",
-            )
-            .to_owned()
-                + &format!(" ({rr}).")
+        let weak = c
+            .p_value
+            .is_some_and(|p| p < crate::analysis::verdict::WEAK_ALPHA);
+        let p = c.p_value.map_or(String::new(), |p| number(p, 2, lang));
+        let direction = if c.rate_ratio.is_some_and(|r| r > 1.0) {
+            lang.pick("en ökning", "an increase")
         } else {
-            lang.pick(
-                "Skillnaden ryms inom vad slumpen kan ge",
-                "The difference is within what chance can give",
-            )
-            .to_owned()
-                + &format!(" ({rr}).")
+            lang.pick("en minskning", "a decrease")
+        };
+        out.push(match (significant, weak, lang) {
+            (true, _, Lang::Sv) => format!("Skillnaden är större än vad slumpen brukar ge ({rr})."),
+            (true, _, Lang::En) => format!("The difference is larger than chance usually gives ({rr})."),
+            (false, true, Lang::Sv) => format!(
+                "Det finns tecken på {direction}, men skillnaden är inte säkert större än vad slumpen kan ge ({rr}; p = {p})."
+            ),
+            (false, true, Lang::En) => format!(
+                "There are signs of {direction}, but the difference is not clearly larger than chance can give ({rr}; p = {p})."
+            ),
+            (false, false, Lang::Sv) => format!("Skillnaden ryms inom vad slumpen kan ge ({rr})."),
+            (false, false, Lang::En) => format!("The difference is within what chance can give ({rr})."),
         });
     }
     if !significant && let Some(up) = c.detectable_increase_count {
@@ -205,10 +211,16 @@ pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> 
         );
     }
     if area.police_effort {
-        out.push(lang.pick(
-            "Narkotikabrott upptäcks främst genom polisens eget arbete: en ökning kan betyda att löftets insatser genomförs, inte att bruket ökat.",
-            "Drug offences are mostly found by police work: a rise may mean the pledge's work is being done, not that drug use rose.",
-        ).to_owned());
+        let rise = matches!(
+            area.verdict,
+            Verdict::ClearIncrease | Verdict::PossibleIncrease
+        );
+        out.push(match (rise, lang) {
+            (true, Lang::Sv) => "Narkotikabrott upptäcks främst genom polisens eget arbete: en ökning kan betyda att löftets insatser genomförs, inte att bruket ökat.",
+            (true, Lang::En) => "Drug offences are mostly found by police work: a rise may mean the pledge's work is being done, not that drug use rose.",
+            (false, Lang::Sv) => "Narkotikabrott upptäcks främst genom polisens eget arbete, så antalet speglar också hur mycket polisen letar – inte bara hur vanligt bruket är.",
+            (false, Lang::En) => "Drug offences are mostly found by police work, so the count also reflects how much the police look – not only how common drug use is.",
+        }.to_owned());
     }
     out
 }

@@ -71,3 +71,8 @@ fn report_en_underpowered() {
 fn report_sv_no_detectable_change() {
     insta::assert_snapshot!(report(&fixtures().join("verdicts/constant_rate"), "sv"));
 }
+
+#[test]
+fn report_sv_possible_increase_and_decrease() {
+    insta::assert_snapshot!(report(&fixtures().join("verdicts/possible_change"), "sv"));
+}

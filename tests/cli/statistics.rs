@@ -169,3 +169,14 @@ fn no_summary_ever_holds_nan_or_infinity() {
         );
     }
 }
+
+#[test]
+fn a_weakly_supported_rise_and_fall_are_possible_changes() {
+    let (_dir, s) = run_case("possible_change");
+    let rel = area(&s, "relationship");
+    let c = &rel["pledge_vs_baseline"];
+    assert!(c["ci_low"].as_f64().unwrap() < 1.0, "{c}");
+    assert!(c["p_value"].as_f64().unwrap() < 0.10, "{c}");
+    assert_eq!(rel["verdict"], "possible_increase");
+    assert_eq!(area(&s, "drugs")["verdict"], "possible_decrease");
+}
