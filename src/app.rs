@@ -1,14 +1,16 @@
 //! The commands: turn the parsed command line into settings once, then run the pipeline
 //! load → catalog → analysis → render → output.
 
-use crate::cli::{AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, InputFormatArg, LangArg};
+use crate::cli::{
+    AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, InputFormatArg, LangArg, ReportFormatArg,
+};
 use crate::config::{self, Pledge, SeriesBreak};
 use crate::load::{self, Dataset, Format};
 use crate::model::Summary;
 use crate::regions::Regions;
 use crate::render::charts::ChartFormat;
 use crate::render::format::Lang;
-use crate::render::{self, RenderOptions, words};
+use crate::render::{self, RenderOptions, ReportFormat, words};
 use crate::{analysis, catalog, output};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -95,6 +97,10 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
             ChartFormatArg::Svg => ChartFormat::Svg,
         },
         pooled: args.pooled,
+        report_format: match args.report_format {
+            ReportFormatArg::Md => ReportFormat::Markdown,
+            ReportFormatArg::Html => ReportFormat::Html,
+        },
         command_line: command_line(),
     };
     let files = render::render_all(&summary, &opts)?;

@@ -78,6 +78,18 @@ pub struct AnalyzeArgs {
     /// Show pooled 3-year rates in the rate charts.
     #[arg(long)]
     pub pooled: bool,
+    /// Report file format: Markdown, or one self-contained HTML file with the charts inside.
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Md)]
+    pub report_format: ReportFormatArg,
+}
+
+/// Report file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// report.md
+    Md,
+    /// report.html (self-contained, prints cleanly)
+    Html,
 }
 
 /// Report language.

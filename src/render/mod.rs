@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod csv;
 pub mod format;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod words;
@@ -21,8 +22,19 @@ pub struct RenderOptions {
     pub chart_format: charts::ChartFormat,
     /// Pooled 3-year rates in the rates charts.
     pub pooled: bool,
+    /// `report.md`, or a self-contained `report.html`.
+    pub report_format: ReportFormat,
     /// The command that produced the report, shown on its last line.
     pub command_line: String,
+}
+
+/// The report's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// `report.md`.
+    Markdown,
+    /// `report.html`, one self-contained file.
+    Html,
 }
 
 /// Every output file, as (path relative to the output folder, bytes), in a stable order.
@@ -30,15 +42,30 @@ pub fn render_all(
     summary: &Summary,
     opts: &RenderOptions,
 ) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let charts = charts(summary, opts)?;
+    let markdown = markdown::render(summary, opts);
+    let report = match opts.report_format {
+        ReportFormat::Markdown => (PathBuf::from("report.md"), markdown.into_bytes()),
+        ReportFormat::Html => {
+            let title = markdown
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("# ")
+                .to_owned();
+            let lang = opts.lang.pick("sv", "en");
+            (
+                PathBuf::from("report.html"),
+                html::render(&markdown, &title, lang, &charts).into_bytes(),
+            )
+        }
+    };
     let mut files = vec![
-        (
-            PathBuf::from("report.md"),
-            markdown::render(summary, opts).into_bytes(),
-        ),
+        report,
         (PathBuf::from("metrics.csv"), csv::render(summary)?),
         (PathBuf::from("summary.json"), json::render(summary)?),
     ];
-    files.extend(charts(summary, opts)?);
+    files.extend(charts);
     Ok(files)
 }
 

@@ -76,3 +76,29 @@ fn report_sv_no_detectable_change() {
 fn report_sv_possible_increase_and_decrease() {
     insta::assert_snapshot!(report(&fixtures().join("verdicts/possible_change"), "sv"));
 }
+
+#[test]
+fn the_html_report_is_one_self_contained_file() {
+    let dir = copy_of("tiny");
+    let (code, _, err) = analyze(dir.path(), &["--report-format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    let reports = dir.path().join("reports");
+    assert!(!reports.join("report.md").exists());
+    let html = std::fs::read_to_string(reports.join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
+    assert!(html.contains("<h2>Sammanfattning</h2>"));
+    assert!(html.contains("@media print"));
+    assert_eq!(
+        html.matches("src=\"data:image/png;base64,").count(),
+        8,
+        "four charts per area, embedded"
+    );
+    assert!(
+        !html.contains("src=\"charts/"),
+        "no chart is linked from outside the file"
+    );
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "nothing is fetched"
+    );
+}
