@@ -7,6 +7,7 @@ mod common;
 mod context;
 mod detect_matrix;
 mod merge;
+mod national;
 mod report;
 mod report_numbers;
 mod robustness;
