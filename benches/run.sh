@@ -33,6 +33,12 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     cargo build --release --quiet
 fi
 [[ -x "$BIN" ]] || { say "no release binary at $BIN"; exit 1; }
+# What was measured: the commit, whether src/ had uncommitted changes, when the binary was built.
+REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git status --porcelain -- src Cargo.toml Cargo.lock 2>/dev/null)" ]]; then
+    REVISION="$REVISION + uncommitted changes in src/"
+fi
+REVISION="$REVISION; binary built $(date -u -r "$BIN" '+%Y-%m-%d %H:%M UTC')"
 
 HAVE_PANDAS=0
 if [[ "${NO_PANDAS:-0}" != 1 ]]; then
@@ -120,10 +126,10 @@ done
 
 # --- report ----------------------------------------------------------------------------------
 mkdir -p "$DATA"
-python3 - "$RESULTS" "$DATA" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)" <<'PY' | tee "$DATA/results.md"
+python3 - "$RESULTS" "$DATA" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)" "$REVISION" <<'PY' | tee "$DATA/results.md"
 import csv, json, os, statistics, sys
 from pathlib import Path
-results, data, cores, mem = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+results, data, cores, mem, revision = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 runs = {}
 for case, tool, _i, wall, rss, rc in csv.reader(open(results), delimiter="\t"):
     runs.setdefault((case, tool), []).append((float(wall), int(rss or 0), int(rc)))
@@ -136,8 +142,9 @@ def describe(case):
     name = "national" if case == "national" else "half national"
     return f"{name}: {t['regions']} regions × {t['crime_types']} types × 30 years", f"{t['rows']:,}".replace(",", " "), t["bytes"]
 def fmt_mb(kb): return f"{kb / 1024:,.0f}".replace(",", " ")
-print(f"Machine: {cores} cores, {mem} GB RAM; release build; page cache warm; "
-      f"wall time and peak RSS (`/usr/bin/time -v`) over N runs.\n")
+def fmt_size(b): return f"{b / 1e6:,.0f} MB".replace(",", " ") if b >= 1e6 else f"{b / 1e3:.0f} kB"
+print(f"brottstrend {revision}. Machine: {cores} cores, {mem} GB RAM; release build; page cache "
+      f"warm; wall time and peak RSS (`/usr/bin/time -v`) over N runs.\n")
 print("| case | rows | file | tool | runs | median s | min s | max s | peak RSS MB | pandas ÷ brottstrend (time) | brottstrend ÷ pandas (memory) |")
 print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 summary = {}
@@ -149,7 +156,7 @@ for case in order:
             continue
         ok = [x for x in r if x[2] == 0]
         if not ok:
-            print(f"| {label} | {rows} | {size / 1e6:.0f} MB | {tool} | {len(r)} | failed (exit {r[0][2]}) | | | {fmt_mb(max(x[1] for x in r))} | | |")
+            print(f"| {label} | {rows} | {fmt_size(size)} | {tool} | {len(r)} | failed (exit {r[0][2]}) | | | {fmt_mb(max(x[1] for x in r))} | | |")
             continue
         walls = [x[0] for x in ok]
         rss = max(x[1] for x in ok)
@@ -157,10 +164,11 @@ for case in order:
         ratio_t = ratio_m = ""
         if tool == "pandas" and (case, "brottstrend") in summary:
             bt, bm = summary[(case, "brottstrend")]
-            ratio_t = f"{statistics.median(walls) / bt:.1f}×"
+            speed = statistics.median(walls) / bt
+            ratio_t = f"{speed:.1f}×" if speed >= 1 else f"{speed:.2f}×"
             ratio_m = f"{bm / rss:.2f}"
         fails = f" ({len(r) - len(ok)} failed)" if len(ok) < len(r) else ""
-        print(f"| {label} | {rows} | {size / 1e6:.0f} MB | {tool} | {len(ok)}{fails} | {statistics.median(walls):.2f} | "
+        print(f"| {label} | {rows} | {fmt_size(size)} | {tool} | {len(ok)}{fails} | {statistics.median(walls):.2f} | "
               f"{min(walls):.2f} | {max(walls):.2f} | {fmt_mb(rss)} | {ratio_t} | {ratio_m} |")
 print()
 def check(what, ok): print(f"- {'met' if ok else 'NOT met'}: {what}")

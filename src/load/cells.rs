@@ -47,6 +47,13 @@ pub fn parse_count(cell: &str) -> Result<Cell, CellError> {
         "-" | "–" => return Ok(Cell::Value(0)),
         _ => {}
     }
+    // Fast path: plain digits, as in every SOL long export.
+    if cell.len() < 20 && cell.bytes().all(|b| b.is_ascii_digit()) {
+        return cell
+            .parse()
+            .map(Cell::Value)
+            .map_err(|_| CellError::NotANumber);
+    }
     let digits: String = cell
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
@@ -73,11 +80,15 @@ pub const YEAR_EXPECTED: &str = "a year like `2024` or `2025 prel.`";
 /// Years outside 1900–2100 are refused.
 pub fn parse_year(cell: &str) -> Option<(i32, bool)> {
     let cell = cell.trim();
-    let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
-    if digits.len() != 4 {
+    let end = cell
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(cell.len());
+    if end != 4 {
         return None;
     }
-    let rest = cell[digits.len()..]
+    let digits = &cell[..4];
+    let rest = cell[4..]
         .trim()
         .trim_matches(|c| c == '(' || c == ')')
         .trim();

@@ -55,6 +55,8 @@ pub struct SolLong {
 pub struct CrimeFilter {
     patterns: Vec<String>,
     decided: HashMap<String, bool>,
+    /// Exports are sorted by crime within a region: the last label decides most rows.
+    last: Option<(String, bool)>,
 }
 
 impl CrimeFilter {
@@ -63,16 +65,26 @@ impl CrimeFilter {
         CrimeFilter {
             patterns,
             decided: HashMap::new(),
+            last: None,
         }
     }
 
     /// True when rows of this crime label are kept.
     pub fn keeps(&mut self, label: &str) -> bool {
-        if let Some(keep) = self.decided.get(label) {
+        if let Some((last, keep)) = &self.last
+            && last == label
+        {
             return *keep;
         }
-        let keep = self.patterns.iter().any(|p| catalog::matches(p, label));
-        self.decided.insert(label.to_owned(), keep);
+        let keep = match self.decided.get(label) {
+            Some(keep) => *keep,
+            None => {
+                let keep = self.patterns.iter().any(|p| catalog::matches(p, label));
+                self.decided.insert(label.to_owned(), keep);
+                keep
+            }
+        };
+        self.last = Some((label.to_owned(), keep));
         keep
     }
 }
@@ -87,6 +99,7 @@ pub fn load(file: &TextFile, source: usize, regions: &Regions) -> Result<SolLong
 }
 
 /// Column positions found in the header.
+#[derive(Debug, Clone, Copy)]
 struct Columns {
     region: usize,
     crime: usize,
@@ -94,7 +107,6 @@ struct Columns {
     period: usize,
     antal: usize,
     count: usize,
-    header: String,
 }
 
 /// A SOL long parser fed one line at a time.
@@ -104,17 +116,41 @@ pub struct Parser<'r> {
     regions: &'r Regions,
     filter: Option<CrimeFilter>,
     columns: Option<Columns>,
+    header: String,
     seen: HashMap<(String, String, i32), (Option<u64>, usize)>,
     region_cache: HashMap<String, Region>,
+    /// Rows come region by region: the last region label resolves most rows.
+    last_region: Option<(String, Region)>,
     out: SolLong,
 }
 
 /// A field with surrounding spaces and quotes removed.
 fn clean(field: &str) -> &str {
+    let b = field.as_bytes();
+    let plain =
+        |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_whitespace() && *c != b'"' && *c < 0x80);
+    if plain(b.first()) && plain(b.last()) {
+        return field;
+    }
     field
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
         .trim_matches('"')
         .trim()
+}
+
+/// Most fields a SOL long line is split into; later fields are counted, not kept.
+const MAX_FIELDS: usize = 12;
+
+/// Splits a line on `;` into cleaned fields without allocating; returns how many there were.
+fn split_fields<'a>(line: &'a str, cells: &mut [&'a str; MAX_FIELDS]) -> usize {
+    let mut n = 0;
+    for field in line.split(';') {
+        if n < MAX_FIELDS {
+            cells[n] = clean(field);
+        }
+        n += 1;
+    }
+    n
 }
 
 impl<'r> Parser<'r> {
@@ -131,8 +167,10 @@ impl<'r> Parser<'r> {
             regions,
             filter,
             columns: None,
+            header: String::new(),
             seen: HashMap::new(),
             region_cache: HashMap::new(),
+            last_region: None,
             out: SolLong::default(),
         }
     }
@@ -142,12 +180,14 @@ impl<'r> Parser<'r> {
         if line.trim().is_empty() {
             return Ok(());
         }
-        let Some(col) = &self.columns else {
+        let Some(col) = self.columns else {
             self.columns = Some(header_columns(&self.path, line_no, line)?);
+            self.header = line.to_owned();
             return Ok(());
         };
         self.out.rows_read += 1;
-        let fields = line.matches(';').count() + 1;
+        let mut cells = [""; MAX_FIELDS];
+        let fields = split_fields(line, &mut cells);
         if fields < col.count {
             return Err(InputError::at(
                 &self.path,
@@ -159,29 +199,41 @@ impl<'r> Parser<'r> {
                 ),
             )
             .value(line)
-            .expected(col.header.clone()));
+            .expected(self.header.clone()));
         }
-        let cells: Vec<&str> = line.split(';').map(clean).collect();
+        let cells = &cells[..fields.min(MAX_FIELDS)];
         let crime = cells.get(col.crime).copied().unwrap_or("");
         let keep = self.filter.as_mut().is_none_or(|f| f.keeps(crime));
-        self.row(line_no, &cells, keep)
+        self.row(line_no, cells, keep)
     }
 
     /// Checks every cell of a row; only rows to `keep` become observations.
     fn row(&mut self, line_no: usize, cells: &[&str], keep: bool) -> Result<(), InputError> {
-        let Some(col) = &self.columns else {
+        let Some(col) = self.columns else {
             return Ok(());
         };
         let get = |i: usize| cells.get(i).copied().unwrap_or("");
         let Some((year, preliminary)) =
-            row_year(&self.path, line_no, get(col.year), get(col.period), col)?
+            row_year(&self.path, line_no, get(col.year), get(col.period), &col)?
         else {
             self.out.monthly_rows_skipped += 1;
             return Ok(());
         };
         let label = get(col.region);
-        let region = match self.region_cache.get(label) {
-            Some(_) if !keep => return self.check_count(line_no, get(col.antal)),
+        let same = self.last_region.as_ref().is_some_and(|(l, _)| l == label);
+        if same && !keep {
+            return self.check_count(line_no, get(col.antal));
+        }
+        let cached = if same {
+            self.last_region.as_ref().map(|(_, r)| r)
+        } else {
+            self.region_cache.get(label)
+        };
+        let region = match cached {
+            Some(_) if !keep => {
+                self.remember_region(label);
+                return self.check_count(line_no, get(col.antal));
+            }
             Some(r) => r.clone(),
             None => {
                 let r = self.regions.resolve(label).ok_or_else(|| {
@@ -191,6 +243,9 @@ impl<'r> Parser<'r> {
                 r
             }
         };
+        if !same {
+            self.remember_region(label);
+        }
         let count = self.count(line_no, get(col.antal))?;
         if !keep {
             return Ok(());
@@ -225,6 +280,12 @@ impl<'r> Parser<'r> {
             derived: false,
         });
         Ok(())
+    }
+
+    fn remember_region(&mut self, label: &str) {
+        if let Some(r) = self.region_cache.get(label) {
+            self.last_region = Some((label.to_owned(), r.clone()));
+        }
     }
 
     /// The count in a cell, or an error naming the cell.
@@ -284,8 +345,12 @@ fn header_columns(path: &Path, line_no: usize, line: &str) -> Result<Columns, In
         period: get("Period"),
         antal: get("Antal"),
         count: fields.len(),
-        header: line.to_owned(),
     })
+}
+
+/// True for the literal `År` (any case) of yearly rows.
+fn is_ar(cell: &str) -> bool {
+    matches!(cell, "År" | "år" | "ÅR" | "åR")
 }
 
 /// The year of a yearly row, `None` for a monthly row, an error for anything else.
@@ -298,10 +363,10 @@ fn row_year(
 ) -> Result<Option<(i32, bool)>, InputError> {
     if let Some(year) = parse_year(year_cell) {
         // `2026 prel.;Aug`: a monthly row. `2025;År` or `2025;` would be yearly.
-        let yearly = period_cell.is_empty() || period_cell.to_lowercase() == "år";
+        let yearly = period_cell.is_empty() || is_ar(period_cell);
         return Ok(yearly.then_some(year));
     }
-    if year_cell.to_lowercase() == "år" || year_cell.is_empty() {
+    if is_ar(year_cell) || year_cell.is_empty() {
         return parse_year(period_cell).map(Some).ok_or_else(|| {
             InputError::at(
                 path,
