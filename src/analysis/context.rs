@@ -33,7 +33,7 @@ pub fn total_crime(data: &Dataset, kommun: &Region, baseline: [i32; 2]) -> Vec<Y
         })
         .collect();
     out.sort_by_key(|y| y.year);
-    yearly::derive(&mut out, baseline);
+    yearly::derive(&mut out, baseline, None);
     out
 }
 

@@ -80,7 +80,14 @@ pub fn analyze(
             ));
         }
         let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
-        let years = year_figures(&area_rows, pledge, regions, data, &found.crimes);
+        let years = year_figures(
+            &area_rows,
+            pledge,
+            regions,
+            data,
+            &found.crimes,
+            area.trend_from,
+        );
         let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
         for y in &kommun {
             if y.count.is_some() && y.population.is_none() {
@@ -166,6 +173,7 @@ fn year_figures(
     regions: &Regions,
     data: &Dataset,
     crimes: &[String],
+    trend_from: Option<i32>,
 ) -> Vec<YearFigures> {
     let wanted: [(Level, &Region); 3] = [
         (Level::Kommun, &pledge.region),
@@ -188,7 +196,7 @@ fn year_figures(
                 f
             })
             .collect();
-        yearly::derive(&mut figures, pledge.baseline);
+        yearly::derive(&mut figures, pledge.baseline, trend_from);
         out.extend(figures);
     }
     out

@@ -62,7 +62,9 @@ pub fn by_crime(
 }
 
 /// Fills the pooled 3-year rates and the baseline index of one region's years (sorted by year).
-pub fn derive(years: &mut [YearFigures], baseline: [i32; 2]) {
+/// Years before `comparable_from` (the area's `trend_from`: before it the series counts other
+/// things) get no index.
+pub fn derive(years: &mut [YearFigures], baseline: [i32; 2], comparable_from: Option<i32>) {
     let known: Vec<Option<(u64, u64)>> = years
         .iter()
         .map(|y| y.count.zip(y.population.filter(|p| *p > 0)))
@@ -86,7 +88,10 @@ pub fn derive(years: &mut [YearFigures], baseline: [i32; 2]) {
     }
     if count > 0 && pop > 0 {
         let base = count as f64 / pop as f64 * 1e5;
-        for y in years.iter_mut() {
+        for y in years
+            .iter_mut()
+            .filter(|y| comparable_from.is_none_or(|f| y.year >= f))
+        {
             y.index = y.rate_per_100k.map(|r| r / base * 100.0);
         }
     }

@@ -129,3 +129,44 @@ fn a_pattern_matching_nothing_is_reported() {
     let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
     assert!(report.contains("Barnfridsbrott*"));
 }
+
+#[test]
+fn charts_are_written_as_svg_on_request_with_their_titles_and_labels() {
+    let dir = copy_of("tiny");
+    let (code, _, err) = analyze(dir.path(), &["--chart-format", "svg", "--pooled"]);
+    assert_eq!(code, 0, "{err}");
+    let charts = dir.path().join("reports/charts");
+    let mut names: Vec<String> = std::fs::read_dir(&charts)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 9, "{names:?}");
+    assert!(names.iter().all(|n| n.ends_with(".svg")));
+    let svg = std::fs::read_to_string(charts.join("relationship-trend.svg")).unwrap();
+    assert!(svg.contains("Brott i nära relation"), "the title");
+    assert!(svg.contains("Antal anmälda brott"), "the y axis label");
+    assert!(svg.contains("Källa: Brå"), "the footer");
+    let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    assert!(report.contains("(charts/relationship-trend.svg)"));
+}
+
+#[test]
+fn png_charts_are_large_enough_and_not_blank() {
+    let dir = copy_of("tiny");
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    for entry in std::fs::read_dir(dir.path().join("reports/charts")).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(&bytes[1..4], b"PNG", "{}", path.display());
+        // The IHDR chunk holds width and height, big-endian, at bytes 16..24.
+        let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+        assert!(
+            width >= 1600 && height >= 900,
+            "{}: {width}×{height}",
+            path.display()
+        );
+        assert!(bytes.len() > 20_000, "{} looks blank", path.display());
+    }
+}
