@@ -241,7 +241,7 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
     } else {
         println!("warnings:");
         for w in &summary.warnings {
-            println!("  {w}");
+            println!("  {}", w.english());
         }
     }
     Ok(ExitCode::SUCCESS)

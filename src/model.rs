@@ -5,7 +5,7 @@
 //! disagree with each other. Field order is the order of the JSON keys. A value that cannot be
 //! computed is `None` (JSON `null`) and the `note` beside it says why.
 
-use crate::notes::Note;
+use crate::notes::{Note, Warning};
 use serde::Serialize;
 
 /// Everything one `analyze` run found, for one pledge kommun.
@@ -30,7 +30,7 @@ pub struct Summary {
     /// Values that differ between input files, and which one was kept.
     pub revisions: Vec<Revision>,
     /// Problems that did not stop the run, in the order found.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Context, not a pledge area: total reported crimes in the kommun per year (`Totalt antal
     /// brott` from a SOL export or BRÅ's kommun CSV), when present.
     pub total_crime: Vec<YearFigures>,

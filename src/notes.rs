@@ -137,3 +137,121 @@ pub fn english(notes: &[Note]) -> Option<String> {
             .join("; ")
     })
 }
+
+/// A problem that did not stop the run. Structured like [`Note`], so the report words it in
+/// its own language; `validate` and `summary.json` use [`Warning::english`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Warning {
+    /// Monthly rows in a SOL export were skipped.
+    MonthlyRowsSkipped {
+        /// File name.
+        file: String,
+        /// Rows skipped.
+        rows: usize,
+    },
+    /// A file holds preliminary years.
+    Preliminary {
+        /// File name.
+        file: String,
+        /// The preliminary years.
+        years: Vec<i32>,
+    },
+    /// A crime pattern of an area matched nothing in the data.
+    PatternUnmatched {
+        /// Area id.
+        area: String,
+        /// The pattern.
+        pattern: String,
+    },
+    /// A year without a figure inside the kommun's series.
+    MissingYear {
+        /// Area id.
+        area: String,
+        /// Kommun name.
+        region: String,
+        /// The missing year.
+        year: i32,
+        /// First year with a figure.
+        first: i32,
+        /// Last year with a figure.
+        last: i32,
+    },
+    /// A year with a count but no population: no rate.
+    MissingPopulation {
+        /// Area id.
+        area: String,
+        /// Kommun name.
+        region: String,
+        /// The year.
+        year: i32,
+    },
+    /// Kolada rates without a population: no count derived.
+    KoladaWithoutPopulation {
+        /// How many rates.
+        rates: usize,
+    },
+    /// Police events at places that are not a kommun or county were skipped.
+    PoliceUnknownPlaces {
+        /// Events skipped.
+        events: usize,
+        /// The places, with their counts.
+        places: String,
+    },
+    /// Police events seen twice were counted once.
+    PoliceDuplicates {
+        /// How many.
+        events: usize,
+    },
+}
+
+impl Warning {
+    /// The warning as an English sentence.
+    pub fn english(&self) -> String {
+        match self {
+            Warning::MonthlyRowsSkipped { file, rows } => {
+                format!("{file}: {rows} monthly rows skipped (kommun figures are analysed by year)")
+            }
+            Warning::Preliminary { file, years } => format!(
+                "{file}: {} preliminary (BRÅ revises the figures until the final statistics)",
+                years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Warning::PatternUnmatched { area, pattern } => {
+                format!("area `{area}`: the pattern {pattern:?} matches no crime type in the data")
+            }
+            Warning::MissingYear {
+                area,
+                region,
+                year,
+                first,
+                last,
+            } => {
+                format!(
+                    "area `{area}`: {region} has no figure for {year}, between {first} and {last}"
+                )
+            }
+            Warning::MissingPopulation { area, region, year } => {
+                format!(
+                    "area `{area}`: no population for {region} {year}: its rate is not computed"
+                )
+            }
+            Warning::KoladaWithoutPopulation { rates } => {
+                format!(
+                    "{rates} Kolada rate(s) without a population for their region and year: no count derived"
+                )
+            }
+            Warning::PoliceUnknownPlaces { events, places } => {
+                format!(
+                    "{events} police events skipped: their place is not a kommun or county: {places}"
+                )
+            }
+            Warning::PoliceDuplicates { events } => {
+                format!("{events} police events appeared twice and were counted once")
+            }
+        }
+    }
+}

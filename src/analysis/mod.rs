@@ -16,6 +16,7 @@ use crate::config::{Pledge, SeriesBreak};
 use crate::error::InputError;
 use crate::load::Dataset;
 use crate::model::{AreaSummary, BreakRef, RegionRef, Summary, YearFigures};
+use crate::notes::Warning;
 use crate::regions::{Level, Region, Regions};
 use anyhow::Context;
 use std::path::Path;
@@ -74,10 +75,10 @@ pub fn analyze(
     let mut areas = Vec::new();
     for (area, found) in pledge.areas.iter().zip(catalogs) {
         for pattern in &found.unmatched {
-            warnings.push(format!(
-                "area `{}`: the pattern {pattern:?} matches no crime type in the data",
-                area.id
-            ));
+            warnings.push(Warning::PatternUnmatched {
+                area: area.id.clone(),
+                pattern: pattern.clone(),
+            });
         }
         let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
         let years = year_figures(
@@ -89,12 +90,29 @@ pub fn analyze(
             area.trend_from,
         );
         let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
+        let with_data: Vec<i32> = kommun
+            .iter()
+            .filter(|y| y.count.is_some())
+            .map(|y| y.year)
+            .collect();
+        if let (Some(first), Some(last)) = (with_data.first(), with_data.last()) {
+            for year in (*first..*last).filter(|y| !with_data.contains(y)) {
+                warnings.push(Warning::MissingYear {
+                    area: area.id.clone(),
+                    region: pledge.region.name.clone(),
+                    year,
+                    first: *first,
+                    last: *last,
+                });
+            }
+        }
         for y in &kommun {
             if y.count.is_some() && y.population.is_none() {
-                warnings.push(format!(
-                    "area `{}`: no population for {} {}: its rate is not computed",
-                    area.id, pledge.region.name, y.year
-                ));
+                warnings.push(Warning::MissingPopulation {
+                    area: area.id.clone(),
+                    region: pledge.region.name.clone(),
+                    year: y.year,
+                });
             }
         }
         let area_breaks = catalog::area_breaks(breaks, &found.crimes);

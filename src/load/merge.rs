@@ -23,8 +23,6 @@ pub struct Merged {
     pub population: Vec<PopulationRow>,
     /// Differences between files.
     pub revisions: Vec<Revision>,
-    /// Notes for the report.
-    pub warnings: Vec<String>,
 }
 
 /// The export date in a file name (`…_2026-03-26.csv`), as `YYYY-MM-DD`.

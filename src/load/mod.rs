@@ -15,6 +15,7 @@ pub mod text;
 
 use crate::error::InputError;
 use crate::model::SourceInfo;
+use crate::notes::Warning;
 use crate::regions::Regions;
 use canonical::{Observation, PopulationRow};
 use std::collections::BTreeSet;
@@ -34,7 +35,7 @@ pub struct Dataset {
     /// Police events counted per region, type and month: context, never crime counts.
     pub events: Vec<police_events::EventCount>,
     /// Problems that did not stop loading.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The input formats we recognise, in the order they are tried.
@@ -161,7 +162,7 @@ struct FileRows {
     population: Vec<PopulationRow>,
     rates: Vec<kolada::KoladaRate>,
     events: Vec<police_events::PoliceEvent>,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 fn read_file(
@@ -206,11 +207,10 @@ pub fn load_dir(
             let sol = parser.finish()?;
             let mut rows = FileRows::default();
             if sol.monthly_rows_skipped > 0 {
-                rows.warnings.push(format!(
-                    "{}: {} monthly rows skipped (kommun figures are analysed by year)",
-                    file_name(path),
-                    sol.monthly_rows_skipped
-                ));
+                rows.warnings.push(Warning::MonthlyRowsSkipped {
+                    file: file_name(path),
+                    rows: sol.monthly_rows_skipped,
+                });
             }
             rows.observations = sol.observations;
             (Format::SolLong, sniffed.encoding, sha, rows, sol.rows_read)
@@ -241,6 +241,12 @@ pub fn load_dir(
             .filter(|o| o.preliminary)
             .map(|o| o.year)
             .collect();
+        if !prel.is_empty() {
+            all.warnings.push(Warning::Preliminary {
+                file: file_name(path),
+                years: prel.iter().copied().collect(),
+            });
+        }
         sources.push(SourceInfo {
             file: file_name(path),
             format: format.as_str().to_owned(),
@@ -260,17 +266,15 @@ pub fn load_dir(
     // Kolada gives rates: counts are derived where the population is known, and marked so.
     let derived = kolada::derive_counts(&all.rates, &all.population);
     if derived.len() < all.rates.len() {
-        all.warnings.push(format!(
-            "{} Kolada rate(s) without a population for their region and year: no count derived",
-            all.rates.len() - derived.len()
-        ));
+        all.warnings.push(Warning::KoladaWithoutPopulation {
+            rates: all.rates.len() - derived.len(),
+        });
     }
     all.observations
         .extend(derived.iter().map(kolada::DerivedCount::to_observation));
     let events = police_events::count_events(&all.events, regions);
     all.warnings.extend(events.warnings());
     let merged = merge::merge(all.observations, all.population, &sources, &options.order)?;
-    all.warnings.extend(merged.warnings);
     Ok(Dataset {
         observations: merged.observations,
         population: merged.population,

@@ -71,7 +71,7 @@ pub struct PoliceEvents {
 
 impl PoliceEvents {
     /// Warnings for the user: skipped places and duplicates.
-    pub fn warnings(&self) -> Vec<String> {
+    pub fn warnings(&self) -> Vec<crate::notes::Warning> {
         let mut out = Vec::new();
         if !self.unknown_locations.is_empty() {
             let skipped: usize = self.unknown_locations.values().sum();
@@ -80,16 +80,15 @@ impl PoliceEvents {
                 .iter()
                 .map(|(n, c)| format!("{n} ({c})"))
                 .collect();
-            out.push(format!(
-                "{skipped} police events skipped: their place is not a kommun or county: {}",
-                names.join(", ")
-            ));
+            out.push(crate::notes::Warning::PoliceUnknownPlaces {
+                events: skipped,
+                places: names.join(", "),
+            });
         }
         if self.duplicates > 0 {
-            out.push(format!(
-                "{} police events appeared twice and were counted once",
-                self.duplicates
-            ));
+            out.push(crate::notes::Warning::PoliceDuplicates {
+                events: self.duplicates,
+            });
         }
         out
     }

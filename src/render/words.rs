@@ -3,7 +3,7 @@
 
 use super::format::{Lang, int, number, percent};
 use crate::model::{AreaSummary, Comparison, Trend, Verdict};
-use crate::notes::Note;
+use crate::notes::{Note, Warning};
 
 /// The verdict in plain words.
 pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
@@ -331,5 +331,59 @@ pub fn join_and(items: &[&str], lang: Lang) -> String {
         [] => String::new(),
         [one] => (*one).to_owned(),
         [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.pick("och", "and")),
+    }
+}
+
+/// A warning in the report language.
+pub fn warning(w: &Warning, lang: Lang) -> String {
+    if lang == Lang::En {
+        return w.english();
+    }
+    match w {
+        Warning::MonthlyRowsSkipped { file, rows } => {
+            format!(
+                "{file}: {rows} rader med månadsuppgifter hoppades över (kommunsiffror analyseras per år)"
+            )
+        }
+        Warning::Preliminary { file, years } => format!(
+            "{file}: {} är preliminärt (Brå reviderar siffrorna fram till den slutliga statistiken)",
+            years
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Warning::PatternUnmatched { area, pattern } => {
+            format!("området `{area}`: mönstret {pattern:?} matchar ingen brottstyp i data")
+        }
+        Warning::MissingYear {
+            area,
+            region,
+            year,
+            first,
+            last,
+        } => {
+            format!(
+                "området `{area}`: {region} saknar uppgift för {year}, mellan {first} och {last}"
+            )
+        }
+        Warning::MissingPopulation { area, region, year } => {
+            format!(
+                "området `{area}`: befolkning saknas för {region} {year}, så takten beräknas inte"
+            )
+        }
+        Warning::KoladaWithoutPopulation { rates } => {
+            format!(
+                "{rates} nyckeltal från Kolada saknar befolkning för sin region och sitt år: inget antal härlett"
+            )
+        }
+        Warning::PoliceUnknownPlaces { events, places } => {
+            format!(
+                "{events} händelser från polisen hoppades över eftersom platsen inte är en kommun eller ett län: {places}"
+            )
+        }
+        Warning::PoliceDuplicates { events } => {
+            format!("{events} händelser från polisen fanns två gånger och räknades en gång")
+        }
     }
 }

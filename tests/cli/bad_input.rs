@@ -210,3 +210,22 @@ fn an_output_path_that_is_a_file_is_refused_before_any_work() {
     assert_eq!(code, 2);
     assert!(err.contains("--out is a file, not a folder"), "{err}");
 }
+
+#[test]
+fn an_output_folder_that_cannot_be_created_is_refused_before_any_work() {
+    let dir = copy_of("tiny");
+    std::fs::write(dir.path().join("a-file"), "not a folder").unwrap();
+    let out = brottstrend()
+        .args(["analyze", "--data"])
+        .arg(dir.path().join("data"))
+        .arg("--out")
+        .arg(dir.path().join("a-file/reports"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("a-file/reports: the output folder cannot be written"),
+        "{err}"
+    );
+}

@@ -50,3 +50,40 @@ fn validate_exits_2_on_unusable_input() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_missing_year_and_a_preliminary_year_are_warnings_not_errors() {
+    let dir = copy_of("verdicts/constant_rate");
+    let sol = dir.path().join("data/sol.csv");
+    let text: String = std::fs::read_to_string(&sol)
+        .unwrap()
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("Nordanstig;Grov kvinnofridskränkning;År;2020;"))
+        .collect();
+    std::fs::write(&sol, text).unwrap();
+    let out = brottstrend()
+        .args(["validate", "--data"])
+        .arg(dir.path().join("data"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains(
+            "area `relationship`: Nordanstig has no figure for 2020, between 2015 and 2025"
+        ),
+        "{stdout}"
+    );
+
+    let tiny = copy_of("tiny");
+    let out = brottstrend()
+        .args(["validate", "--data"])
+        .arg(tiny.path().join("data"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("sol_latin1_crlf_prel_2025-02-01.csv: 2024 preliminary"),
+        "{stdout}"
+    );
+}

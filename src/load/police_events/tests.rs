@@ -56,7 +56,7 @@ fn the_json_feed_counts_per_region_type_and_month() {
     );
     assert_eq!(events.unknown_locations.get("Arlanda"), Some(&1));
     assert_eq!(events.warnings().len(), 1);
-    assert!(events.warnings()[0].contains("Arlanda (1)"));
+    assert!(events.warnings()[0].english().contains("Arlanda (1)"));
 }
 
 #[test]

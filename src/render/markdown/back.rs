@@ -124,7 +124,7 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
             lang.pick("Varningar vid inläsningen:", "Warnings:")
         );
         for w in &s.warnings {
-            let _ = writeln!(md, "- {w}");
+            let _ = writeln!(md, "- {}", words::warning(w, lang));
         }
         md.push('\n');
     }

@@ -1,0 +1,87 @@
+//! A 200 MB export of random rows must be read within memory bounds, without a panic: rows are
+//! streamed, and those of crime types no area uses are checked but not kept.
+
+use crate::common::*;
+use std::io::Write;
+
+/// Peak resident memory of a running child, polled from /proc until it exits (Linux).
+fn run_and_measure(mut cmd: std::process::Command) -> (i32, u64) {
+    let mut child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_path) {
+            let hwm = status.lines().find(|l| l.starts_with("VmHWM:"));
+            if let Some(kb) = hwm
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+            {
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status.code().unwrap_or(-1), peak_kb);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_200_mb_export_of_random_rows_is_read_in_bounded_memory() {
+    let dir = copy_of("tiny");
+    let path = dir.path().join("data/slump_2026-01-01.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    out.write_all("Region;Brott;År;Period;Antal;/100 000 inv\r\n".as_bytes())
+        .unwrap();
+    let kommuner: Vec<String> =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/kommuner.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(';').nth(1).map(str::to_owned))
+            .filter(|k| k != "Nordanstig" && k != "Hudiksvall")
+            .collect();
+    let mut seed: u64 = 2132;
+    let mut written = 0usize;
+    'outer: for k in &kommuner {
+        for crime in 0..400 {
+            // One crime type in forty is one the areas use; the rest are filler.
+            let label = if crime % 40 == 0 {
+                "Grov kvinnofridskränkning".to_owned()
+            } else {
+                format!("Slumpbrott {crime:03} - påhittad brottstyp")
+            };
+            if crime % 40 == 0 && crime > 0 {
+                continue;
+            }
+            for year in 1996..2026 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let line = format!("{k};{label};År;{year};{};{};\r\n", seed >> 54, seed >> 56);
+                written += line.len();
+                out.write_all(line.as_bytes()).unwrap();
+                if written > 200_000_000 {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    out.flush().unwrap();
+    drop(out);
+    assert!(std::fs::metadata(&path).unwrap().len() > 200_000_000);
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("brottstrend"));
+    cmd.arg("analyze")
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .arg("--out")
+        .arg(dir.path().join("reports"));
+    let (code, peak_kb) = run_and_measure(cmd);
+    assert_eq!(code, 0);
+    assert!(peak_kb < 400 * 1024, "peak RSS {peak_kb} kB");
+    assert!(peak_kb > 0, "memory was measured");
+}
