@@ -7,7 +7,12 @@ use std::path::PathBuf;
 /// Follow up a medborgarlöfte (citizen pledge) with BRÅ's crime statistics: yearly figures,
 /// honest statistics for small numbers, charts and a report in Swedish.
 #[derive(Debug, Parser)]
-#[command(name = "brottstrend", version, about)]
+#[command(
+    name = "brottstrend",
+    version,
+    about,
+    after_help = "Examples:\n  brottstrend validate\n  brottstrend analyze --lang sv --out reports\n  brottstrend analyze --report-format html --chart-format svg"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -37,6 +37,8 @@ CASES = {
     "possible_change": dict(rel=[20] * 8 + [27] * 3, drugs=[40] * 8 + [32] * 3),
     # Small counts: a rise of half that the data cannot show; drugs zero in the baseline.
     "underpowered": dict(rel=[3, 2, 4, 3, 3, 2, 4, 3, 5, 4, 5], drugs=[0] * 8 + [2, 1, 3]),
+    # One year far above a flat series: a possible single-case spike.
+    "spike": dict(rel=[20] * 6 + [60] + [20] * 4, drugs=[20] * 11),
     # Only one year of data.
     "one_year": dict(rel=[None] * 10 + [7], drugs=[None] * 10 + [9]),
     # Population missing for 2021.

@@ -178,3 +178,15 @@ fn a_weakly_supported_rise_and_fall_are_possible_changes() {
     assert_eq!(rel["verdict"], "possible_increase");
     assert_eq!(area(&s, "drugs")["verdict"], "possible_decrease");
 }
+
+#[test]
+fn a_year_far_from_the_trend_is_flagged_as_a_possible_spike() {
+    let (dir, s) = run_case("spike");
+    assert_eq!(
+        area(&s, "relationship")["spikes"],
+        serde_json::json!([2021])
+    );
+    assert_eq!(area(&s, "drugs")["spikes"], serde_json::json!([]));
+    let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    assert!(report.contains("Möjliga toppar (Pearson-residual över 3): 2021."));
+}

@@ -87,3 +87,17 @@ fn a_missing_year_and_a_preliminary_year_are_warnings_not_errors() {
         "{stdout}"
     );
 }
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for args in [
+        vec!["--help"],
+        vec!["analyze", "--help"],
+        vec!["validate", "--help"],
+    ] {
+        let out = brottstrend().args(&args).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout.contains("Example"), "{args:?}: {stdout}");
+    }
+}
