@@ -125,6 +125,7 @@ mod tests {
             trend_from: None,
             promise: None,
             police_effort: false,
+            about: None,
         };
         let labels = vec!["Misshandel, parrelation".to_owned(), "Rån".to_owned()];
         let found = area_crimes(&area, &labels);

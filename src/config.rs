@@ -32,6 +32,8 @@ struct AreaFile {
     promise: Option<String>,
     #[serde(default)]
     police_effort: bool,
+    #[serde(default)]
+    about: Option<String>,
 }
 
 /// A validated pledge configuration.
@@ -66,6 +68,8 @@ pub struct Area {
     pub promise: Option<String>,
     /// True for crimes found by police work (spaningsbrott): a rise may mean more police work.
     pub police_effort: bool,
+    /// Why these crime types make up the area, shown in the report.
+    pub about: Option<String>,
 }
 
 /// A series break from the registry.
@@ -169,6 +173,7 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
             trend_from: a.trend_from,
             promise: a.promise,
             police_effort: a.police_effort,
+            about: a.about,
         });
     }
     Ok(Pledge {
@@ -208,7 +213,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
         let snippet = text.lines().nth(line - 1).unwrap_or("").trim().to_owned();
         InputError::at(path, line, Some(column), message)
             .value(snippet)
-            .expected("the keys region, pledge, baseline and [[area]] with id, title, crimes, trend_from, promise, police_effort (see README)")
+            .expected("the keys region, pledge, baseline and [[area]] with id, title, crimes, trend_from, promise, police_effort, about (see README)")
     })
 }
 

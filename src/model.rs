@@ -96,6 +96,8 @@ pub struct SourceInfo {
     pub preliminary_years: Vec<i32>,
     /// True when the file is example data (name starts with `exempel`).
     pub example_data: bool,
+    /// The export date in the file name (`YYYY-MM-DD`), when there is one.
+    pub export_date: Option<String>,
 }
 
 /// The results for one pledge area.
@@ -121,6 +123,8 @@ pub struct AreaSummary {
     pub promise: Option<String>,
     /// True for crimes found by police work: a rise may reflect more police work.
     pub police_effort: bool,
+    /// Why these crime types make up the area (from `pledge.toml`).
+    pub about: Option<String>,
     /// The crime types in the data that the area's patterns matched, sorted.
     pub crimes: Vec<String>,
     /// Patterns from `pledge.toml` that matched no crime type in the data.

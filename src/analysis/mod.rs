@@ -150,6 +150,7 @@ pub fn analyze(
             verdict,
             promise: area.promise.clone(),
             police_effort: area.police_effort,
+            about: area.about.clone(),
             crimes: found.crimes,
             unmatched_patterns: found.unmatched,
             years,

@@ -256,6 +256,7 @@ pub fn load_dir(
             years: years.into_iter().collect(),
             preliminary_years: prel.into_iter().collect(),
             example_data: is_example(path),
+            export_date: merge::export_date(&file_name(path)),
         });
         all.observations.extend(rows.observations);
         all.population.extend(rows.population);

@@ -170,3 +170,22 @@ fn png_charts_are_large_enough_and_not_blank() {
         assert!(bytes.len() > 20_000, "{} looks blank", path.display());
     }
 }
+
+#[test]
+fn the_terminal_summary_mirrors_the_sammanfattning_and_lists_the_files() {
+    let dir = copy_of("verdicts/doubling");
+    let (code, stdout, err) = analyze(dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    let table = report.split("## Sammanfattning").nth(1).unwrap();
+    for row in table
+        .lines()
+        .filter(|l| l.starts_with("| Brott") || l.starts_with("| Narkotika"))
+    {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        for cell in &cells[1..6] {
+            assert!(stdout.contains(cell), "terminal lacks {cell:?}:\n{stdout}");
+        }
+    }
+    assert!(stdout.contains("reports/report.md") && stdout.contains("reports/summary.json"));
+}

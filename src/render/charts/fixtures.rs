@@ -137,6 +137,7 @@ pub fn area(id: &str, title: &str, crimes: &[&str], years: Vec<YearFigures>) -> 
         verdict: Verdict::NoDetectableChange,
         promise: None,
         police_effort: false,
+        about: None,
         crimes: crimes.iter().map(|c| (*c).to_owned()).collect(),
         unmatched_patterns: Vec::new(),
         years,

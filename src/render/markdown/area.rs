@@ -32,6 +32,9 @@ pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptio
         );
     }
     md.push('\n');
+    if let Some(about) = &a.about {
+        let _ = writeln!(md, "{}\n", about);
+    }
     for (kind, sv, en) in CHARTS {
         let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_format.ext());
         let _ = writeln!(md, "![{} – {}]({file})\n", a.title, lang.pick(sv, en));

@@ -76,8 +76,9 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
     let _ = writeln!(md, "## {}\n", lang.pick("Datakvalitet", "Data quality"));
     let _ = writeln!(
         md,
-        "| {} | {} | {} | {} | {} | SHA-256 |\n| --- | --- | --- | --: | --- | --- |",
+        "| {} | {} | {} | {} | {} | {} | SHA-256 |\n| --- | --- | --- | --- | --: | --- | --- |",
         lang.pick("Fil", "File"),
+        lang.pick("Exportdatum", "Export date"),
         lang.pick("Format", "Format"),
         lang.pick("Teckenkodning", "Encoding"),
         lang.pick("Rader", "Rows"),
@@ -90,8 +91,9 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
         };
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {years} | `{}` |",
+            "| {} | {} | {} | {} | {} | {years} | `{}` |",
             src.file,
+            src.export_date.as_deref().unwrap_or("–"),
             src.format,
             src.encoding,
             int(src.rows as u64, lang),
