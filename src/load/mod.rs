@@ -202,8 +202,29 @@ pub fn load_dir(
             // SOL long exports may be national and huge: stream them, keeping only what is used.
             let filter = options.crimes.clone().map(sol_long::CrimeFilter::new);
             let mut parser = sol_long::Parser::new(path, index, regions, filter);
-            let sha =
-                stream::for_each_line(path, sniffed.encoding, |n, line| parser.line(n, line))?;
+            let header = sniffed
+                .prefix
+                .lines()
+                .enumerate()
+                .find(|(_, l)| !l.trim().is_empty());
+            let (header_line, header) = header.map_or((0, ""), |(i, l)| (i + 1, l));
+            parser.line(header_line, header)?;
+            // Two threads parse the two halves of the file; the second half is merged after.
+            let later = parser.clone();
+            let (mut parser, later, sha) = stream::for_each_line_in_halves(
+                path,
+                sniffed.encoding,
+                parser,
+                later,
+                |p, n, line| {
+                    if n <= header_line {
+                        Ok(())
+                    } else {
+                        p.line(n, line)
+                    }
+                },
+            )?;
+            parser.absorb(later)?;
             let sol = parser.finish()?;
             let mut rows = FileRows::default();
             if sol.monthly_rows_skipped > 0 {

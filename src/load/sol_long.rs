@@ -40,7 +40,7 @@ pub fn detect(first_line: &str) -> bool {
 }
 
 /// What a SOL long file held.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SolLong {
     /// Yearly observations.
     pub observations: Vec<Observation>,
@@ -109,7 +109,9 @@ struct Columns {
     count: usize,
 }
 
-/// A SOL long parser fed one line at a time.
+/// A SOL long parser fed one line at a time. A clone made after the header has been read can
+/// parse a later part of the file on its own; [`Parser::absorb`] merges it back.
+#[derive(Clone)]
 pub struct Parser<'r> {
     path: PathBuf,
     source: usize,
@@ -279,6 +281,59 @@ impl<'r> Parser<'r> {
             line: line_no,
             derived: false,
         });
+        Ok(())
+    }
+
+    /// The error for one key with two different counts in one file.
+    #[allow(clippy::too_many_arguments)]
+    fn duplicate(
+        &self,
+        line_no: usize,
+        region: &str,
+        crime: &str,
+        year: i32,
+        first: Option<u64>,
+        first_line: usize,
+        second: Option<u64>,
+    ) -> InputError {
+        let show = |c: Option<u64>| c.map_or("..".to_owned(), |c| c.to_string());
+        let column = self.columns.map(|c| c.antal + 1);
+        InputError::at(
+            &self.path,
+            line_no,
+            column,
+            format!(
+                "{region} / {crime} / {year} appears twice with different counts (line {first_line}: {})",
+                show(first)
+            ),
+        )
+        .value(show(second))
+        .expected("each region, crime type and year once per file")
+    }
+
+    /// Takes in what a clone of this parser read from a later part of the file.
+    pub fn absorb(&mut self, other: Parser<'r>) -> Result<(), InputError> {
+        self.out.monthly_rows_skipped += other.out.monthly_rows_skipped;
+        self.out.rows_read += other.out.rows_read;
+        for obs in other.out.observations {
+            let key = (obs.region_code.clone(), obs.crime.clone(), obs.year);
+            if let Some((previous, line)) = self.seen.get(&key) {
+                if *previous != obs.count {
+                    return Err(self.duplicate(
+                        obs.line,
+                        &obs.region_name,
+                        &obs.crime,
+                        obs.year,
+                        *previous,
+                        *line,
+                        obs.count,
+                    ));
+                }
+                continue;
+            }
+            self.seen.insert(key, (obs.count, obs.line));
+            self.out.observations.push(obs);
+        }
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 use super::text::looks_binary;
 use crate::error::InputError;
 use sha2::{Digest, Sha256};
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 /// Bytes looked at to decide encoding and format.
@@ -87,12 +87,81 @@ pub fn for_each_line(
     // costs no wall time.
     std::thread::scope(|scope| {
         let hashing = scope.spawn(|| sha256_of(path));
-        let parsed = parse_lines(path, encoding, &mut f);
+        let parsed = parse_lines(path, encoding, 0, u64::MAX, 1, &mut f);
         let sha = hashing
             .join()
             .unwrap_or_else(|_| Err(InputError::file(path, "hashing the file failed")))?;
         parsed.map(|()| sha)
     })
+}
+
+/// Like [`for_each_line`], but the second half of the file is parsed by a second thread into
+/// its own state: `f` gets `first` for the lines of the first half and `second` for the rest.
+/// Line numbers are those of the whole file; an error in the first half wins.
+pub fn for_each_line_in_halves<P: Send>(
+    path: &Path,
+    encoding: &str,
+    mut first: P,
+    mut second: P,
+    f: impl Fn(&mut P, usize, &str) -> Result<(), InputError> + Sync,
+) -> Result<(P, P, String), InputError> {
+    let (mid, size) = midpoint(path)?;
+    let (a, b, sha) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| sha256_of(path));
+        let later = scope.spawn(|| -> Result<(), InputError> {
+            if mid >= size {
+                return Ok(());
+            }
+            let before = count_lines(path, mid)?;
+            parse_lines(path, encoding, mid, u64::MAX, before + 1, &mut |n, l| {
+                f(&mut second, n, l)
+            })
+        });
+        let a = parse_lines(path, encoding, 0, mid, 1, &mut |n, l| f(&mut first, n, l));
+        let b = later
+            .join()
+            .unwrap_or_else(|_| Err(InputError::file(path, "reading the file failed")));
+        let sha = hashing
+            .join()
+            .unwrap_or_else(|_| Err(InputError::file(path, "hashing the file failed")));
+        (a, b, sha)
+    });
+    a?;
+    b?;
+    Ok((first, second, sha?))
+}
+
+/// The first line start at or after the middle of the file (the size for small files), and
+/// the file size.
+fn midpoint(path: &Path) -> Result<(u64, u64), InputError> {
+    let io = |e: std::io::Error| InputError::file(path, format!("cannot read the file ({e})"));
+    let mut file = open(path)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size < (8 << 20) {
+        return Ok((size, size));
+    }
+    file.seek(SeekFrom::Start(size / 2)).map_err(io)?;
+    let mut rest = Vec::new();
+    BufReader::new(file)
+        .read_until(b'\n', &mut rest)
+        .map_err(io)?;
+    Ok((size / 2 + rest.len() as u64, size))
+}
+
+/// Lines that end before byte `end` (`end` at a line start).
+fn count_lines(path: &Path, end: u64) -> Result<usize, InputError> {
+    let mut file = open(path)?.take(end);
+    let mut buf = vec![0u8; 1 << 20];
+    let mut lines = 0;
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+        if n == 0 {
+            return Ok(lines);
+        }
+        lines += buf[..n].iter().filter(|b| **b == b'\n').count();
+    }
 }
 
 /// The SHA-256 of a file, lower-case hex.
@@ -116,25 +185,33 @@ fn sha256_of(path: &Path) -> Result<String, InputError> {
         .collect())
 }
 
+/// Parses the lines that start in the byte range `start..end` (`start` at a line start), the
+/// first numbered `first_line`.
 fn parse_lines(
     path: &Path,
     encoding: &str,
+    start: u64,
+    end: u64,
+    first_line: usize,
     f: &mut impl FnMut(usize, &str) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
-    let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
+    let io = |e: std::io::Error| InputError::file(path, format!("cannot read the file ({e})"));
+    let mut file = open(path)?;
+    file.seek(SeekFrom::Start(start)).map_err(io)?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut position = start;
     let table = latin1_table();
     let latin1 = encoding == "ISO-8859-1";
     let (mut raw, mut text) = (Vec::with_capacity(256), String::with_capacity(256));
     let mut wide: Vec<u8> = Vec::with_capacity(512);
-    let mut line_no = 0;
-    loop {
+    let mut line_no = first_line - 1;
+    while position < end {
         raw.clear();
-        let n = reader
-            .read_until(b'\n', &mut raw)
-            .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+        let n = reader.read_until(b'\n', &mut raw).map_err(io)?;
         if n == 0 {
             break;
         }
+        position += n as u64;
         line_no += 1;
         let mut bytes = &raw[..];
         if line_no == 1 {

@@ -85,3 +85,43 @@ fn a_200_mb_export_of_random_rows_is_read_in_bounded_memory() {
     assert!(peak_kb < 400 * 1024, "peak RSS {peak_kb} kB");
     assert!(peak_kb > 0, "memory was measured");
 }
+
+#[test]
+fn an_error_in_the_second_half_of_a_large_file_names_its_true_line() {
+    // Files over 8 MiB are parsed in two halves on two threads; line numbers must not shift.
+    let dir = copy_of("tiny");
+    let path = dir.path().join("data/stor_2026-01-01.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    out.write_all("Region;Brott;År;Period;Antal;/100 000 inv\r\n".as_bytes())
+        .unwrap();
+    let mut line = 1;
+    let bad_line = 240_000;
+    'outer: for crime in 0..10_000 {
+        for year in 1996..2026 {
+            line += 1;
+            let count = if line == bad_line {
+                "4x".to_owned()
+            } else {
+                (crime % 7).to_string()
+            };
+            writeln!(
+                out,
+                "Ale;Fyllnadsbrott {crime:04} - påhittat;År;{year};{count};1;\r"
+            )
+            .unwrap();
+            if line > 260_000 {
+                break 'outer;
+            }
+        }
+    }
+    drop(out);
+    assert!(std::fs::metadata(&path).unwrap().len() > 9 << 20);
+    let (code, _, err) = analyze(dir.path(), &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(
+            "stor_2026-01-01.csv:{bad_line}:5: the count is not a whole number: found \"4x\""
+        )),
+        "{err}"
+    );
+}
