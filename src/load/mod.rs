@@ -216,11 +216,11 @@ pub fn load_dir(
                 sniffed.encoding,
                 parser,
                 later,
-                |p, n, line| {
+                |p, n, raw, decoder| {
                     if n <= header_line {
                         Ok(())
                     } else {
-                        p.line(n, line)
+                        p.line_raw(n, raw, decoder)
                     }
                 },
             )?;

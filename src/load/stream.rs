@@ -76,12 +76,12 @@ fn latin1_table() -> Vec<char> {
         .collect()
 }
 
-/// Calls `f` with each line (1-based number, text without line end) decoded as `encoding`;
-/// returns the SHA-256 of the whole file.
+/// Calls `f` with each line (1-based number, raw bytes without line end, a decoder for
+/// `encoding`); returns the SHA-256 of the whole file.
 pub fn for_each_line(
     path: &Path,
     encoding: &str,
-    mut f: impl FnMut(usize, &str) -> Result<(), InputError>,
+    mut f: impl FnMut(usize, &[u8], &mut Decoder) -> Result<(), InputError>,
 ) -> Result<String, InputError> {
     // The SHA-256 is computed by a second thread reading the file on its own: on two cores it
     // costs no wall time.
@@ -103,7 +103,7 @@ pub fn for_each_line_in_halves<P: Send>(
     encoding: &str,
     mut first: P,
     mut second: P,
-    f: impl Fn(&mut P, usize, &str) -> Result<(), InputError> + Sync,
+    f: impl Fn(&mut P, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync,
 ) -> Result<(P, P, String), InputError> {
     let (mid, size) = midpoint(path)?;
     let (a, b, sha) = std::thread::scope(|scope| {
@@ -113,11 +113,13 @@ pub fn for_each_line_in_halves<P: Send>(
                 return Ok(());
             }
             let before = count_lines(path, mid)?;
-            parse_lines(path, encoding, mid, u64::MAX, before + 1, &mut |n, l| {
-                f(&mut second, n, l)
+            parse_lines(path, encoding, mid, u64::MAX, before + 1, &mut |n, l, d| {
+                f(&mut second, n, l, d)
             })
         });
-        let a = parse_lines(path, encoding, 0, mid, 1, &mut |n, l| f(&mut first, n, l));
+        let a = parse_lines(path, encoding, 0, mid, 1, &mut |n, l, d| {
+            f(&mut first, n, l, d)
+        });
         let b = later
             .join()
             .unwrap_or_else(|_| Err(InputError::file(path, "reading the file failed")));
@@ -185,25 +187,77 @@ fn sha256_of(path: &Path) -> Result<String, InputError> {
         .collect())
 }
 
+/// Decodes raw lines to text, reusing its buffers.
+pub struct Decoder {
+    latin1: bool,
+    table: Vec<char>,
+    text: String,
+    wide: Vec<u8>,
+}
+
+impl Decoder {
+    /// A decoder for `ISO-8859-1` (Windows-1252) or UTF-8 text.
+    pub fn new(encoding: &str) -> Self {
+        Decoder {
+            latin1: encoding == "ISO-8859-1",
+            table: latin1_table(),
+            text: String::with_capacity(256),
+            wide: Vec::with_capacity(512),
+        }
+    }
+
+    /// The text of a line (without its line end).
+    pub fn decode<'a>(&'a mut self, bytes: &'a [u8]) -> &'a str {
+        let latin1 = self.latin1;
+        match std::str::from_utf8(bytes) {
+            // ASCII is the same in every encoding; valid UTF-8 in a UTF-8 file needs no copy.
+            Ok(s) if !latin1 || s.is_ascii() => s,
+            _ if latin1 && !bytes.iter().any(|b| (0x80..0xa0).contains(b)) => {
+                // ISO-8859-1 proper: a fast, vectorised conversion.
+                self.wide.resize(bytes.len() * 2, 0);
+                let n = encoding_rs::mem::convert_latin1_to_utf8(bytes, &mut self.wide);
+                std::str::from_utf8(&self.wide[..n]).unwrap_or_default()
+            }
+            _ if latin1 => {
+                // Windows-1252 letters in 0x80–0x9F (€, ‚, …): one by one.
+                let table = &self.table;
+                self.text.clear();
+                self.text.extend(bytes.iter().map(|&b| {
+                    if b < 0x80 {
+                        b as char
+                    } else {
+                        table[(b - 0x80) as usize]
+                    }
+                }));
+                &self.text
+            }
+            _ => {
+                self.text.clear();
+                self.text.push_str(&String::from_utf8_lossy(bytes));
+                &self.text
+            }
+        }
+    }
+}
+
 /// Parses the lines that start in the byte range `start..end` (`start` at a line start), the
-/// first numbered `first_line`.
+/// first numbered `first_line`; `f` gets each line's raw bytes (line end and BOM removed) and
+/// a decoder, so rows it can judge on the bytes are never decoded.
 fn parse_lines(
     path: &Path,
     encoding: &str,
     start: u64,
     end: u64,
     first_line: usize,
-    f: &mut impl FnMut(usize, &str) -> Result<(), InputError>,
+    f: &mut impl FnMut(usize, &[u8], &mut Decoder) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     let io = |e: std::io::Error| InputError::file(path, format!("cannot read the file ({e})"));
     let mut file = open(path)?;
     file.seek(SeekFrom::Start(start)).map_err(io)?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut position = start;
-    let table = latin1_table();
-    let latin1 = encoding == "ISO-8859-1";
-    let (mut raw, mut text) = (Vec::with_capacity(256), String::with_capacity(256));
-    let mut wide: Vec<u8> = Vec::with_capacity(512);
+    let mut decoder = Decoder::new(encoding);
+    let mut raw = Vec::with_capacity(256);
     let mut line_no = first_line - 1;
     while position < end {
         raw.clear();
@@ -222,34 +276,7 @@ fn parse_lines(
         {
             bytes = rest;
         }
-        let line: &str = match std::str::from_utf8(bytes) {
-            // ASCII is the same in every encoding; valid UTF-8 in a UTF-8 file needs no copy.
-            Ok(s) if !latin1 || s.is_ascii() => s,
-            _ if latin1 && !bytes.iter().any(|b| (0x80..0xa0).contains(b)) => {
-                // ISO-8859-1 proper: a fast, vectorised conversion.
-                wide.resize(bytes.len() * 2, 0);
-                let n = encoding_rs::mem::convert_latin1_to_utf8(bytes, &mut wide);
-                std::str::from_utf8(&wide[..n]).unwrap_or_default()
-            }
-            _ if latin1 => {
-                // Windows-1252 letters in 0x80–0x9F (€, ‚, …): one by one.
-                text.clear();
-                text.extend(bytes.iter().map(|&b| {
-                    if b < 0x80 {
-                        b as char
-                    } else {
-                        table[(b - 0x80) as usize]
-                    }
-                }));
-                &text
-            }
-            _ => {
-                text.clear();
-                text.push_str(&String::from_utf8_lossy(bytes));
-                &text
-            }
-        };
-        f(line_no, line)?;
+        f(line_no, bytes, &mut decoder)?;
     }
     Ok(())
 }
