@@ -100,7 +100,7 @@ def find_inputs(data: Path) -> tuple[list[Path], list[Path]]:
     return sol, pop
 
 
-def read_sol(path: Path) -> pd.DataFrame:
+def read_sol(path: Path, plain: bool = False) -> pd.DataFrame:
     with open(path, "rb") as f:
         raw = f.read(4096)
     try:
@@ -108,13 +108,19 @@ def read_sol(path: Path) -> pd.DataFrame:
         encoding = "utf-8-sig"
     except UnicodeDecodeError:
         encoding = "latin-1"
-    df = pd.read_csv(
-        path, sep=";", encoding=encoding, index_col=False, usecols=[0, 1, 2, 3, 4],
-        header=0, names=["Region", "Brott", "Ar", "Period", "Antal"],
-        dtype={"Region": "category", "Brott": "category", "Ar": "category",
-               "Period": "category", "Antal": "float64"},
-        na_values=[".."], keep_default_na=False,
-    )
+    if plain:  # the first thing one writes: default dtypes, every column as read
+        df = pd.read_csv(path, sep=";", encoding=encoding, index_col=False)
+        df = df.iloc[:, :5]
+        df.columns = ["Region", "Brott", "Ar", "Period", "Antal"]
+        df["Antal"] = pd.to_numeric(df["Antal"], errors="coerce")
+    else:
+        df = pd.read_csv(
+            path, sep=";", encoding=encoding, index_col=False, usecols=[0, 1, 2, 3, 4],
+            header=0, names=["Region", "Brott", "Ar", "Period", "Antal"],
+            dtype={"Region": "category", "Brott": "category", "Ar": "category",
+                   "Period": "category", "Antal": "float64"},
+            na_values=[".."], keep_default_na=False,
+        )
     yearly = df["Ar"].astype(str).str.lower() == "år"
     df = df[yearly.to_numpy()]
     period = df["Period"].astype(str)
@@ -243,6 +249,9 @@ def main() -> int:
     ap.add_argument("--out", type=Path, help="output folder (default: a temporary folder, removed)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary output folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="time each phase (stderr)")
+    ap.add_argument("--plain", action="store_true",
+                    help="read the SOL file with pandas' default dtypes (object/str columns), as a "
+                         "first script would; the default reads categoricals and numbers directly")
     args = ap.parse_args()
     v = args.verbose
     t = log(v, "imports", T0)
@@ -256,13 +265,14 @@ def main() -> int:
     b0, b1 = pledge["baseline"]
 
     sol_files, pop_files = find_inputs(args.data)
-    frames = [read_sol(p) for p in sol_files]
+    frames = [read_sol(p, args.plain) for p in sol_files]
     sol = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     del frames
     t = log(v, f"read SOL ({len(sol):,} yearly rows)", t)
 
     # Crime types of each area (each type once per area).
-    labels = [str(c) for c in sol["Brott"].cat.categories] if hasattr(sol["Brott"], "cat") else sorted(sol["Brott"].unique())
+    labels = ([str(c) for c in sol["Brott"].cat.categories] if isinstance(sol["Brott"].dtype, pd.CategoricalDtype)
+              else sorted(str(c) for c in sol["Brott"].unique()))
     area_map = pd.DataFrame(
         [(a["id"], l) for a in pledge["area"] for l in labels if any(matches(p, l) for p in a["crimes"])],
         columns=["area", "Brott"])

@@ -5,6 +5,7 @@
 #   RUNS=5 RUNS_NATIONAL=3 bash benches/run.sh
 #   CASES="small national" bash benches/run.sh
 #   SKIP_BUILD=1 NO_PANDAS=1 bash benches/run.sh
+#   PANDAS_PLAIN=1 bash benches/run.sh  # pandas with default dtypes (slower, as a first script)
 #
 # Prints median / min / max wall time and peak RSS per case and tool, then a Markdown table
 # (also written to benches/data/results.md) with the ratios pandas / brottstrend.
@@ -39,6 +40,7 @@ if [[ -n "$(git status --porcelain -- src Cargo.toml Cargo.lock 2>/dev/null)" ]]
     REVISION="$REVISION + uncommitted changes in src/"
 fi
 REVISION="$REVISION; binary built $(date -u -r "$BIN" '+%Y-%m-%d %H:%M UTC')"
+[[ "${SKIP_BUILD:-0}" == 1 ]] && REVISION="$REVISION (SKIP_BUILD: it may predate this commit)"
 
 HAVE_PANDAS=0
 if [[ "${NO_PANDAS:-0}" != 1 ]]; then
@@ -79,6 +81,9 @@ done
 RESULTS=$(mktemp)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK" "$RESULTS"' EXIT
+# Measure a private copy: a rebuild of target/release during the run must not change the binary.
+cp "$BIN" "$WORK/brottstrend"
+BIN="$WORK/brottstrend"
 
 # measure CASE TOOL RUNS CMD...   (the string @OUT@ in CMD is replaced by a fresh folder)
 measure() {
@@ -120,16 +125,18 @@ for c in $CASES; do
     fi
     measure "$c" brottstrend "$runs" "$BIN" analyze --data "$dir" --out @OUT@
     if [[ $HAVE_PANDAS == 1 ]]; then
-        measure "$c" pandas "$runs" python3 benches/pandas_baseline.py --data "$dir" --out @OUT@
+        plain=()
+        [[ "${PANDAS_PLAIN:-0}" == 1 ]] && plain=(--plain)
+        measure "$c" pandas "$runs" python3 benches/pandas_baseline.py --data "$dir" --out @OUT@ "${plain[@]}"
     fi
 done
 
 # --- report ----------------------------------------------------------------------------------
 mkdir -p "$DATA"
-python3 - "$RESULTS" "$DATA" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)" "$REVISION" <<'PY' | tee "$DATA/results.md"
+python3 - "$RESULTS" "$DATA" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)" "$REVISION" "${PANDAS_PLAIN:-0}" <<'PY' | tee "$DATA/results.md"
 import csv, json, os, statistics, sys
 from pathlib import Path
-results, data, cores, mem, revision = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+results, data, cores, mem, revision, plain = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6] == "1"
 runs = {}
 for case, tool, _i, wall, rss, rc in csv.reader(open(results), delimiter="\t"):
     runs.setdefault((case, tool), []).append((float(wall), int(rss or 0), int(rc)))
@@ -144,7 +151,8 @@ def describe(case):
 def fmt_mb(kb): return f"{kb / 1024:,.0f}".replace(",", " ")
 def fmt_size(b): return f"{b / 1e6:,.0f} MB".replace(",", " ") if b >= 1e6 else f"{b / 1e3:.0f} kB"
 print(f"brottstrend {revision}. Machine: {cores} cores, {mem} GB RAM; release build; page cache "
-      f"warm; wall time and peak RSS (`/usr/bin/time -v`) over N runs.\n")
+      f"warm; wall time and peak RSS (`/usr/bin/time -v`) over N runs; pandas "
+      f"{'with default dtypes (--plain)' if plain else 'reading categoricals and numbers directly'}.\n")
 print("| case | rows | file | tool | runs | median s | min s | max s | peak RSS MB | pandas ÷ brottstrend (time) | brottstrend ÷ pandas (memory) |")
 print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 summary = {}

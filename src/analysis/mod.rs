@@ -15,6 +15,7 @@ use crate::catalog;
 use crate::config::{Pledge, SeriesBreak};
 use crate::error::InputError;
 use crate::load::Dataset;
+use crate::load::canonical::Observation;
 use crate::model::{AreaSummary, BreakRef, RegionRef, Summary, YearFigures};
 use crate::notes::Warning;
 use crate::regions::{Level, Region, Regions};
@@ -48,9 +49,14 @@ pub fn analyze(
         ))
         .into());
     }
-    let mut labels: Vec<String> = data.observations.iter().map(|o| o.crime.clone()).collect();
-    labels.sort();
-    labels.dedup();
+    let labels: Vec<String> = data
+        .observations
+        .iter()
+        .map(|o| o.crime.as_str())
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     let catalogs: Vec<_> = pledge
         .areas
         .iter()
@@ -199,6 +205,13 @@ fn year_figures(
         (Level::County, &pledge.county),
         (Level::Nation, &regions.nation()),
     ];
+    // The pledge kommun's own rows, so the per-year breakdown scans hundreds, not millions.
+    let own: Vec<Observation> = data
+        .observations
+        .iter()
+        .filter(|o| o.region_code == pledge.region.code)
+        .cloned()
+        .collect();
     let mut out = Vec::new();
     for (level, region) in wanted {
         let mut figures: Vec<YearFigures> = rows
@@ -207,8 +220,7 @@ fn year_figures(
             .map(|row| {
                 let mut f = yearly::figures(row, region);
                 if level == Level::Kommun {
-                    f.by_crime =
-                        yearly::by_crime(&data.observations, &region.code, row.year, crimes);
+                    f.by_crime = yearly::by_crime(&own, &region.code, row.year, crimes);
                     let known = f.by_crime.iter().filter(|c| c.is_some()).count();
                     f.partial = known > 0 && known < f.by_crime.len();
                 }
