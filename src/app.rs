@@ -137,31 +137,9 @@ fn print_summary(s: &Summary, lang: Lang) {
         words::years(s.pledge)
     );
     for a in &s.areas {
-        let latest = a
-            .years
-            .iter()
-            .rfind(|y| y.level == "kommun" && y.count.is_some());
-        let latest = latest.map_or("–".to_owned(), |y| {
-            format!(
-                "{}: {}",
-                y.year,
-                words::count_cell(y.count, y.preliminary, lang)
-            )
-        });
-        let rr = words::rate_ratio(&a.pledge_vs_baseline, lang).unwrap_or_else(|| "–".to_owned());
-        println!(
-            "  {:<24} {:<16} {:<32} {}",
-            a.title,
-            latest,
-            rr,
-            words::verdict(a.verdict, lang)
-        );
-        println!(
-            "  {:<24} {} {}",
-            "",
-            lang.pick("trend:", "trend:"),
-            words::trend(&a.trend, lang)
-        );
+        let [title, latest, rr, trend, verdict] = words::summary_row(a, lang);
+        println!("  {title:<24} {latest:<16} {rr:<32} {verdict}");
+        println!("  {:<24} trend: {trend}", "");
     }
 }
 

@@ -387,3 +387,23 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         }
     }
 }
+
+/// One row of the Sammanfattning, shared by the report and the terminal so they never differ:
+/// area title, latest year and count, rate ratio, trend, verdict.
+pub fn summary_row(a: &AreaSummary, lang: Lang) -> [String; 5] {
+    let latest = a
+        .years
+        .iter()
+        .rfind(|y| y.level == "kommun" && y.count.is_some());
+    let latest = latest.map_or("–".to_owned(), |y| {
+        format!("{}: {}", y.year, count_cell(y.count, y.preliminary, lang))
+    });
+    let rr = rate_ratio(&a.pledge_vs_baseline, lang).unwrap_or_else(|| "–".to_owned());
+    [
+        a.title.clone(),
+        latest,
+        rr,
+        trend(&a.trend, lang),
+        verdict(a.verdict, lang).to_owned(),
+    ]
+}

@@ -119,25 +119,7 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
         lang.pick("Bedömning", "Verdict")
     );
     for a in &s.areas {
-        let latest = a
-            .years
-            .iter()
-            .rfind(|y| y.level == "kommun" && y.count.is_some());
-        let latest = latest.map_or("–".to_owned(), |y| {
-            format!(
-                "{}: {}",
-                y.year,
-                words::count_cell(y.count, y.preliminary, lang)
-            )
-        });
-        let rr = words::rate_ratio(&a.pledge_vs_baseline, lang).unwrap_or_else(|| "–".to_owned());
-        let _ = writeln!(
-            md,
-            "| {} | {latest} | {rr} | {} | {} |",
-            a.title,
-            words::trend(&a.trend, lang),
-            words::verdict(a.verdict, lang)
-        );
+        let _ = writeln!(md, "| {} |", words::summary_row(a, lang).join(" | "));
     }
     md.push('\n');
     for a in &s.areas {
