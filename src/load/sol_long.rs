@@ -14,11 +14,14 @@
 //! is read as a stream; with a [`CrimeFilter`] the rows of crime types no area uses are
 //! checked for shape but never turned into observations.
 
+mod fast;
+mod filter;
+
+pub use filter::CrimeFilter;
+
 use super::canonical::Observation;
 use super::cells::{COUNT_EXPECTED, Cell, YEAR_EXPECTED, parse_count, parse_year};
-use super::stream::Decoder;
 use super::text::TextFile;
-use crate::catalog;
 use crate::error::InputError;
 use crate::regions::{Region, Regions};
 use std::collections::HashMap;
@@ -49,45 +52,6 @@ pub struct SolLong {
     pub monthly_rows_skipped: usize,
     /// Number of data rows read (kept or not).
     pub rows_read: usize,
-}
-
-/// Which crime labels to keep: those matching any pattern (decided once per label).
-#[derive(Debug, Clone, Default)]
-pub struct CrimeFilter {
-    patterns: Vec<String>,
-    decided: HashMap<String, bool>,
-    /// Exports are sorted by crime within a region: the last label decides most rows.
-    last: Option<(String, bool)>,
-}
-
-impl CrimeFilter {
-    /// Keeps the labels matching any of `patterns` (`*` = any text, see [`catalog::matches`]).
-    pub fn new(patterns: Vec<String>) -> Self {
-        CrimeFilter {
-            patterns,
-            decided: HashMap::new(),
-            last: None,
-        }
-    }
-
-    /// True when rows of this crime label are kept.
-    pub fn keeps(&mut self, label: &str) -> bool {
-        if let Some((last, keep)) = &self.last
-            && last == label
-        {
-            return *keep;
-        }
-        let keep = match self.decided.get(label) {
-            Some(keep) => *keep,
-            None => {
-                let keep = self.patterns.iter().any(|p| catalog::matches(p, label));
-                self.decided.insert(label.to_owned(), keep);
-                keep
-            }
-        };
-        self.last = Some((label.to_owned(), keep));
-        keep
-    }
 }
 
 /// Reads a SOL long export already in memory into observations tagged with `source`.
@@ -179,82 +143,6 @@ impl<'r> Parser<'r> {
             last_region: None,
             skip_last: None,
             out: SolLong::default(),
-        }
-    }
-
-    /// Takes the next line as raw bytes: a row like the last one skipped (same crime type,
-    /// region and year cell) is checked and skipped on the bytes; any other row is decoded and
-    /// read by [`Parser::line`].
-    pub fn line_raw(
-        &mut self,
-        line_no: usize,
-        raw: &[u8],
-        decoder: &mut Decoder,
-    ) -> Result<(), InputError> {
-        if self.skip_on_bytes(raw) {
-            self.out.rows_read += 1;
-            return Ok(());
-        }
-        self.line(line_no, decoder.decode(raw))?;
-        self.learn_skip(raw);
-        Ok(())
-    }
-
-    /// True when `raw` is a well-formed yearly row of the last skipped crime type and region.
-    fn skip_on_bytes(&self, raw: &[u8]) -> bool {
-        let (Some(col), Some((crime, region, year))) = (self.columns, &self.skip_last) else {
-            return false;
-        };
-        let mut cells: [&[u8]; MAX_FIELDS] = [&[]; MAX_FIELDS];
-        let mut n = 0;
-        for field in raw.split(|b| *b == b';') {
-            if n < MAX_FIELDS {
-                cells[n] = field;
-            }
-            n += 1;
-        }
-        if n < col.count || n > MAX_FIELDS {
-            return false;
-        }
-        if cells[col.crime] != crime.as_slice()
-            || cells[col.region] != region.as_slice()
-            || cells[col.year] != year.as_slice()
-        {
-            return false;
-        }
-        let (Some(period), Some(count)) = (ascii(cells[col.period]), ascii(cells[col.antal]))
-        else {
-            return false;
-        };
-        parse_year(period).is_some() && parse_count(count).is_ok()
-    }
-
-    /// After a row was read the slow way: when the filter skipped it, remember its raw cells.
-    fn learn_skip(&mut self, raw: &[u8]) {
-        let skipped = self
-            .filter
-            .as_ref()
-            .and_then(|f| f.last.as_ref())
-            .is_some_and(|(_, keep)| !keep);
-        let Some(col) = self.columns.filter(|_| skipped) else {
-            return;
-        };
-        let cells: Vec<&[u8]> = raw.split(|b| *b == b';').collect();
-        let plain = |b: &[u8]| {
-            !b.is_empty()
-                && ![b.first(), b.last()]
-                    .iter()
-                    .any(|c| c.is_some_and(|c| c.is_ascii_whitespace() || *c == b'"' || *c == 0xa0))
-        };
-        let (Some(crime), Some(region), Some(year)) = (
-            cells.get(col.crime),
-            cells.get(col.region),
-            cells.get(col.year),
-        ) else {
-            return;
-        };
-        if plain(crime) && plain(region) && (year.is_empty() || plain(year)) {
-            self.skip_last = Some((crime.to_vec(), region.to_vec(), year.to_vec()));
         }
     }
 
@@ -482,11 +370,6 @@ fn header_columns(path: &Path, line_no: usize, line: &str) -> Result<Columns, In
         antal: get("Antal"),
         count: fields.len(),
     })
-}
-
-/// The text of an ASCII cell.
-fn ascii(cell: &[u8]) -> Option<&str> {
-    std::str::from_utf8(cell).ok().filter(|s| s.is_ascii())
 }
 
 /// True for the literal `År` (any case) of yearly rows.

@@ -77,27 +77,10 @@ fn latin1_table() -> Vec<char> {
 }
 
 /// Calls `f` with each line (1-based number, raw bytes without line end, a decoder for
-/// `encoding`); returns the SHA-256 of the whole file.
-pub fn for_each_line(
-    path: &Path,
-    encoding: &str,
-    mut f: impl FnMut(usize, &[u8], &mut Decoder) -> Result<(), InputError>,
-) -> Result<String, InputError> {
-    // The SHA-256 is computed by a second thread reading the file on its own: on two cores it
-    // costs no wall time.
-    std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| sha256_of(path));
-        let parsed = parse_lines(path, encoding, 0, u64::MAX, 1, &mut f);
-        let sha = hashing
-            .join()
-            .unwrap_or_else(|_| Err(InputError::file(path, "hashing the file failed")))?;
-        parsed.map(|()| sha)
-    })
-}
-
-/// Like [`for_each_line`], but the second half of the file is parsed by a second thread into
-/// its own state: `f` gets `first` for the lines of the first half and `second` for the rest.
-/// Line numbers are those of the whole file; an error in the first half wins.
+/// `encoding`) and returns the file's SHA-256, computed on a third thread. The second half of
+/// a large file is parsed by a second thread into its own state: `f` gets `first` for the
+/// lines of the first half and `second` for the rest. Line numbers are those of the whole
+/// file; an error in the first half wins.
 pub fn for_each_line_in_halves<P: Send>(
     path: &Path,
     encoding: &str,

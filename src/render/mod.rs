@@ -7,6 +7,7 @@ pub mod format;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod notes;
 pub mod words;
 
 use crate::model::Summary;

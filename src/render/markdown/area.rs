@@ -140,7 +140,7 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             lang.pick("läget är", "the position is"),
             words::position(pos, lang)
         );
-    } else if let Some(note) = words::notes(&f.notes, lang) {
+    } else if let Some(note) = crate::render::notes::notes(&f.notes, lang) {
         let _ = writeln!(
             md,
             "- {} {note}",
@@ -165,10 +165,10 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
         }
         md.push('\n');
     }
-    if let Some(note) = words::notes(&a.trend.notes, lang) {
+    if let Some(note) = crate::render::notes::notes(&a.trend.notes, lang) {
         let _ = writeln!(md, "**{}** {note}\n", lang.pick("Trend.", "Trend."));
     }
-    if let Some(note) = words::notes(&a.pledge_vs_baseline.notes, lang) {
+    if let Some(note) = crate::render::notes::notes(&a.pledge_vs_baseline.notes, lang) {
         let _ = writeln!(
             md,
             "**{}** {note}\n",

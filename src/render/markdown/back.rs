@@ -126,7 +126,7 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
             lang.pick("Varningar vid inläsningen:", "Warnings:")
         );
         for w in &s.warnings {
-            let _ = writeln!(md, "- {}", words::warning(w, lang));
+            let _ = writeln!(md, "- {}", crate::render::notes::warning(w, lang));
         }
         md.push('\n');
     }

@@ -1,0 +1,132 @@
+//! Notes and warnings from the analysis, worded in the report language (English comes
+//! from [`crate::notes`] itself).
+
+use super::format::Lang;
+use crate::notes::{Note, Warning};
+
+/// A note in the report language.
+pub fn note(n: &Note, lang: Lang) -> String {
+    if lang == Lang::En {
+        return n.english();
+    }
+    match n {
+        Note::NoPledgeYears => {
+            "inget år i löftesperioden har ännu både antal och befolkning".into()
+        }
+        Note::NoBaselineYears => {
+            "inget år i jämförelseperioden har både antal och befolkning".into()
+        }
+        Note::BaselineYearsMissing { years } => {
+            format!("{years} år i jämförelseperioden saknar antal eller befolkning")
+        }
+        Note::ZeroBaseline => {
+            "inga brott under jämförelseperioden, så kvoten kan inte beräknas".into()
+        }
+        Note::ZeroPledge => "inga brott under löftesperioden; intervallets nedre gräns är 0".into(),
+        Note::FewEvents => "färre än 20 brott totalt: mycket osäkert".into(),
+        Note::BreakInComparison { date, what } => {
+            format!(
+                "seriebrottet {date} ({what}) ligger inom de jämförda åren och kan påverka jämförelsen"
+            )
+        }
+        Note::TrendAfterBreak { year, date, what } => {
+            format!("trenden börjar {year}, efter seriebrottet {date} ({what})")
+        }
+        Note::TooFewYears {
+            years,
+            from,
+            needed,
+        } => {
+            format!(
+                "bara {years} år med antal och befolkning från {from}; en trend kräver minst {needed}"
+            )
+        }
+        Note::NoData => "inget år har data".into(),
+        Note::TrendNotFitted => "trenden kunde inte skattas (t.ex. är alla antal noll)".into(),
+        Note::TrendGaps { years } => format!("{years} år i perioden saknar antal eller befolkning"),
+        Note::FunnelKommunIncomplete => {
+            "kommunen saknar antal eller befolkning något år i löftesperioden".into()
+        }
+        Note::FunnelAlone => "bara den egna kommunen finns i data: inget att jämföra med".into(),
+        Note::FunnelNoCrimes => "inga brott i någon kommun".into(),
+        Note::FunnelWidened => "gränserna är vidgade för överspridning mellan kommunerna".into(),
+        Note::FunnelNoOverdispersion => "ingen överspridning funnen: exakta Poissongränser".into(),
+        Note::FunnelFewKommuner { needed } => {
+            format!(
+                "exakta Poissongränser; färre än {needed} kommuner, så ingen justering för överspridning"
+            )
+        }
+    }
+}
+
+/// Notes joined into one sentence, first letter capitalised, with a full stop.
+pub fn notes(list: &[Note], lang: Lang) -> Option<String> {
+    if list.is_empty() {
+        return None;
+    }
+    let text = list
+        .iter()
+        .map(|n| note(n, lang))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut chars = text.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_default();
+    Some(format!("{first}{}.", chars.as_str()))
+}
+
+/// A warning in the report language.
+pub fn warning(w: &Warning, lang: Lang) -> String {
+    if lang == Lang::En {
+        return w.english();
+    }
+    match w {
+        Warning::MonthlyRowsSkipped { file, rows } => {
+            format!(
+                "{file}: {rows} rader med månadsuppgifter hoppades över (kommunsiffror analyseras per år)"
+            )
+        }
+        Warning::Preliminary { file, years } => format!(
+            "{file}: {} är preliminärt (Brå reviderar siffrorna fram till den slutliga statistiken)",
+            years
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Warning::PatternUnmatched { area, pattern } => {
+            format!("området `{area}`: mönstret {pattern:?} matchar ingen brottstyp i data")
+        }
+        Warning::MissingYear {
+            area,
+            region,
+            year,
+            first,
+            last,
+        } => {
+            format!(
+                "området `{area}`: {region} saknar uppgift för {year}, mellan {first} och {last}"
+            )
+        }
+        Warning::MissingPopulation { area, region, year } => {
+            format!(
+                "området `{area}`: befolkning saknas för {region} {year}, så takten beräknas inte"
+            )
+        }
+        Warning::KoladaWithoutPopulation { rates } => {
+            format!(
+                "{rates} nyckeltal från Kolada saknar befolkning för sin region och sitt år: inget antal härlett"
+            )
+        }
+        Warning::PoliceUnknownPlaces { events, places } => {
+            format!(
+                "{events} händelser från polisen hoppades över eftersom platsen inte är en kommun eller ett län: {places}"
+            )
+        }
+        Warning::PoliceDuplicates { events } => {
+            format!("{events} händelser från polisen fanns två gånger och räknades en gång")
+        }
+    }
+}
