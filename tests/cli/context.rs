@@ -96,3 +96,18 @@ fn kolada_rates_become_counts_marked_as_derived() {
         "{stdout}"
     );
 }
+
+#[test]
+fn chart_footers_name_the_sources_actually_used() {
+    let dir = with_context_files();
+    assert_eq!(analyze(dir.path(), &["--chart-format", "svg"]).0, 0);
+    let svg = std::fs::read_to_string(dir.path().join("reports/charts/drugs-trend.svg")).unwrap();
+    assert!(
+        svg.contains("Källa: Brå, anmälda brott; Kolada (RKA); befolkning: SCB"),
+        "Kolada named"
+    );
+    let plain = copy_of("tiny");
+    assert_eq!(analyze(plain.path(), &["--chart-format", "svg"]).0, 0);
+    let svg = std::fs::read_to_string(plain.path().join("reports/charts/drugs-trend.svg")).unwrap();
+    assert!(svg.contains("Källa: Brå, anmälda brott; befolkning: SCB. Bearbetning: brottstrend"));
+}

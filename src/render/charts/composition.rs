@@ -90,7 +90,7 @@ where
             "Bar segments in the same order as the key."
         )
     );
-    style::frame(root, lang, s.example_data, &title, &subtitle)?;
+    style::frame(root, lang, s, &title, &subtitle)?;
 
     let body = style::body(root);
     let (bw, _) = body.dim_in_pixel();

@@ -81,7 +81,7 @@ where
             "The limits show how far chance alone can reach at each size."
         )
     );
-    style::frame(root, lang, s.example_data, &title, &subtitle)?;
+    style::frame(root, lang, s, &title, &subtitle)?;
 
     let items = if empty {
         Vec::new()

@@ -36,7 +36,7 @@ where
         lang.pick("Skuggat: medborgarlöfte", "Shaded: citizen pledge"),
         span_text(p0, p1)
     );
-    style::frame(root, lang, s.example_data, &title, &subtitle)?;
+    style::frame(root, lang, s, &title, &subtitle)?;
     let body = style::body(root);
     let n = s.areas.len();
     if n == 0 {

@@ -136,7 +136,7 @@ where
             )
         }
     );
-    style::frame(root, lang, s.example_data, &title, &subtitle)?;
+    style::frame(root, lang, s, &title, &subtitle)?;
 
     let mut items = Vec::new();
     for (i, look) in LOOKS.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! text helpers, and the parts every chart has: title, subtitle, footer and the
 //! "EXEMPELDATA" watermark.
 
+use crate::model::Summary;
 use crate::render::format::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -148,18 +149,42 @@ where
     text(root, s, at, style)
 }
 
+/// The source line: the sources actually read (Brå and SCB; Kolada when used).
+pub fn footer(summary: &Summary, lang: Lang) -> String {
+    let kolada = summary.sources.iter().any(|s| s.format == "kolada");
+    let (crime, kolada_text, pop, tail) = match lang {
+        Lang::Sv => (
+            "Källa: Brå, anmälda brott",
+            "; Kolada (RKA)",
+            "; befolkning: SCB",
+            ". Bearbetning: brottstrend",
+        ),
+        Lang::En => (
+            "Source: Brå, reported crime",
+            "; Kolada (RKA)",
+            "; population: SCB",
+            ". Processing: brottstrend",
+        ),
+    };
+    format!(
+        "{crime}{}{pop}{tail}",
+        if kolada { kolada_text } else { "" }
+    )
+}
+
 /// Fills the canvas white, draws the watermark (first, so everything else lies on top),
 /// the title, the subtitle and the footer.
 pub fn frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     lang: Lang,
-    example_data: bool,
+    summary: &Summary,
     title: &str,
     subtitle: &str,
 ) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
+    let example_data = summary.example_data;
     root.fill(&WHITE)?;
     if example_data {
         watermark(root, lang)?;
@@ -184,10 +209,7 @@ where
         let (sub, style) = fit(root, subtitle, width, (24.0, 22.0), false, DARK_GREY)?;
         text(root, &sub, (left, 94), &style)?;
     }
-    let source = lang.pick(
-        "Källa: Brå, anmälda brott; befolkning: SCB. Bearbetning: brottstrend",
-        "Source: Brå, reported crime; population: SCB. Processing: brottstrend",
-    );
+    let source = &footer(summary, lang);
     let y = HEIGHT as i32 - FOOTER_H / 2;
     text(
         root,

@@ -45,7 +45,7 @@ where
             "Vertical bars: exact 95% confidence interval."
         )
     );
-    style::frame(root, lang, s.example_data, &title, &subtitle)?;
+    style::frame(root, lang, s, &title, &subtitle)?;
 
     let mean = baseline_mean(ctx, area, &kommun);
     let items = legend_items(ctx, area, &kommun, mean);
