@@ -188,10 +188,12 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
             .filter(|a| a.crimes.iter().any(|p| catalog::matches(p, label)))
             .map(|a| a.id.as_str())
             .collect();
-        let used = if areas.is_empty() {
-            "not used".to_owned()
-        } else {
+        let used = if !areas.is_empty() {
             format!("→ {}", areas.join(", "))
+        } else if label == load::bra_kommun::TOTAL_CRIME_LABEL {
+            "→ context: total reported crime".to_owned()
+        } else {
+            "not used".to_owned()
         };
         let derived = if data
             .observations
