@@ -186,6 +186,11 @@ pub enum Warning {
         /// The year.
         year: i32,
     },
+    /// No population at all for the pledge kommun: no rate, comparison or trend.
+    NoPopulation {
+        /// Kommun name.
+        region: String,
+    },
     /// Kolada rates without a population: no count derived.
     KoladaWithoutPopulation {
         /// How many rates.
@@ -239,6 +244,9 @@ impl Warning {
                     "area `{area}`: no population for {region} {year}: its rate is not computed"
                 )
             }
+            Warning::NoPopulation { region } => format!(
+                "no population for {region} in any file: rates, the comparison with the baseline and trends need SCB's population export (see README)"
+            ),
             Warning::KoladaWithoutPopulation { rates } => {
                 format!(
                     "{rates} Kolada rate(s) without a population for their region and year: no count derived"

@@ -78,6 +78,15 @@ pub fn analyze(
     .context("aggregating the yearly figures with polars")?;
 
     let mut warnings = data.warnings.clone();
+    if !data
+        .population
+        .iter()
+        .any(|p| p.region_code == pledge.region.code)
+    {
+        warnings.push(Warning::NoPopulation {
+            region: pledge.region.name.clone(),
+        });
+    }
     let mut areas = Vec::new();
     for (area, found) in pledge.areas.iter().zip(catalogs) {
         for pattern in &found.unmatched {

@@ -115,6 +115,9 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
                 "området `{area}`: befolkning saknas för {region} {year}, så takten beräknas inte"
             )
         }
+        Warning::NoPopulation { region } => format!(
+            "befolkning för {region} saknas i alla filer: takter, jämförelsen med jämförelseperioden och trender kräver SCB:s befolkningsexport (se README)"
+        ),
         Warning::KoladaWithoutPopulation { rates } => {
             format!(
                 "{rates} nyckeltal från Kolada saknar befolkning för sin region och sitt år: inget antal härlett"

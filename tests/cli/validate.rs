@@ -101,3 +101,17 @@ fn every_command_has_help_with_an_example() {
         assert!(stdout.contains("Example"), "{args:?}: {stdout}");
     }
 }
+
+#[test]
+fn no_population_at_all_is_a_clear_warning() {
+    let dir = copy_of("tiny");
+    std::fs::remove_file(dir.path().join("data/scb_population_long_comma.csv")).unwrap();
+    let (code, _, err) = analyze(dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    assert!(
+        report.contains("befolkning för Nordanstig saknas i alla filer"),
+        "{report}"
+    );
+    assert!(summary(dir.path())["areas"][0]["pledge_vs_baseline"]["rate_ratio"].is_null());
+}
