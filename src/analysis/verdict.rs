@@ -8,9 +8,13 @@
 //!   (`clear_decrease` likewise);
 //! - `possible_increase`: any sign of increase and none of decrease (`possible_decrease`
 //!   likewise);
-//! - otherwise `no_detectable_change` (including conflicting signs).
+//! - otherwise `no_detectable_change` (including conflicting signs);
+//! - a series break inside the compared years (e.g. a new offence added to the area) makes
+//!   the counts before and after not fully comparable: a *clear* change is then reported as
+//!   *possible*.
 
 use crate::model::{Comparison, Trend, Verdict};
+use crate::notes::Note;
 
 /// p-value below which a trend counts as a sign.
 pub const TREND_ALPHA: f64 = 0.05;
@@ -28,10 +32,22 @@ pub fn verdict(cmp: &Comparison, trend: &Trend) -> Verdict {
     let rr_weak = cmp.p_value.is_some_and(|p| p < WEAK_ALPHA);
     let any_up = strong_up || trend_up || (rr_weak && rr.is_some_and(|r| r > 1.0));
     let any_down = strong_down || trend_down || (rr_weak && rr.is_some_and(|r| r < 1.0));
+    let break_inside = cmp
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::BreakInComparison { .. }));
     if strong_up && !trend_down {
-        Verdict::ClearIncrease
+        if break_inside {
+            Verdict::PossibleIncrease
+        } else {
+            Verdict::ClearIncrease
+        }
     } else if strong_down && !trend_up {
-        Verdict::ClearDecrease
+        if break_inside {
+            Verdict::PossibleDecrease
+        } else {
+            Verdict::ClearDecrease
+        }
     } else if any_up && !any_down {
         Verdict::PossibleIncrease
     } else if any_down && !any_up {

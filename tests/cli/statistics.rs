@@ -190,3 +190,28 @@ fn a_year_far_from_the_trend_is_flagged_as_a_possible_spike() {
     let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
     assert!(report.contains("Möjliga toppar (Pearson-residual över 3): 2021."));
 }
+
+#[test]
+fn a_break_inside_the_compared_years_turns_a_clear_change_into_a_possible_one() {
+    // The doubling fixture, with a break for its crime type in 2021 (inside 2019–2025).
+    let dir = copy_of("verdicts/doubling");
+    std::fs::write(
+        dir.path().join("data/breaks.toml"),
+        "[[break]]\ndate = \"2021-07-01\"\ncrimes = [\"Grov kvinnofridskränkning\"]\nwhat = \"Ny brottstyp\"\nsource = \"Test\"\n",
+    )
+    .unwrap();
+    assert_eq!(analyze(dir.path(), &[]).0, 0);
+    let s = summary(dir.path());
+    let rel = area(&s, "relationship");
+    assert!(rel["pledge_vs_baseline"]["ci_low"].as_f64().unwrap() > 1.0);
+    assert_eq!(
+        rel["pledge_vs_baseline"]["notes"][0]["code"],
+        "break_in_comparison"
+    );
+    assert_eq!(rel["verdict"], "possible_increase");
+    assert_eq!(
+        area(&s, "drugs")["verdict"],
+        "clear_decrease",
+        "no break for drugs"
+    );
+}
