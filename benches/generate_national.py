@@ -137,35 +137,9 @@ FILLER_SUFFIXES = ["mot kvinna", "mot man", "utomhus", "inomhus", "grovt brott",
 
 
 # --------------------------------------------------------------------------- helpers
-def poisson(lam: float, r: random.Random) -> int:
-    """One exact Poisson(lam) draw (Knuth below 10, Hörmann PTRS above)."""
-    if lam <= 0:
-        return 0
-    if lam < 10:
-        limit = math.exp(-lam)
-        k, p = 0, r.random()
-        while p > limit:
-            k += 1
-            p *= r.random()
-        return k
-    slam = math.sqrt(lam)
-    loglam = math.log(lam)
-    b = 0.931 + 2.53 * slam
-    a = -0.059 + 0.02483 * b
-    invalpha = 1.1239 + 1.1328 / (b - 3.4)
-    vr = 0.9277 - 3.6224 / (b - 2)
-    while True:
-        u = r.random() - 0.5
-        v = r.random()
-        us = 0.5 - abs(u)
-        k = math.floor((2 * a / us + b) * u + lam + 0.43)
-        if us >= 0.07 and v <= vr:
-            return k
-        if k < 0 or (us < 0.013 and v > us):
-            continue
-        if (math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)
-                <= -lam + k * loglam - math.lgamma(k + 1)):
-            return k
+# The exact Poisson sampler of the example-data generator (Knuth below 10, Hörmann PTRS above).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from generate_example_data import poisson  # noqa: E402
 
 
 def strip_code(label: str) -> str:

@@ -197,6 +197,28 @@ pub struct Trend {
     pub notes: Vec<Note>,
 }
 
+impl Trend {
+    /// No trend, with the notes that say why.
+    pub fn none(notes: Vec<Note>) -> Self {
+        Trend {
+            from: None,
+            to: None,
+            annual_change: None,
+            ci_low: None,
+            ci_high: None,
+            dispersion: None,
+            p_value: None,
+            mann_kendall_s: None,
+            mann_kendall_z: None,
+            mann_kendall_p: None,
+            sen_slope: None,
+            line: Vec::new(),
+            note: crate::notes::english(&notes),
+            notes,
+        }
+    }
+}
+
 /// A series break as the charts and the report show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BreakRef {

@@ -15,22 +15,7 @@ pub const MIN_YEARS: usize = 5;
 pub const SPIKE_RESIDUAL: f64 = 3.0;
 
 fn empty(found: Vec<Note>) -> Trend {
-    Trend {
-        from: None,
-        to: None,
-        annual_change: None,
-        ci_low: None,
-        ci_high: None,
-        dispersion: None,
-        p_value: None,
-        mann_kendall_s: None,
-        mann_kendall_z: None,
-        mann_kendall_p: None,
-        sen_slope: None,
-        line: Vec::new(),
-        note: notes::english(&found),
-        notes: found,
-    }
+    Trend::none(found)
 }
 
 /// The first year a trend may use: after `trend_from` and the latest break that splits trends.

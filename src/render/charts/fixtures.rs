@@ -92,22 +92,7 @@ fn empty_comparison() -> Comparison {
 }
 
 fn empty_trend() -> Trend {
-    Trend {
-        from: None,
-        to: None,
-        annual_change: None,
-        ci_low: None,
-        ci_high: None,
-        dispersion: None,
-        p_value: None,
-        mann_kendall_s: None,
-        mann_kendall_z: None,
-        mann_kendall_p: None,
-        sen_slope: None,
-        line: Vec::new(),
-        note: Some("för få år".to_owned()),
-        notes: Vec::new(),
-    }
+    Trend::none(Vec::new())
 }
 
 fn empty_funnel() -> Funnel {
