@@ -6,6 +6,8 @@
 //!   (Fay 2010, R `exactci::rateratio.test`), and the smallest detectable change.
 //! * [`trend`] — Poisson regression with a population offset and a quasi-Poisson scale
 //!   (McCullagh & Nelder 1989).
+//! * [`glm`] — a general Poisson GLM with an offset and a quasi-Poisson scale (IRLS),
+//!   used for period comparisons, trends with step terms and interrupted time series.
 //! * [`mann_kendall`] — Mann–Kendall trend test and Sen slope (Mann 1945, Kendall 1975,
 //!   Sen 1968) as a robustness check.
 //! * [`funnel`] — funnel-plot limits for comparing kommuner (Spiegelhalter 2005).
@@ -15,6 +17,7 @@
 //! signature has no `Option`). Distributions come from `statrs`.
 
 pub mod funnel;
+pub mod glm;
 pub mod mann_kendall;
 pub mod poisson;
 pub mod rate_ratio;
