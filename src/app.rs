@@ -1,11 +1,9 @@
 //! The commands: turn the parsed command line into settings once, then run the pipeline
 //! load → catalog → analysis → render → output.
 
-use crate::cli::{
-    AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, InputFormatArg, LangArg, ReportFormatArg,
-};
+use crate::cli::{AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, LangArg, ReportFormatArg};
 use crate::config::{self, Pledge, SeriesBreak};
-use crate::load::{self, Dataset, Format};
+use crate::load::{self, Dataset};
 use crate::model::Summary;
 use crate::regions::Regions;
 use crate::render::charts::ChartFormat;
@@ -43,14 +41,7 @@ fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
     let pledge = config::read_pledge(&config_path, &regions)?;
     let (breaks, _) = config::read_breaks(&args.data)?;
     let options = load::LoadOptions {
-        format: args.input_format.map(|f| match f {
-            InputFormatArg::SolLong => Format::SolLong,
-            InputFormatArg::SolWide => Format::SolWide,
-            InputFormatArg::BraKommun => Format::BraKommun,
-            InputFormatArg::Kolada => Format::Kolada,
-            InputFormatArg::PoliceEvents => Format::PoliceEvents,
-            InputFormatArg::ScbPopulation => Format::ScbPopulation,
-        }),
+        format: args.input_format,
         year: args.year,
         order: pledge.sources.clone(),
         crimes: filter.then(|| {

@@ -1,6 +1,7 @@
 //! The command line (clap derive). Doc comments are the help text. Nothing below the command
 //! layer imports clap: [`crate::app`] takes the validated settings.
 
+use crate::load::{Format, REGISTRY};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -42,27 +43,31 @@ pub struct InputArgs {
     pub config: Option<PathBuf>,
     /// Read every input file as this format instead of detecting it.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormatArg>,
+    pub input_format: Option<Format>,
     /// The year of BRÅ kommun CSV files whose file name has no year.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1990..=2100))]
     pub year: Option<i32>,
 }
 
-/// Input formats (see README).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormatArg {
-    /// BRÅ SOL "Databasfil" (long).
-    SolLong,
-    /// BRÅ SOL table with a column per year.
-    SolWide,
-    /// BRÅ's annual kommun CSV.
-    BraKommun,
-    /// Kolada JSON or CSV.
-    Kolada,
-    /// The police events feed.
-    PoliceEvents,
-    /// SCB population (PxWeb CSV).
-    ScbPopulation,
+/// `--input-format` takes the formats' CLI names from the loader's registry.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [Format; REGISTRY.len()] = {
+            let mut all = [Format::SolLong; REGISTRY.len()];
+            let mut i = 0;
+            while i < REGISTRY.len() {
+                all[i] = REGISTRY[i].format;
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let info = self.info();
+        Some(clap::builder::PossibleValue::new(info.cli_name).help(info.description))
+    }
 }
 
 /// Options of `analyze`.
@@ -123,5 +128,18 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_registered_format_is_an_input_format_choice_by_its_cli_name() {
+        for info in REGISTRY {
+            let cli =
+                Cli::try_parse_from(["brottstrend", "validate", "--input-format", info.cli_name])
+                    .expect(info.cli_name);
+            let Command::Validate(args) = cli.command else {
+                panic!("validate")
+            };
+            assert_eq!(args.input_format, Some(info.format));
+        }
     }
 }

@@ -5,6 +5,8 @@
 //! breaks) → [`analysis`] (polars aggregation and [`stats`]) → [`render`] (markdown, json, csv,
 //! charts) → [`output`] (written all at once). [`model`] is the result every renderer reads.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod app;
 pub mod catalog;

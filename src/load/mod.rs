@@ -38,7 +38,9 @@ pub struct Dataset {
     pub warnings: Vec<Warning>,
 }
 
-/// The input formats we recognise, in the order they are tried.
+/// The input formats we recognise, in the order they are tried. Everything the tool says
+/// about a format (its names, its description, how it is detected and loaded) comes from
+/// [`REGISTRY`]: a new format is one module, one entry there, its tests and a fixture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// BRÅ SOL "Databasfil" (long).
@@ -55,27 +57,76 @@ pub enum Format {
     ScbPopulation,
 }
 
+/// One input format's names and description.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatInfo {
+    /// The format.
+    pub format: Format,
+    /// The name for `--input-format`, e.g. `sol-long`.
+    pub cli_name: &'static str,
+    /// The name written to `summary.json` and printed by `validate`, e.g. `bra_sol_long`.
+    pub json_name: &'static str,
+    /// What the file is and how it is recognised, for `--help` and error messages.
+    pub description: &'static str,
+}
+
+/// Every format, in detection order.
+pub const REGISTRY: [FormatInfo; 6] = [
+    FormatInfo {
+        format: Format::SolLong,
+        cli_name: "sol-long",
+        json_name: "bra_sol_long",
+        description: "BRÅ SOL \"Databasfil\" (header `Region;Brott;År;Period;Antal;/100 000 inv`)",
+    },
+    FormatInfo {
+        format: Format::SolWide,
+        cli_name: "sol-wide",
+        json_name: "bra_sol_wide",
+        description: "BRÅ SOL table saved as CSV, a column per year",
+    },
+    FormatInfo {
+        format: Format::BraKommun,
+        cli_name: "bra-kommun",
+        json_name: "bra_kommun",
+        description: "BRÅ's annual kommun CSV (`Kommun;Antal;Per 100 000 inv.`)",
+    },
+    FormatInfo {
+        format: Format::Kolada,
+        cli_name: "kolada",
+        json_name: "kolada",
+        description: "Kolada key figures (JSON API answer or CSV export)",
+    },
+    FormatInfo {
+        format: Format::PoliceEvents,
+        cli_name: "police-events",
+        json_name: "police_events",
+        description: "the police events feed (JSON or CSV)",
+    },
+    FormatInfo {
+        format: Format::ScbPopulation,
+        cli_name: "scb-population",
+        json_name: "scb_population",
+        description: "SCB population from PxWeb (header starting with `region`)",
+    },
+];
+
 impl Format {
     /// Every format, in detection order.
-    pub const ALL: [Format; 6] = [
-        Format::SolLong,
-        Format::SolWide,
-        Format::BraKommun,
-        Format::Kolada,
-        Format::PoliceEvents,
-        Format::ScbPopulation,
-    ];
+    pub fn all() -> impl Iterator<Item = Format> {
+        REGISTRY.iter().map(|i| i.format)
+    }
+
+    /// This format's entry in [`REGISTRY`].
+    pub fn info(self) -> &'static FormatInfo {
+        REGISTRY
+            .iter()
+            .find(|i| i.format == self)
+            .unwrap_or(&REGISTRY[0])
+    }
 
     /// The name shown to users and written to `summary.json`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::SolLong => "bra_sol_long",
-            Format::SolWide => "bra_sol_wide",
-            Format::BraKommun => "bra_kommun",
-            Format::Kolada => "kolada",
-            Format::PoliceEvents => "police_events",
-            Format::ScbPopulation => "scb_population",
-        }
+        self.info().json_name
     }
 
     /// True when the file's text looks like this format.
@@ -88,6 +139,29 @@ impl Format {
             Format::PoliceEvents => police_events::detect(text),
             Format::ScbPopulation => population::detect(text),
         }
+    }
+
+    /// Reads a whole decoded file as this format (`year`: for BRÅ kommun files whose name
+    /// has none).
+    pub fn load(
+        self,
+        file: &text::TextFile,
+        index: usize,
+        regions: &Regions,
+        year: Option<i32>,
+    ) -> Result<FileRows, InputError> {
+        let mut rows = FileRows::default();
+        match self {
+            Format::SolLong => {
+                rows.observations = sol_long::load(file, index, regions)?.observations
+            }
+            Format::SolWide => rows.observations = sol_wide::load(file, index, regions)?,
+            Format::BraKommun => rows.observations = bra_kommun::load(file, index, regions, year)?,
+            Format::Kolada => rows.rates = kolada::load(file, index, regions)?,
+            Format::PoliceEvents => rows.events = police_events::read_events(file, index)?,
+            Format::ScbPopulation => rows.population = population::load(file, index, regions)?,
+        }
+        Ok(rows)
     }
 }
 
@@ -141,47 +215,45 @@ pub fn is_example(path: &Path) -> bool {
 
 /// Detects a file's format from its first lines.
 pub fn detect_format(file: &text::TextFile) -> Result<Format, InputError> {
-    if let Some(format) = Format::ALL.into_iter().find(|f| f.detect(&file.text)) {
+    if let Some(format) = Format::all().find(|f| f.detect(&file.text)) {
         return Ok(format);
     }
     let first = text::first_line(&file.text);
-    Err(InputError::at(&file.path, 1, None, "unrecognised file format")
-        .value(first.chars().take(80).collect::<String>())
-        .expected(
-            "a BRÅ SOL export (header `Region;Brott;År;Period;Antal;/100 000 inv`), a SOL table \
-             with a column per year, BRÅ's kommun CSV, Kolada, the police events feed or an SCB \
-             population export (header starting with `region`); is the delimiter `;`? \
-             Use --input-format to name the format",
-        ))
+    Err(
+        InputError::at(&file.path, 1, None, "unrecognised file format")
+            .value(first.chars().take(80).collect::<String>())
+            .expected(format!(
+                "one of: {}; is the delimiter `;`? Use --input-format to name the format",
+                REGISTRY.map(|i| i.description).join("; ")
+            )),
+    )
 }
 
 /// What one file contributed.
-#[derive(Default)]
-struct FileRows {
-    observations: Vec<Observation>,
-    population: Vec<PopulationRow>,
-    rates: Vec<kolada::KoladaRate>,
-    events: Vec<police_events::PoliceEvent>,
-    warnings: Vec<Warning>,
+#[derive(Debug, Default)]
+pub struct FileRows {
+    /// Crime counts.
+    pub observations: Vec<Observation>,
+    /// Population figures.
+    pub population: Vec<PopulationRow>,
+    /// Kolada rates (counts are derived later, where the population is known).
+    pub rates: Vec<kolada::KoladaRate>,
+    /// Police feed events.
+    pub events: Vec<police_events::PoliceEvent>,
+    /// Problems that did not stop reading the file.
+    pub warnings: Vec<Warning>,
 }
 
-fn read_file(
-    file: &text::TextFile,
-    format: Format,
-    index: usize,
-    regions: &Regions,
-    year: Option<i32>,
-) -> Result<FileRows, InputError> {
-    let mut rows = FileRows::default();
-    match format {
-        Format::SolLong => rows.observations = sol_long::load(file, index, regions)?.observations,
-        Format::SolWide => rows.observations = sol_wide::load(file, index, regions)?,
-        Format::BraKommun => rows.observations = bra_kommun::load(file, index, regions, year)?,
-        Format::Kolada => rows.rates = kolada::load(file, index, regions)?,
-        Format::PoliceEvents => rows.events = police_events::read_events(file, index)?,
-        Format::ScbPopulation => rows.population = population::load(file, index, regions)?,
+impl FileRows {
+    /// How many records the file gave, of every kind.
+    pub fn len(&self) -> usize {
+        self.observations.len() + self.population.len() + self.rates.len() + self.events.len()
     }
-    Ok(rows)
+
+    /// True when the file gave no records.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Reads every input file of `dir` and merges them.
@@ -193,98 +265,158 @@ pub fn load_dir(
     let mut all = FileRows::default();
     let mut sources = Vec::new();
     for (index, path) in input_files(dir)?.iter().enumerate() {
-        let sniffed = stream::sniff(path)?;
-        let sol_long = match options.format {
-            Some(f) => f == Format::SolLong,
-            None => sol_long::detect(text::first_line(&sniffed.prefix)),
-        };
-        let (format, encoding, sha256, rows, count) = if sol_long {
-            // SOL long exports may be national and huge: stream them, keeping only what is used.
-            let filter = options.crimes.clone().map(sol_long::CrimeFilter::new);
-            let mut parser = sol_long::Parser::new(path, index, regions, filter);
-            let header = sniffed
-                .prefix
-                .lines()
-                .enumerate()
-                .find(|(_, l)| !l.trim().is_empty());
-            let (header_line, header) = header.map_or((0, ""), |(i, l)| (i + 1, l));
-            parser.line(header_line, header)?;
-            // Two threads parse the two halves of the file; the second half is merged after.
-            let later = parser.clone();
-            let (mut parser, later, sha) = stream::for_each_line_in_halves(
-                path,
-                sniffed.encoding,
-                parser,
-                later,
-                |p, n, raw, decoder| {
-                    if n <= header_line {
-                        Ok(())
-                    } else {
-                        p.line_raw(n, raw, decoder)
-                    }
-                },
-            )?;
-            parser.absorb(later)?;
-            let sol = parser.finish()?;
-            let mut rows = FileRows::default();
-            if sol.monthly_rows_skipped > 0 {
-                rows.warnings.push(Warning::MonthlyRowsSkipped {
-                    file: file_name(path),
-                    rows: sol.monthly_rows_skipped,
-                });
-            }
-            rows.observations = sol.observations;
-            (Format::SolLong, sniffed.encoding, sha, rows, sol.rows_read)
-        } else {
-            let file = text::read_text(path)?;
-            let format = match options.format {
-                Some(f) => f,
-                None => detect_format(&file)?,
-            };
-            let rows = read_file(&file, format, index, regions, options.year)?;
-            let count = rows.observations.len()
-                + rows.population.len()
-                + rows.rates.len()
-                + rows.events.len();
-            (format, file.encoding, file.sha256, rows, count)
-        };
-        let mut years: BTreeSet<i32> = rows.observations.iter().map(|o| o.year).collect();
-        years.extend(rows.population.iter().map(|p| p.year));
-        years.extend(rows.rates.iter().map(|r| r.year));
-        years.extend(
-            rows.events
-                .iter()
-                .filter_map(|e| e.month.get(..4)?.parse::<i32>().ok()),
-        );
-        let prel: BTreeSet<i32> = rows
-            .observations
-            .iter()
-            .filter(|o| o.preliminary)
-            .map(|o| o.year)
-            .collect();
-        if !prel.is_empty() {
+        let file = read_one(path, index, regions, options)?;
+        let info = source_info(path, &file);
+        if !info.preliminary_years.is_empty() {
             all.warnings.push(Warning::Preliminary {
-                file: file_name(path),
-                years: prel.iter().copied().collect(),
+                file: info.file.clone(),
+                years: info.preliminary_years.clone(),
             });
         }
-        sources.push(SourceInfo {
-            file: file_name(path),
-            format: format.as_str().to_owned(),
-            encoding: encoding.to_owned(),
-            sha256,
-            rows: count,
-            years: years.into_iter().collect(),
-            preliminary_years: prel.into_iter().collect(),
-            example_data: is_example(path),
-            export_date: merge::export_date(&file_name(path)),
-        });
-        all.observations.extend(rows.observations);
-        all.population.extend(rows.population);
-        all.rates.extend(rows.rates);
-        all.events.extend(rows.events);
-        all.warnings.extend(rows.warnings);
+        sources.push(info);
+        all.absorb(file.rows);
     }
+    finish(all, sources, regions, options)
+}
+
+/// One file as read: its format, encoding, hash, records and the rows it had.
+struct ReadFile {
+    format: Format,
+    encoding: &'static str,
+    sha256: String,
+    rows: FileRows,
+    count: usize,
+}
+
+/// Reads one input file: SOL long exports as a stream, every other format whole.
+fn read_one(
+    path: &Path,
+    index: usize,
+    regions: &Regions,
+    options: &LoadOptions,
+) -> Result<ReadFile, InputError> {
+    let sniffed = stream::sniff(path)?;
+    let sol_long = match options.format {
+        Some(f) => f == Format::SolLong,
+        None => sol_long::detect(text::first_line(&sniffed.prefix)),
+    };
+    if sol_long {
+        return read_sol_stream(path, &sniffed, index, regions, options);
+    }
+    let file = text::read_text(path)?;
+    let format = match options.format {
+        Some(f) => f,
+        None => detect_format(&file)?,
+    };
+    let rows = format.load(&file, index, regions, options.year)?;
+    Ok(ReadFile {
+        format,
+        encoding: file.encoding,
+        sha256: file.sha256,
+        count: rows.len(),
+        rows,
+    })
+}
+
+/// SOL long exports may be national and huge: stream them, keeping only what is used.
+fn read_sol_stream(
+    path: &Path,
+    sniffed: &stream::Sniffed,
+    index: usize,
+    regions: &Regions,
+    options: &LoadOptions,
+) -> Result<ReadFile, InputError> {
+    let filter = options.crimes.clone().map(sol_long::CrimeFilter::new);
+    let mut parser = sol_long::Parser::new(path, index, regions, filter);
+    let header = sniffed
+        .prefix
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty());
+    let (header_line, header) = header.map_or((0, ""), |(i, l)| (i + 1, l));
+    parser.line(header_line, header)?;
+    // Two threads parse the two halves of the file; the second half is merged after.
+    let later = parser.clone();
+    let (mut parser, later, sha) = stream::for_each_line_in_halves(
+        path,
+        sniffed.encoding,
+        parser,
+        later,
+        |p, n, raw, decoder| {
+            if n <= header_line {
+                Ok(())
+            } else {
+                p.line_raw(n, raw, decoder)
+            }
+        },
+    )?;
+    parser.absorb(later)?;
+    let sol = parser.finish()?;
+    let mut rows = FileRows::default();
+    if sol.monthly_rows_skipped > 0 {
+        rows.warnings.push(Warning::MonthlyRowsSkipped {
+            file: file_name(path),
+            rows: sol.monthly_rows_skipped,
+        });
+    }
+    rows.observations = sol.observations;
+    Ok(ReadFile {
+        format: Format::SolLong,
+        encoding: sniffed.encoding,
+        sha256: sha,
+        rows,
+        count: sol.rows_read,
+    })
+}
+
+/// What `validate` and the report say about one file.
+fn source_info(path: &Path, file: &ReadFile) -> SourceInfo {
+    let rows = &file.rows;
+    let mut years: BTreeSet<i32> = rows.observations.iter().map(|o| o.year).collect();
+    years.extend(rows.population.iter().map(|p| p.year));
+    years.extend(rows.rates.iter().map(|r| r.year));
+    years.extend(
+        rows.events
+            .iter()
+            .filter_map(|e| e.month.get(..4)?.parse::<i32>().ok()),
+    );
+    let prel: BTreeSet<i32> = rows
+        .observations
+        .iter()
+        .filter(|o| o.preliminary)
+        .map(|o| o.year)
+        .collect();
+    SourceInfo {
+        file: file_name(path),
+        format: file.format.as_str().to_owned(),
+        encoding: file.encoding.to_owned(),
+        sha256: file.sha256.clone(),
+        rows: file.count,
+        years: years.into_iter().collect(),
+        preliminary_years: prel.into_iter().collect(),
+        example_data: is_example(path),
+        export_date: merge::export_date(&file_name(path)),
+    }
+}
+
+impl FileRows {
+    /// Moves another file's records and warnings into this one.
+    fn absorb(&mut self, other: FileRows) {
+        self.observations.extend(other.observations);
+        self.population.extend(other.population);
+        self.rates.extend(other.rates);
+        self.events.extend(other.events);
+        self.warnings.extend(other.warnings);
+    }
+}
+
+/// Derives Kolada counts, counts police events and merges overlapping exports.
+fn finish(
+    mut all: FileRows,
+    sources: Vec<SourceInfo>,
+    regions: &Regions,
+    options: &LoadOptions,
+) -> Result<Dataset, InputError> {
     // Kolada gives rates: counts are derived where the population is known, and marked so.
     let derived = kolada::derive_counts(&all.rates, &all.population);
     if derived.len() < all.rates.len() {

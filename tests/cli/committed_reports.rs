@@ -4,20 +4,6 @@
 use crate::common::*;
 use std::path::Path;
 
-/// The report's last line names the command, which differs between runs: mask it.
-fn masked(text: &str) -> String {
-    text.lines()
-        .map(|l| {
-            if l.starts_with("Skapad med brottstrend") || l.starts_with("Produced by brottstrend") {
-                "<command>"
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     for sub in ["", "charts"] {

@@ -70,3 +70,17 @@ pub fn metrics_row(rows: &[Vec<String>], area: &str, region: &str, year: &str) -
 pub fn close(a: f64, b: f64) {
     assert!((a - b).abs() <= 1e-6 * b.abs().max(1e-12), "{a} != {b}");
 }
+
+/// A report with the one run-specific line (the command as typed, which names temporary
+/// paths) replaced by `<command line>`, so that reports from different runs compare equal.
+pub fn masked(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let command = l.starts_with("Skapad med brottstrend")
+                || l.starts_with("Produced by brottstrend")
+                || (l.contains(" brottstrend ") && l.contains('`'));
+            if command { "<command line>" } else { l }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -3,7 +3,7 @@
 //! SOL long fixture (fixed in `text.rs` and `sol_long.rs`).
 
 use brottstrend::load::text::{self, TextFile};
-use brottstrend::load::{bra_kommun, kolada, police_events, population, sol_long, sol_wide};
+use brottstrend::load::{Format, REGISTRY, sol_long};
 use brottstrend::regions::Regions;
 use std::path::{Path, PathBuf};
 
@@ -14,54 +14,68 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// The formats whose `detect()` claims the text.
-fn claims(text: &str) -> Vec<&'static str> {
-    let checks: [(&str, bool); 6] = [
-        ("sol_long", sol_long::detect(text::first_line(text))),
-        ("population", population::detect(text)),
-        ("sol_wide", sol_wide::detect(text)),
-        ("bra_kommun", bra_kommun::detect(text)),
-        ("kolada", kolada::detect(text)),
-        ("police_events", police_events::detect(text)),
-    ];
-    checks.iter().filter(|c| c.1).map(|c| c.0).collect()
+fn claims(text: &str) -> Vec<Format> {
+    Format::all().filter(|f| f.detect(text)).collect()
 }
 
-/// Loads with the loader of `format`; the number of rows read.
-fn load_as(format: &str, file: &TextFile) -> Result<usize, brottstrend::error::InputError> {
-    let r = Regions::new();
-    Ok(match format {
-        "sol_long" => sol_long::load(file, 0, &r)?.observations.len(),
-        "population" => population::load(file, 0, &r)?.len(),
-        "sol_wide" => sol_wide::load(file, 0, &r)?.len(),
-        "bra_kommun" => bra_kommun::load(file, 0, &r, None)?.len(),
-        "kolada" => kolada::load(file, 0, &r)?.len(),
-        "police_events" => police_events::load(file, 0, &r)?.events,
-        other => panic!("unknown format {other}"),
-    })
+/// Loads with the loader of `format`; the number of records read.
+fn load_as(format: Format, file: &TextFile) -> Result<usize, brottstrend::error::InputError> {
+    Ok(format.load(file, 0, &Regions::new(), None)?.len())
 }
 
-const FIXTURES: [(&str, &str, usize); 16] = [
-    ("tiny/sol_latin1_crlf_prel_2025-02-01.csv", "sol_long", 72),
-    ("tiny/scb_population_long_comma.csv", "population", 18),
+const FIXTURES: [(&str, Format, usize); 16] = [
+    (
+        "tiny/sol_latin1_crlf_prel_2025-02-01.csv",
+        Format::SolLong,
+        72,
+    ),
+    (
+        "tiny/scb_population_long_comma.csv",
+        Format::ScbPopulation,
+        18,
+    ),
     (
         "formats/sol_wide_regions_as_groups_nbsp.csv",
-        "sol_wide",
+        Format::SolWide,
         42,
     ),
-    ("formats/sol_wide_region_column_excel.csv", "sol_wide", 36),
-    ("formats/sol_wide_comma_quoted.csv", "sol_wide", 6),
-    ("formats/sol_wide_tab.txt", "sol_wide", 2),
-    ("formats/bra_kommun_2024.csv", "bra_kommun", 15),
-    ("formats/bra_kommun_2025_prel.csv", "bra_kommun", 4),
-    ("formats/bra_kommun_2021_headerless.csv", "bra_kommun", 6),
-    ("formats/kolada_api_N07544.json", "kolada", 7),
-    ("formats/kolada_export.csv", "kolada", 5),
-    ("formats/kolada_export_api_columns.csv", "kolada", 3),
-    ("formats/polisen_events.json", "police_events", 9),
-    ("formats/polisen_events.csv", "police_events", 6),
-    ("formats/population_wide_title.csv", "population", 4),
-    ("formats/sol_long_utf8_lf.csv", "sol_long", 3),
+    (
+        "formats/sol_wide_region_column_excel.csv",
+        Format::SolWide,
+        36,
+    ),
+    ("formats/sol_wide_comma_quoted.csv", Format::SolWide, 6),
+    ("formats/sol_wide_tab.txt", Format::SolWide, 2),
+    ("formats/bra_kommun_2024.csv", Format::BraKommun, 15),
+    ("formats/bra_kommun_2025_prel.csv", Format::BraKommun, 4),
+    (
+        "formats/bra_kommun_2021_headerless.csv",
+        Format::BraKommun,
+        6,
+    ),
+    ("formats/kolada_api_N07544.json", Format::Kolada, 7),
+    ("formats/kolada_export.csv", Format::Kolada, 5),
+    ("formats/kolada_export_api_columns.csv", Format::Kolada, 3),
+    ("formats/polisen_events.json", Format::PoliceEvents, 9),
+    ("formats/polisen_events.csv", Format::PoliceEvents, 7),
+    (
+        "formats/population_wide_title.csv",
+        Format::ScbPopulation,
+        4,
+    ),
+    ("formats/sol_long_utf8_lf.csv", Format::SolLong, 3),
 ];
+
+#[test]
+fn every_registered_format_has_a_fixture() {
+    for info in REGISTRY {
+        assert!(
+            FIXTURES.iter().any(|f| f.1 == info.format),
+            "{} has no fixture",
+            info.json_name
+        );
+    }
+}
 
 #[test]
 fn every_fixture_is_claimed_by_its_own_format_and_no_other() {
@@ -94,20 +108,17 @@ fn the_matrix_covers_every_file_in_the_formats_folder() {
 }
 
 #[test]
-fn other_loaders_refuse_a_file_with_an_error_not_a_panic() {
+fn no_other_loader_accepts_a_fixture() {
     for (name, own, _) in FIXTURES {
         let file = text::read_text(&fixture(name)).expect(name);
-        for format in [
-            "sol_long",
-            "population",
-            "sol_wide",
-            "bra_kommun",
-            "kolada",
-            "police_events",
-        ] {
-            if format != own {
-                let _ = load_as(format, &file);
-            }
+        for format in Format::all().filter(|f| *f != own) {
+            let accepted = load_as(format, &file);
+            assert!(
+                !matches!(accepted, Ok(n) if n > 0),
+                "{name} ({}) is also read as {}: {accepted:?}",
+                own.as_str(),
+                format.as_str()
+            );
         }
     }
 }

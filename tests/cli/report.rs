@@ -20,17 +20,7 @@ fn report(data: &Path, lang: &str) -> String {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let text = std::fs::read_to_string(out.path().join("r/report.md")).unwrap();
-    text.lines()
-        .map(|l| {
-            if l.contains(" brottstrend ") && l.contains('`') {
-                "<command line>"
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    masked(&std::fs::read_to_string(out.path().join("r/report.md")).unwrap())
 }
 
 fn example_data() -> std::path::PathBuf {

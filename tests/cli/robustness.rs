@@ -5,7 +5,7 @@
 
 use brottstrend::load::canonical::PopulationRow;
 use brottstrend::load::text;
-use brottstrend::load::{bra_kommun, kolada, police_events, population, sol_long, sol_wide};
+use brottstrend::load::{Format, bra_kommun, kolada, police_events, population};
 use brottstrend::regions::Regions;
 use proptest::prelude::*;
 use std::path::Path;
@@ -51,23 +51,13 @@ fn exercise(bytes: &[u8]) {
     let Some(file) = check(text::decode(Path::new("fuzz_2024.csv"), bytes)) else {
         return;
     };
-    let t = &file.text;
-    let _ = (
-        sol_long::detect(text::first_line(t)),
-        population::detect(t),
-        sol_wide::detect(t),
-    );
-    let _ = (
-        bra_kommun::detect(t),
-        kolada::detect(t),
-        police_events::detect(t),
-    );
     let r = regions();
-    check(sol_long::load(&file, 0, r));
-    let population = check(population::load(&file, 0, r)).unwrap_or_default();
-    check(sol_wide::load(&file, 0, r));
-    check(bra_kommun::load(&file, 0, r, None));
+    for format in Format::all() {
+        let _ = format.detect(&file.text);
+        check(format.load(&file, 0, r, None));
+    }
     check(bra_kommun::load(&file, 0, r, Some(2021)));
+    let population = check(population::load(&file, 0, r)).unwrap_or_default();
     if let Some(rates) = check(kolada::load(&file, 0, r)) {
         let pop = [PopulationRow {
             region_code: "2132".into(),
