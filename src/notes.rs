@@ -226,7 +226,9 @@ impl Warning {
                     .join(", ")
             ),
             Warning::PatternUnmatched { area, pattern } => {
-                format!("area `{area}`: the pattern {pattern:?} matches no crime type in the data")
+                format!(
+                    "area `{area}`: the pattern \"{pattern}\" matches no crime type in the data"
+                )
             }
             Warning::MissingYear {
                 area,

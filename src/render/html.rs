@@ -3,30 +3,96 @@
 //! numbers as `report.md`: it is converted from it, not written again.
 
 use base64::Engine;
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 use std::path::PathBuf;
 
+/// The Content-Security-Policy of the report: no scripts, no frames, no requests at all;
+/// images only as the embedded data URIs, styles only the inline stylesheet below.
+pub const CSP: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 /// Converts the Markdown report; `charts` are (path relative to the report, bytes).
+///
+/// The Markdown has its input texts escaped already ([`super::markdown::escape`]); as a second
+/// line of defence raw HTML is turned into text here, and a link or image may only point where
+/// the report itself puts one (web pages, the embedded charts).
 pub fn render(markdown: &str, title: &str, lang: &str, charts: &[(PathBuf, Vec<u8>)]) -> String {
     let mut body = String::new();
-    html::push_html(&mut body, Parser::new_ext(markdown, Options::ENABLE_TABLES));
-    for (path, bytes) in charts {
-        let rel = path.to_string_lossy().replace('\\', "/");
-        let mime = if rel.ends_with(".svg") {
-            "image/svg+xml"
-        } else {
-            "image/png"
-        };
-        let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-        body = body.replace(
-            &format!("src=\"{rel}\""),
-            &format!("src=\"data:{mime};base64,{data}\""),
-        );
-    }
+    html::push_html(&mut body, safe_events(markdown, charts));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         escape(title)
     )
+}
+
+/// The Markdown's events with raw HTML as text, charts as data URIs, and links or images to
+/// anything else (a `javascript:` URL) reduced to their text.
+fn safe_events<'a>(
+    markdown: &'a str,
+    charts: &'a [(PathBuf, Vec<u8>)],
+) -> impl Iterator<Item = Event<'a>> + 'a {
+    // One flag per open link or image: whether its start tag was kept, so its end tag is too.
+    let mut kept: Vec<bool> = Vec::new();
+    Parser::new_ext(markdown, Options::ENABLE_TABLES).filter_map(move |event| match event {
+        Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let ok = web_link(&dest_url);
+            kept.push(ok);
+            ok.then_some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let data = chart_data_uri(&dest_url, charts);
+            kept.push(data.is_some());
+            data.map(|d| {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(d),
+                    title,
+                    id,
+                })
+            })
+        }
+        Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+            kept.pop().unwrap_or(false).then_some(Event::End(end))
+        }
+        other => Some(other),
+    })
+}
+
+/// Only plain web and mail links are links; `javascript:`, `data:` and the like are not.
+fn web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// The chart at `url` (a path relative to the report) as a data URI, if it is one of ours.
+fn chart_data_uri(url: &str, charts: &[(PathBuf, Vec<u8>)]) -> Option<String> {
+    let (path, bytes) = charts
+        .iter()
+        .find(|(path, _)| path.to_string_lossy().replace('\\', "/") == url)?;
+    let mime = if path.extension().is_some_and(|e| e == "svg") {
+        "image/svg+xml"
+    } else {
+        "image/png"
+    };
+    let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+    Some(format!("data:{mime};base64,{data}"))
 }
 
 fn escape(s: &str) -> String {
@@ -72,5 +138,18 @@ mod tests {
         assert!(html.contains("<table>"));
         assert!(html.contains("src=\"data:image/png;base64,AQID\""));
         assert!(!html.contains("charts/x.png"));
+        assert!(html.contains("Content-Security-Policy"));
+    }
+
+    #[test]
+    fn raw_html_and_script_links_are_text() {
+        let md = "<script>alert(1)</script>\n\na <img src=x onerror=alert(1)> [x](javascript:alert(1)) <!-- b\n\n![y](http://evil/y.png) [ok](https://bra.se)\n";
+        let html = render(md, "T", "sv", &[]);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<!--"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("<a href=\"https://bra.se\">ok</a>"), "{html}");
     }
 }

@@ -48,12 +48,7 @@ pub fn render_all(
     let report = match opts.report_format {
         ReportFormat::Markdown => (PathBuf::from("report.md"), markdown.into_bytes()),
         ReportFormat::Html => {
-            let title = markdown
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("# ")
-                .to_owned();
+            let title = markdown::title_text(summary, opts.lang);
             let lang = opts.lang.pick("sv", "en");
             (
                 PathBuf::from("report.html"),

@@ -97,7 +97,7 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
                 .join(", ")
         ),
         Warning::PatternUnmatched { area, pattern } => {
-            format!("området `{area}`: mönstret {pattern:?} matchar ingen brottstyp i data")
+            format!("området `{area}`: mönstret ”{pattern}” matchar ingen brottstyp i data")
         }
         Warning::MissingYear {
             area,

@@ -7,6 +7,7 @@ mod common;
 mod context;
 mod detect_matrix;
 mod large_input;
+mod markup;
 mod merge;
 mod national;
 mod report;

@@ -24,7 +24,7 @@ pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptio
     for p in &a.unmatched_patterns {
         let _ = writeln!(
             md,
-            "- *{} {p:?}*",
+            "- *{} ”{p}”*",
             lang.pick(
                 "Mönstret matchar inget i data:",
                 "Pattern matches nothing in the data:"

@@ -3,6 +3,7 @@
 
 mod area;
 mod back;
+pub mod escape;
 
 use super::RenderOptions;
 use super::format::Lang;
@@ -10,8 +11,9 @@ use super::words;
 use crate::model::Summary;
 use std::fmt::Write;
 
-/// Renders the whole report.
+/// Renders the whole report. Every text from an input is escaped first ([`escape::summary`]).
 pub fn render(s: &Summary, opts: &RenderOptions) -> String {
+    let s = &escape::summary(s);
     let lang = opts.lang;
     let mut md = String::new();
     title(&mut md, s, lang);
@@ -24,10 +26,10 @@ pub fn render(s: &Summary, opts: &RenderOptions) -> String {
     back::method(&mut md, s, lang);
     let _ = writeln!(
         md,
-        "\n---\n\n{} brottstrend {}: `{}`",
+        "\n---\n\n{} brottstrend {}: {}",
         lang.pick("Skapad med", "Produced by"),
         env!("CARGO_PKG_VERSION"),
-        opts.command_line
+        escape::code(&opts.command_line)
     );
     md
 }
@@ -54,17 +56,21 @@ fn preliminary_years(s: &Summary) -> Vec<i32> {
     v
 }
 
-fn title(md: &mut String, s: &Summary, lang: Lang) {
-    let _ = writeln!(
-        md,
-        "# {} {} – {}\n",
+/// The report's title as plain text (not escaped), e.g. for the HTML `<title>`.
+pub fn title_text(s: &Summary, lang: Lang) -> String {
+    format!(
+        "{} {} – {}",
         lang.pick(
             "Uppföljning av medborgarlöftet",
             "Follow-up of the citizen pledge"
         ),
         words::years(s.pledge),
         s.region.name
-    );
+    )
+}
+
+fn title(md: &mut String, s: &Summary, lang: Lang) {
+    let _ = writeln!(md, "# {}\n", title_text(s, lang));
     if s.example_data {
         let _ = writeln!(
             md,
