@@ -19,6 +19,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Analyze(args) => analyze(&args),
         Command::Validate(args) => validate(&args),
+        Command::Fetch(args) => crate::fetch::run(&args.settings()?).map(|()| ExitCode::SUCCESS),
     }
 }
 

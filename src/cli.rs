@@ -30,6 +30,12 @@ pub enum Command {
     /// Load and check every input, print what was found, and write nothing.
     #[command(after_help = "Example:\n  brottstrend validate --data data")]
     Validate(InputArgs),
+    /// Download the pledge's crime types from BRÅ's statistics database into the data folder
+    /// (bra_sol_YYYY-MM-DD.csv, as served, plus a .fetch sidecar recording what was asked).
+    #[command(
+        after_help = "Examples:\n  brottstrend fetch --dry-run\n  brottstrend fetch --data data --from 2015\n\nBRÅ has no API: fetch drives the site as a browser does. If it fails, export by hand (README, \"Using a real export from BRÅ\")."
+    )]
+    Fetch(FetchArgs),
 }
 
 /// Where the inputs are.
@@ -91,6 +97,77 @@ pub struct AnalyzeArgs {
     /// Report file format: Markdown, or one self-contained HTML file with the charts inside.
     #[arg(long, value_enum, default_value_t = ReportFormatArg::Md)]
     pub report_format: ReportFormatArg,
+}
+
+/// Options of `fetch`.
+#[derive(Debug, Clone, Args)]
+pub struct FetchArgs {
+    /// The folder the export is written to.
+    #[arg(long, default_value = "data", value_name = "DIR")]
+    pub data: PathBuf,
+    /// The pledge configuration [default: DATA/pledge.toml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Whole years (the yearly kommun menu) or months (the monthly menu).
+    #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
+    pub period: PeriodArg,
+    /// The first year asked for.
+    #[arg(long, value_name = "YEAR", default_value_t = 2015, value_parser = clap::value_parser!(i32).range(1990..=2100))]
+    pub from: i32,
+    /// Print what would be asked for (menu, crime types, regions, periods, pieces) and send no
+    /// query; nothing is written.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The site: scheme, host and port only; the paths are BRÅ's.
+    #[arg(long, value_name = "URL", default_value = crate::fetch::DEFAULT_SOL_URL)]
+    pub sol_url: String,
+    /// The menu id (menyid) to use instead of finding the "Årsvis – Kommun …" menu by its title.
+    #[arg(long, value_name = "ID", value_parser = clap::value_parser!(u32))]
+    pub menu: Option<u32>,
+    /// Seconds to wait before each request after the first (be polite to BRÅ).
+    #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
+    pub pause: f64,
+    /// Seconds to wait for one answer before giving up.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub timeout: f64,
+}
+
+impl FetchArgs {
+    /// The validated settings of `fetch`.
+    pub fn settings(&self) -> anyhow::Result<crate::fetch::Settings> {
+        let seconds = |name: &str, v: f64, min: f64| {
+            if v.is_finite() && (min..=3600.0).contains(&v) {
+                Ok(std::time::Duration::from_secs_f64(v))
+            } else {
+                Err(crate::error::InputError::file(std::path::Path::new(name), "not a number of seconds")
+                    .value(v.to_string())
+                    .expected(format!("{min} to 3600")))
+            }
+        };
+        Ok(crate::fetch::Settings {
+            config: self.config.clone().unwrap_or_else(|| self.data.join("pledge.toml")),
+            data: self.data.clone(),
+            periodicity: match self.period {
+                PeriodArg::Year => crate::fetch::plan::Periodicity::Year,
+                PeriodArg::Month => crate::fetch::plan::Periodicity::Month,
+            },
+            from: self.from,
+            dry_run: self.dry_run,
+            sol_url: self.sol_url.clone(),
+            menu: self.menu.map(|m| m.to_string()),
+            pause: seconds("--pause", self.pause, 0.0)?,
+            timeout: seconds("--timeout", self.timeout, 0.1)?,
+        })
+    }
+}
+
+/// Periods to fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    /// Whole years.
+    Year,
+    /// Months (kommun figures by month are partly withheld by BRÅ; analyze reads years).
+    Month,
 }
 
 /// Report file format.

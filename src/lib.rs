@@ -4,6 +4,7 @@
 //! one canonical table) → [`catalog`] (which crime types make up each pledge area, series
 //! breaks) → [`analysis`] (polars aggregation and [`stats`]) → [`render`] (markdown, json, csv,
 //! charts) → [`output`] (written all at once). [`model`] is the result every renderer reads.
+//! [`fetch`] downloads a new export from BRÅ's statistics database into the data folder.
 
 #![warn(missing_docs)]
 
@@ -13,6 +14,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod fetch;
 pub mod load;
 pub mod model;
 pub mod notes;

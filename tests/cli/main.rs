@@ -6,6 +6,7 @@ mod committed_reports;
 mod common;
 mod context;
 mod detect_matrix;
+mod fetch;
 mod large_input;
 mod markup;
 mod merge;
