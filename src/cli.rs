@@ -139,13 +139,19 @@ impl FetchArgs {
             if v.is_finite() && (min..=3600.0).contains(&v) {
                 Ok(std::time::Duration::from_secs_f64(v))
             } else {
-                Err(crate::error::InputError::file(std::path::Path::new(name), "not a number of seconds")
-                    .value(v.to_string())
-                    .expected(format!("{min} to 3600")))
+                Err(crate::error::InputError::file(
+                    std::path::Path::new(name),
+                    "not a number of seconds",
+                )
+                .value(v.to_string())
+                .expected(format!("{min} to 3600")))
             }
         };
         Ok(crate::fetch::Settings {
-            config: self.config.clone().unwrap_or_else(|| self.data.join("pledge.toml")),
+            config: self
+                .config
+                .clone()
+                .unwrap_or_else(|| self.data.join("pledge.toml")),
             data: self.data.clone(),
             periodicity: match self.period {
                 PeriodArg::Year => crate::fetch::plan::Periodicity::Year,

@@ -100,7 +100,11 @@ impl Client {
         self.send(self.url(path), Some(form))
     }
 
-    fn send(&mut self, mut url: String, mut form: Option<&[(&str, String)]>) -> Result<Page, HttpFailure> {
+    fn send(
+        &mut self,
+        mut url: String,
+        mut form: Option<&[(&str, String)]>,
+    ) -> Result<Page, HttpFailure> {
         for _ in 0..=MAX_HOPS {
             if self.requests > 0 && !self.pause.is_zero() {
                 std::thread::sleep(self.pause);
@@ -164,7 +168,8 @@ impl Client {
             let Ok(value) = value.to_str() else { continue };
             let pair = value.split(';').next().unwrap_or("");
             if let Some((name, v)) = pair.split_once('=') {
-                self.cookies.insert(name.trim().to_owned(), v.trim().to_owned());
+                self.cookies
+                    .insert(name.trim().to_owned(), v.trim().to_owned());
             }
         }
     }

@@ -80,7 +80,10 @@ fn an_entry_with_missing_fields_or_an_unknown_type_is_an_error() {
     let page = PAGE.replace("2874*2025*2874*2025*-1", "2874*2025*-1");
     assert!(matches!(
         parse(&page),
-        Err(MenuError::BadEntry { array: "arrayPeriod", .. })
+        Err(MenuError::BadEntry {
+            array: "arrayPeriod",
+            ..
+        })
     ));
     let page = PAGE.replace("2025*-1", "2025*7");
     assert!(matches!(parse(&page), Err(MenuError::BadEntry { .. })));

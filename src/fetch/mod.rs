@@ -65,9 +65,11 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     if !settings.dry_run {
         // Fail fast, before a single request.
         if !settings.data.is_dir() {
-            return Err(InputError::file(&settings.data, "the data folder does not exist")
-                .expected("an existing folder for --data")
-                .into());
+            return Err(
+                InputError::file(&settings.data, "the data folder does not exist")
+                    .expected("an existing folder for --data")
+                    .into(),
+            );
         }
         writer::check_free(&[csv_path.clone(), sidecar_path.clone()])
             .map_err(Failure::into_input_error)?;
@@ -75,7 +77,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let mut session = Session::new(client::Client::new(&base, settings.pause, settings.timeout));
     let links = session.start().map_err(Failure::into_input_error)?;
     let chosen = choose_menu(&links, settings, &session.url(session::START))?;
-    let menu = session.menu(&chosen.id).map_err(Failure::into_input_error)?;
+    let menu = session
+        .menu(&chosen.id)
+        .map_err(Failure::into_input_error)?;
     let plan = plan::plan(&menu, &pledge, &regions, settings.periodicity, settings.from)
         .map_err(|e| {
             Failure::new(
@@ -91,8 +95,15 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     }
     let mut pieces: Vec<(String, Vec<u8>)> = Vec::new();
     for (i, piece) in plan.pieces.iter().enumerate() {
-        eprintln!("piece {}/{}: {} cells", i + 1, plan.pieces.len(), piece.cells());
-        let bytes = session.databasfil(piece).map_err(Failure::into_input_error)?;
+        eprintln!(
+            "piece {}/{}: {} cells",
+            i + 1,
+            plan.pieces.len(),
+            piece.cells()
+        );
+        let bytes = session
+            .databasfil(piece)
+            .map_err(Failure::into_input_error)?;
         pieces.push((session.url(session::DATABASFIL), bytes));
     }
     let joined = writer::join(&pieces).map_err(Failure::into_input_error)?;
@@ -142,8 +153,14 @@ fn check_url(url: &str) -> Result<String, InputError> {
 /// The menu: `--menu`, or the start page's link titled "Årsvis …" / "Månadsvis …" with "Kommun".
 fn choose_menu(links: &[MenuLink], settings: &Settings, url: &str) -> Result<MenuLink, InputError> {
     if let Some(id) = &settings.menu {
-        let title = links.iter().find(|l| &l.id == id).map_or_else(String::new, |l| l.title.clone());
-        return Ok(MenuLink { id: id.clone(), title });
+        let title = links
+            .iter()
+            .find(|l| &l.id == id)
+            .map_or_else(String::new, |l| l.title.clone());
+        return Ok(MenuLink {
+            id: id.clone(),
+            title,
+        });
     }
     let prefix = match settings.periodicity {
         Periodicity::Year => "årsvis",
@@ -154,14 +171,22 @@ fn choose_menu(links: &[MenuLink], settings: &Settings, url: &str) -> Result<Men
         t.starts_with(prefix) && t.contains("kommun")
     });
     found.cloned().ok_or_else(|| {
-        let titles: Vec<String> = links.iter().take(12).map(|l| format!("{} ({})", l.title, l.id)).collect();
+        let titles: Vec<String> = links
+            .iter()
+            .take(12)
+            .map(|l| format!("{} ({})", l.title, l.id))
+            .collect();
         let mut f = Failure::new(
             url,
             format!("the start page links to no menu titled \"{prefix} … kommun …\""),
             "a link to the menu \"Årsvis – Kommun och storstädernas stadsområden 1996–\" \
              (or \"Månadsvis … kommun\" with --period month); name the menu with --menu ID",
         );
-        f.found = Some(if titles.is_empty() { b"no menu links".to_vec() } else { titles.join("; ").into_bytes() });
+        f.found = Some(if titles.is_empty() {
+            b"no menu links".to_vec()
+        } else {
+            titles.join("; ").into_bytes()
+        });
         f.into_input_error()
     })
 }

@@ -56,7 +56,10 @@ fn menu() -> Menu {
         crimes: vec![
             crime("1", "Totalt antal brott"),
             crime("2", "Grov kvinnofridskränkning"),
-            crime("3", "Misshandel inkl. grov, mot kvinna 18 år eller äldre, närstående genom parrelation"),
+            crime(
+                "3",
+                "Misshandel inkl. grov, mot kvinna 18 år eller äldre, närstående genom parrelation",
+            ),
             crime("4", "Rån"),
             crime("2", "Grov kvinnofridskränkning"),
         ],
@@ -76,8 +79,14 @@ fn menu() -> Menu {
 
 #[test]
 fn crime_types_are_chosen_with_the_analysis_patterns_once_each() {
-    let p = plan(&menu(), &pledge(&["Grov kvinnofridskränkning", "Misshandel*parrelation*"]),
-        &Regions::new(), Periodicity::Year, 2015).unwrap();
+    let p = plan(
+        &menu(),
+        &pledge(&["Grov kvinnofridskränkning", "Misshandel*parrelation*"]),
+        &Regions::new(),
+        Periodicity::Year,
+        2015,
+    )
+    .unwrap();
     let ids: Vec<&str> = p.crimes.iter().map(|c| c.crime.id.as_str()).collect();
     assert_eq!(ids, ["1", "2", "3"]);
     assert!(p.crimes[0].areas.is_empty(), "total crime is context only");
@@ -86,29 +95,71 @@ fn crime_types_are_chosen_with_the_analysis_patterns_once_each() {
 
 #[test]
 fn regions_are_the_kommun_its_county_neighbours_and_the_nation_not_the_county_or_police_regions() {
-    let p = plan(&menu(), &pledge(&["Rån"]), &Regions::new(), Periodicity::Year, 2015).unwrap();
-    let got: Vec<(&str, Role)> = p.regions.iter().map(|r| (r.region.id.as_str(), r.role)).collect();
+    let p = plan(
+        &menu(),
+        &pledge(&["Rån"]),
+        &Regions::new(),
+        Periodicity::Year,
+        2015,
+    )
+    .unwrap();
+    let got: Vec<(&str, Role)> = p
+        .regions
+        .iter()
+        .map(|r| (r.region.id.as_str(), r.role))
+        .collect();
     assert_eq!(
         got,
-        [("8372", Role::Kommun), ("8390", Role::Comparison), ("8380", Role::Comparison), ("8291", Role::Nation)]
+        [
+            ("8372", Role::Kommun),
+            ("8390", Role::Comparison),
+            ("8380", Role::Comparison),
+            ("8291", Role::Nation)
+        ]
     );
 }
 
 #[test]
 fn periods_start_at_the_first_year_asked_for() {
-    let p = plan(&menu(), &pledge(&["Rån"]), &Regions::new(), Periodicity::Year, 2015).unwrap();
+    let p = plan(
+        &menu(),
+        &pledge(&["Rån"]),
+        &Regions::new(),
+        Periodicity::Year,
+        2015,
+    )
+    .unwrap();
     let ids: Vec<&str> = p.periods.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["11", "12"]);
-    let err = plan(&menu(), &pledge(&["Rån"]), &Regions::new(), Periodicity::Month, 2015).unwrap_err();
+    let err = plan(
+        &menu(),
+        &pledge(&["Rån"]),
+        &Regions::new(),
+        Periodicity::Month,
+        2015,
+    )
+    .unwrap_err();
     assert_eq!(err, PlanError::NoPeriods(Periodicity::Month, 2015));
-    assert_eq!(err.to_string(), "the menu has no monthly (type 2) periods from 2015");
+    assert_eq!(
+        err.to_string(),
+        "the menu has no monthly (type 2) periods from 2015"
+    );
 }
 
 #[test]
 fn a_pattern_that_matches_nothing_is_an_error_with_similar_names() {
-    let err = plan(&menu(), &pledge(&["Rån", "Misshandel*barn*"]), &Regions::new(), Periodicity::Year, 2015)
-        .unwrap_err();
-    let PlanError::UnmatchedPattern { pattern, similar, .. } = &err else {
+    let err = plan(
+        &menu(),
+        &pledge(&["Rån", "Misshandel*barn*"]),
+        &Regions::new(),
+        Periodicity::Year,
+        2015,
+    )
+    .unwrap_err();
+    let PlanError::UnmatchedPattern {
+        pattern, similar, ..
+    } = &err
+    else {
         panic!("{err:?}");
     };
     assert_eq!(pattern, "Misshandel*barn*");
@@ -120,8 +171,18 @@ fn a_pattern_that_matches_nothing_is_an_error_with_similar_names() {
 fn a_menu_without_the_pledge_kommun_is_an_error() {
     let mut m = menu();
     m.regions.retain(|r| r.id != "8372");
-    let err = plan(&m, &pledge(&["Rån"]), &Regions::new(), Periodicity::Year, 2015).unwrap_err();
-    assert_eq!(err, PlanError::MissingRegion("the pledge kommun", "Nordanstig".into()));
+    let err = plan(
+        &m,
+        &pledge(&["Rån"]),
+        &Regions::new(),
+        Periodicity::Year,
+        2015,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        PlanError::MissingRegion("the pledge kommun", "Nordanstig".into())
+    );
 }
 
 fn ids(prefix: &str, n: usize) -> Vec<String> {
@@ -171,7 +232,11 @@ fn one_region_too_big_is_split_by_period_and_then_by_crime_type() {
     let pieces = split(&ids("c", 600), &ids("r", 2), &ids("p", 30), MAX_CELLS);
     // 600 × 2 = 1200 cells per period: 8 periods per piece, 4 pieces per region.
     assert_eq!(pieces.len(), 8);
-    assert!(pieces.iter().all(|x| x.cells() <= MAX_CELLS && x.regions.len() == 1));
+    assert!(
+        pieces
+            .iter()
+            .all(|x| x.cells() <= MAX_CELLS && x.regions.len() == 1)
+    );
     assert_eq!(covered(&pieces).len(), 600 * 2 * 30);
     let pieces = split(&ids("c", 12_000), &ids("r", 1), &ids("p", 2), MAX_CELLS);
     assert_eq!(pieces.len(), 6);

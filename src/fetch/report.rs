@@ -25,11 +25,23 @@ pub fn dry_run(menu: &MenuLink, plan: &Plan, base: &str) -> String {
     }
     let _ = writeln!(s, "regions ({}):", plan.regions.len());
     for r in &plan.regions {
-        let _ = writeln!(s, "  {} {} ({}, {})", r.region.id, r.region.name, r.code, r.role.as_str());
+        let _ = writeln!(
+            s,
+            "  {} {} ({}, {})",
+            r.region.id,
+            r.region.name,
+            r.code,
+            r.role.as_str()
+        );
     }
     let names: Vec<&str> = plan.periods.iter().map(|p| p.full_name.as_str()).collect();
     let _ = writeln!(s, "periods ({}): {}", names.len(), names.join(", "));
-    let _ = writeln!(s, "pieces ({}), at most {} cells each:", plan.pieces.len(), super::plan::MAX_CELLS);
+    let _ = writeln!(
+        s,
+        "pieces ({}), at most {} cells each:",
+        plan.pieces.len(),
+        super::plan::MAX_CELLS
+    );
     for (i, p) in plan.pieces.iter().enumerate() {
         let _ = writeln!(
             s,
@@ -163,34 +175,60 @@ impl Sidecar {
         Sidecar {
             tool: format!("brottstrend {}", env!("CARGO_PKG_VERSION")),
             file: i.file.to_owned(),
-            sha256: Sha256::digest(i.joined).iter().map(|b| format!("{b:02x}")).collect(),
+            sha256: Sha256::digest(i.joined)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
             fetched_at: i.time.to_owned(),
             sol_url: i.base.to_owned(),
-            menu: SidecarMenu { id: i.menu.id.clone(), title: i.menu.title.clone() },
+            menu: SidecarMenu {
+                id: i.menu.id.clone(),
+                title: i.menu.title.clone(),
+            },
             period: match i.settings.periodicity {
                 Periodicity::Year => "year",
                 Periodicity::Month => "month",
             },
             from: i.settings.from,
-            crime_types: plan.crimes.iter().map(|c| SidecarCrime {
-                id: c.crime.id.clone(),
-                name: c.crime.name.clone(),
-                areas: c.areas.clone(),
-            }).collect(),
-            regions: plan.regions.iter().map(|r| SidecarRegion {
-                id: r.region.id.clone(),
-                name: r.region.name.clone(),
-                code: r.code.clone(),
-                role: r.role.as_str(),
-            }).collect(),
-            periods: plan.periods.iter().map(|p| SidecarPeriod { id: p.id.clone(), name: p.full_name.clone() }).collect(),
-            pieces: plan.pieces.iter().zip(i.pieces).map(|(p, (_, bytes))| SidecarPiece {
-                brottstyp_id_string: p.crimes.join("*"),
-                region_id_string: p.regions.join("*"),
-                period_id_string: p.periods.join("*"),
-                cells: p.cells(),
-                bytes: bytes.len(),
-            }).collect(),
+            crime_types: plan
+                .crimes
+                .iter()
+                .map(|c| SidecarCrime {
+                    id: c.crime.id.clone(),
+                    name: c.crime.name.clone(),
+                    areas: c.areas.clone(),
+                })
+                .collect(),
+            regions: plan
+                .regions
+                .iter()
+                .map(|r| SidecarRegion {
+                    id: r.region.id.clone(),
+                    name: r.region.name.clone(),
+                    code: r.code.clone(),
+                    role: r.role.as_str(),
+                })
+                .collect(),
+            periods: plan
+                .periods
+                .iter()
+                .map(|p| SidecarPeriod {
+                    id: p.id.clone(),
+                    name: p.full_name.clone(),
+                })
+                .collect(),
+            pieces: plan
+                .pieces
+                .iter()
+                .zip(i.pieces)
+                .map(|(p, (_, bytes))| SidecarPiece {
+                    brottstyp_id_string: p.crimes.join("*"),
+                    region_id_string: p.regions.join("*"),
+                    period_id_string: p.periods.join("*"),
+                    cells: p.cells(),
+                    bytes: bytes.len(),
+                })
+                .collect(),
             session_restarts: i.restarts,
         }
     }

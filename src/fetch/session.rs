@@ -134,7 +134,9 @@ impl Session {
         self.restarts += 1;
         self.start()?;
         let path = format!("{MENU}{}", self.menu_id);
-        self.page(&path, None).map(|_| ()).map_err(StepError::into_failure)
+        self.page(&path, None)
+            .map(|_| ())
+            .map_err(StepError::into_failure)
     }
 
     fn query(&mut self, piece: &Piece) -> Result<Vec<u8>, StepError> {
@@ -166,8 +168,12 @@ impl Session {
         let text = decode(&page.body);
         if text.contains(LOST) {
             return Err(StepError::Lost(
-                Failure::new(&page.url, "the session was lost twice (\"En obefintlig menyrad har valts\")", "the page of the next step; BRÅ's site may be busy, try again later")
-                    .found(&page.body),
+                Failure::new(
+                    &page.url,
+                    "the session was lost twice (\"En obefintlig menyrad har valts\")",
+                    "the page of the next step; BRÅ's site may be busy, try again later",
+                )
+                .found(&page.body),
             ));
         }
         Ok(text)
@@ -186,12 +192,23 @@ impl StepError {
 fn check_databasfil(url: &str, body: &[u8]) -> Result<(), StepError> {
     let head = &body[..body.len().min(4096)];
     let text = decode(head);
-    let first = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("");
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
     if Format::SolLong.detect(first) {
         return Ok(());
     }
     if text.contains(LOST) {
-        return Err(StepError::Lost(Failure::new(url, "the session was lost twice (\"En obefintlig menyrad har valts\")", EXPECTED_DBFIL).found(body)));
+        return Err(StepError::Lost(
+            Failure::new(
+                url,
+                "the session was lost twice (\"En obefintlig menyrad har valts\")",
+                EXPECTED_DBFIL,
+            )
+            .found(body),
+        ));
     }
     let lower = text.trim_start().to_lowercase();
     let problem = if lower.starts_with('<') || lower.contains("<html") {
@@ -199,7 +216,9 @@ fn check_databasfil(url: &str, body: &[u8]) -> Result<(), StepError> {
     } else {
         "the answer is not a Databasfil"
     };
-    Err(StepError::Failed(Failure::new(url, problem, EXPECTED_DBFIL).found(body)))
+    Err(StepError::Failed(
+        Failure::new(url, problem, EXPECTED_DBFIL).found(body),
+    ))
 }
 
 /// The `menyid=N` links of the start page with their text.
@@ -211,7 +230,10 @@ pub fn menu_links(page: &str) -> Vec<MenuLink> {
         let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let Some(open) = rest.find('>') else { break };
         let text = &rest[open + 1..];
-        let end = text.find("</a").or_else(|| text.find('<')).unwrap_or(text.len());
+        let end = text
+            .find("</a")
+            .or_else(|| text.find('<'))
+            .unwrap_or(text.len());
         let title = unescape(&text[..end]);
         if !id.is_empty() && !title.is_empty() && !out.iter().any(|l: &MenuLink| l.id == id) {
             out.push(MenuLink { id, title });
@@ -224,9 +246,17 @@ pub fn menu_links(page: &str) -> Vec<MenuLink> {
 fn unescape(s: &str) -> String {
     let mut t = s.to_owned();
     for (entity, c) in [
-        ("&Aring;", "Å"), ("&aring;", "å"), ("&Auml;", "Ä"), ("&auml;", "ä"),
-        ("&Ouml;", "Ö"), ("&ouml;", "ö"), ("&ndash;", "–"), ("&nbsp;", " "),
-        ("&#8211;", "–"), ("&quot;", "\""), ("&amp;", "&"),
+        ("&Aring;", "Å"),
+        ("&aring;", "å"),
+        ("&Auml;", "Ä"),
+        ("&auml;", "ä"),
+        ("&Ouml;", "Ö"),
+        ("&ouml;", "ö"),
+        ("&ndash;", "–"),
+        ("&nbsp;", " "),
+        ("&#8211;", "–"),
+        ("&quot;", "\""),
+        ("&amp;", "&"),
     ] {
         t = t.replace(entity, c);
     }
@@ -245,18 +275,28 @@ mod tests {
         let links = menu_links(page);
         assert_eq!(links.len(), 2);
         assert_eq!(links[0].id, "12");
-        assert_eq!(links[0].title, "Årsvis – Kommun och storstädernas stadsområden 1996-");
+        assert_eq!(
+            links[0].title,
+            "Årsvis – Kommun och storstädernas stadsområden 1996-"
+        );
         assert_eq!(links[1].title, "Månadsvis – Kommun 2015-");
     }
 
     #[test]
     fn only_a_databasfil_passes_and_an_html_page_is_named_as_such() {
         assert!(check_databasfil("u", b"Region;Brott;\xc5r;Period;Antal;/100 000 inv\r\n").is_ok());
-        let Err(StepError::Failed(f)) = check_databasfil("u", b"\n<!DOCTYPE html><html>Fel</html>") else {
+        let Err(StepError::Failed(f)) = check_databasfil("u", b"\n<!DOCTYPE html><html>Fel</html>")
+        else {
             panic!("an HTML page must fail");
         };
         assert_eq!(f.problem, "an HTML page came instead of a Databasfil");
-        assert!(matches!(check_databasfil("u", b"a;b;c\n"), Err(StepError::Failed(_))));
-        assert!(matches!(check_databasfil("u", "<p>En obefintlig menyrad har valts</p>".as_bytes()), Err(StepError::Lost(_))));
+        assert!(matches!(
+            check_databasfil("u", b"a;b;c\n"),
+            Err(StepError::Failed(_))
+        ));
+        assert!(matches!(
+            check_databasfil("u", "<p>En obefintlig menyrad har valts</p>".as_bytes()),
+            Err(StepError::Lost(_))
+        ));
     }
 }

@@ -15,19 +15,33 @@ pub fn join(pieces: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Failure> {
         return Ok(Vec::new());
     };
     let header = header_line(first);
-    let newline: &[u8] = if header.ends_with(b"\r\n") { b"\r\n" } else { b"\n" };
+    let newline: &[u8] = if header.ends_with(b"\r\n") {
+        b"\r\n"
+    } else {
+        b"\n"
+    };
     let mut out: Vec<u8> = Vec::with_capacity(pieces.iter().map(|(_, p)| p.len()).sum());
     for (i, (url, piece)) in pieces.iter().enumerate() {
         let own = header_line(piece);
         if trim_newline(own) != trim_newline(header) {
             return Err(Failure::new(
                 url,
-                format!("piece {} of the Databasfil has another header than the first", i + 1),
-                format!("the header {:?} of the first piece", String::from_utf8_lossy(trim_newline(header))),
+                format!(
+                    "piece {} of the Databasfil has another header than the first",
+                    i + 1
+                ),
+                format!(
+                    "the header {:?} of the first piece",
+                    String::from_utf8_lossy(trim_newline(header))
+                ),
             )
             .found(own));
         }
-        let body = if i == 0 { &piece[..] } else { &piece[own.len()..] };
+        let body = if i == 0 {
+            &piece[..]
+        } else {
+            &piece[own.len()..]
+        };
         if !out.is_empty() && !out.ends_with(b"\n") {
             out.extend_from_slice(newline);
         }
@@ -99,7 +113,9 @@ pub fn write_new(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 

@@ -46,7 +46,10 @@ fn an_existing_file_is_never_replaced_and_nothing_is_left_behind() {
     let err = write_new(&[(a.clone(), b"new".to_vec()), (b.clone(), b"new".to_vec())]).unwrap_err();
     assert!(err.problem.contains("already exists"));
     assert_eq!(std::fs::read(&b).unwrap(), b"old");
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, ["a.csv.fetch"]);
     write_new(&[(a.clone(), b"new".to_vec())]).unwrap();
     assert_eq!(std::fs::read(&a).unwrap(), b"new");

@@ -28,7 +28,7 @@ fn fetch(dir: &Path, sol: &Sol, extra: &[&str]) -> (i32, String, String) {
         .arg("fetch")
         .arg("--data")
         .arg(dir.join("data"))
-        .args(["--sol-url", &sol.url, "--pause", "0", "--timeout", "10"])
+        .args(["--sol-url", &sol.url, "--pause", "0"])
         .args(extra)
         .output()
         .expect("run");
@@ -44,7 +44,12 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .expect("folder")
         .map(|e| e.expect("entry").path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).expect("read")))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).expect("read"),
+            )
+        })
         .collect();
     files.sort();
     files
@@ -55,7 +60,12 @@ fn fetched(dir: &Path) -> PathBuf {
     let found: Vec<PathBuf> = std::fs::read_dir(dir.join("data"))
         .expect("data")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("bra_sol_"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("bra_sol_")
+        })
         .filter(|p| p.extension().is_some_and(|e| e == "csv"))
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
@@ -66,7 +76,11 @@ fn fetched(dir: &Path) -> PathBuf {
 fn joined(pieces: &[Vec<u8>]) -> Vec<u8> {
     let mut out = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
-        let skip = if i == 0 { 0 } else { p.iter().position(|&b| b == b'\n').unwrap() + 1 };
+        let skip = if i == 0 {
+            0
+        } else {
+            p.iter().position(|&b| b == b'\n').unwrap() + 1
+        };
         out.extend_from_slice(&p[skip..]);
     }
     out
@@ -85,19 +99,37 @@ fn fetch_writes_the_databasfil_bytes_as_served_and_a_sidecar() {
     assert_eq!(code, 0, "{stderr}");
     let csv = fetched(dir.path());
     let name = csv.file_name().unwrap().to_string_lossy().into_owned();
-    let date = name.strip_prefix("bra_sol_").and_then(|n| n.strip_suffix(".csv")).unwrap();
-    assert!(date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-', "{name}");
+    let date = name
+        .strip_prefix("bra_sol_")
+        .and_then(|n| n.strip_suffix(".csv"))
+        .unwrap();
+    assert!(
+        date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
+        "{name}"
+    );
     assert!(stdout.contains(&name), "{stdout}");
     let bytes = std::fs::read(&csv).unwrap();
     let served = sol.served();
     assert_eq!(served.len(), 1);
-    assert_eq!(bytes, served[0], "the file is the Databasfil exactly as served");
-    assert!(bytes.starts_with(b"Region;Brott;\xc5r;Period;Antal;/100 000 inv\r\n"), "Latin-1 header");
-    assert!(std::str::from_utf8(&bytes).is_err(), "Latin-1 stays Latin-1");
+    assert_eq!(
+        bytes, served[0],
+        "the file is the Databasfil exactly as served"
+    );
+    assert!(
+        bytes.starts_with(b"Region;Brott;\xc5r;Period;Antal;/100 000 inv\r\n"),
+        "Latin-1 header"
+    );
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "Latin-1 stays Latin-1"
+    );
     let side = sidecar(&csv);
     assert_eq!(side["file"], name.as_str());
     assert_eq!(side["menu"]["id"], "12");
-    assert_eq!(side["menu"]["title"], "Årsvis – Kommun och storstädernas stadsområden 1996-");
+    assert_eq!(
+        side["menu"]["title"],
+        "Årsvis – Kommun och storstädernas stadsområden 1996-"
+    );
     assert!(side["fetched_at"].as_str().unwrap().starts_with(date));
     assert_eq!(side["sol_url"], sol.url.as_str());
     assert_eq!(side["pieces"].as_array().unwrap().len(), 1);
@@ -113,7 +145,10 @@ fn fetch_follows_the_documented_steps_with_the_session_cookie_and_user_agent() {
     let (code, _, stderr) = fetch(dir.path(), &sol, &[]);
     assert_eq!(code, 0, "{stderr}");
     let log = sol.log();
-    let steps: Vec<String> = log.iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    let steps: Vec<String> = log
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
     assert_eq!(
         steps,
         [
@@ -126,14 +161,39 @@ fn fetch_follows_the_documented_steps_with_the_session_cookie_and_user_agent() {
         ]
     );
     assert!(log[0].cookie.is_none());
-    assert!(log[1..].iter().all(|r| r.cookie.as_deref() == Some("JSESSIONID=S1")), "{log:?}");
+    assert!(
+        log[1..]
+            .iter()
+            .all(|r| r.cookie.as_deref() == Some("JSESSIONID=S1")),
+        "{log:?}"
+    );
     let ua = format!("brottstrend/{}", env!("CARGO_PKG_VERSION"));
-    assert!(log.iter().all(|r| r.user_agent.starts_with(&ua)), "{}", log[0].user_agent);
+    assert!(
+        log.iter().all(|r| r.user_agent.starts_with(&ua)),
+        "{}",
+        log[0].user_agent
+    );
     let form = &log[3].form;
-    assert_eq!(form["region_id_string"], "8372*8361*8362*8363*8373*8374*8375*8376*8377*8378*8291");
-    assert_eq!(form["brottstyp_id_string"], "1000*13011*13012*13092*13094*13101*13111*13121*13130*14024*18000");
-    assert_eq!(form["period_id_string"], "2862*2863*2864*2865*2866*2867*2868*2869*2870*2871*2872");
-    assert_eq!((form["fordelning_id_string"].as_str(), form["antal"].as_str(), form["antal_100k"].as_str()), ("", "1", "1"));
+    assert_eq!(
+        form["region_id_string"],
+        "8372*8361*8362*8363*8373*8374*8375*8376*8377*8378*8291"
+    );
+    assert_eq!(
+        form["brottstyp_id_string"],
+        "1000*13011*13012*13092*13094*13101*13111*13121*13130*14024*18000"
+    );
+    assert_eq!(
+        form["period_id_string"],
+        "2862*2863*2864*2865*2866*2867*2868*2869*2870*2871*2872"
+    );
+    assert_eq!(
+        (
+            form["fordelning_id_string"].as_str(),
+            form["antal"].as_str(),
+            form["antal_100k"].as_str()
+        ),
+        ("", "1", "1")
+    );
 }
 
 #[test]
@@ -144,7 +204,11 @@ fn a_query_over_the_cell_limit_is_split_and_the_pieces_are_joined_under_one_head
     let (code, _, stderr) = fetch(dir.path(), &sol, &["--config", config.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let queries = sol.requests_to("/solwebb/action/anmalda/urval/vantapopup");
-    assert_eq!(queries.len(), 2, "46 types × 11 regions × 11 years × 2 = 11 132 cells: two pieces");
+    assert_eq!(
+        queries.len(),
+        2,
+        "46 types × 11 regions × 11 years × 2 = 11 132 cells: two pieces"
+    );
     let mut regions: Vec<String> = Vec::new();
     for q in &queries {
         let n = |k: &str| q.form[k].split('*').count();
@@ -157,11 +221,20 @@ fn a_query_over_the_cell_limit_is_split_and_the_pieces_are_joined_under_one_head
     assert_eq!(served.len(), 2);
     let bytes = std::fs::read(fetched(dir.path())).unwrap();
     assert_eq!(bytes, joined(&served));
-    let headers = bytes.split(|&b| b == b'\n').filter(|l| l.starts_with(b"Region;Brott;")).count();
+    let headers = bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| l.starts_with(b"Region;Brott;"))
+        .count();
     assert_eq!(headers, 1);
     let rows = |b: &[u8]| b.split(|&x| x == b'\n').filter(|l| !l.is_empty()).count() - 1;
     assert_eq!(rows(&bytes), rows(&served[0]) + rows(&served[1]));
-    assert_eq!(sidecar(&fetched(dir.path()))["pieces"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        sidecar(&fetched(dir.path()))["pieces"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -171,10 +244,21 @@ fn a_lost_session_is_started_again_once_and_the_fetch_completes() {
     let (code, stdout, stderr) = fetch(dir.path(), &sol, &[]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(sol.requests_to("/solwebb/action/start").len(), 2);
-    assert_eq!(sol.requests_to("/solwebb/action/anmalda/urval/vantapopup").len(), 2);
+    assert_eq!(
+        sol.requests_to("/solwebb/action/anmalda/urval/vantapopup")
+            .len(),
+        2
+    );
     let last = sol.log().last().cloned().unwrap();
-    assert_eq!(last.cookie.as_deref(), Some("JSESSIONID=S2"), "the new session is used");
-    assert!(stdout.contains("session started again 1 time(s)"), "{stdout}");
+    assert_eq!(
+        last.cookie.as_deref(),
+        Some("JSESSIONID=S2"),
+        "the new session is used"
+    );
+    assert!(
+        stdout.contains("session started again 1 time(s)"),
+        "{stdout}"
+    );
     let csv = fetched(dir.path());
     assert_eq!(std::fs::read(&csv).unwrap(), sol.served()[0]);
     assert_eq!(sidecar(&csv)["session_restarts"], 1);
@@ -203,11 +287,23 @@ fn dry_run_prints_the_plan_sends_no_query_and_writes_nothing() {
         "  1: 11 crime types × 11 regions × 11 periods × 2 measures = 2662 cells",
         "dry run: no query sent, nothing written",
     ] {
-        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
     }
-    assert!(!stdout.contains("Region Mitt") && !stdout.contains("Gävleborgs län"), "{stdout}");
-    assert!(sol.requests_to("/solwebb/action/anmalda/urval/vantapopup").is_empty());
-    assert!(sol.requests_to("/solwebb/action/anmalda/resultat/dbfil").is_empty());
+    assert!(
+        !stdout.contains("Region Mitt") && !stdout.contains("Gävleborgs län"),
+        "{stdout}"
+    );
+    assert!(
+        sol.requests_to("/solwebb/action/anmalda/urval/vantapopup")
+            .is_empty()
+    );
+    assert!(
+        sol.requests_to("/solwebb/action/anmalda/resultat/dbfil")
+            .is_empty()
+    );
     assert_eq!(snapshot(&dir.path().join("data")), before);
 }
 
@@ -215,10 +311,20 @@ fn dry_run_prints_the_plan_sends_no_query_and_writes_nothing() {
 fn monthly_periods_come_from_the_monthly_menu() {
     let sol = Sol::start(Mode::Normal);
     let dir = workspace();
-    let (code, stdout, stderr) = fetch(dir.path(), &sol, &["--period", "month", "--from", "2026", "--dry-run"]);
+    let (code, stdout, stderr) = fetch(
+        dir.path(),
+        &sol,
+        &["--period", "month", "--from", "2026", "--dry-run"],
+    );
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("menu: 31 Månadsvis – Kommun 2015-"), "{stdout}");
-    assert!(stdout.contains("periods (3): 2026 prel., Jan, 2026 prel., Feb, 2026 prel., Mar"), "{stdout}");
+    assert!(
+        stdout.contains("menu: 31 Månadsvis – Kommun 2015-"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("periods (3): 2026 prel., Jan, 2026 prel., Feb, 2026 prel., Mar"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -230,7 +336,11 @@ fn analyze_reads_the_fetched_export_beside_the_sidecar() {
     let (code, _, stderr) = crate::common::analyze(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     // The drugs area is one crime type: its Nordanstig count per year is the fetched row.
-    let text: String = std::fs::read(fetched(dir.path())).unwrap().iter().map(|&b| b as char).collect();
+    let text: String = std::fs::read(fetched(dir.path()))
+        .unwrap()
+        .iter()
+        .map(|&b| b as char)
+        .collect();
     let expected: Vec<(String, String)> = text
         .lines()
         .filter(|l| l.starts_with("Nordanstig kommun;Brott mot narkotikastrafflagen;"))
@@ -242,7 +352,8 @@ fn analyze_reads_the_fetched_export_beside_the_sidecar() {
     assert_eq!(expected.len(), 11);
     let rows = metrics(dir.path());
     let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
-    let (area, code_col, year, count) = (col("area"), col("region_code"), col("year"), col("count"));
+    let (area, code_col, year, count) =
+        (col("area"), col("region_code"), col("year"), col("count"));
     let got: Vec<(String, String)> = rows[1..]
         .iter()
         .filter(|r| r[area] == "drugs" && r[code_col] == "2132")
@@ -263,13 +374,24 @@ fn fails(mode: Mode, extra: &[&str], words: &[&str]) -> String {
         assert!(stderr.contains(w), "missing {w:?} in\n{stderr}");
     }
     assert!(stderr.contains("Using a real export from BRÅ"), "{stderr}");
-    assert_eq!(snapshot(&dir.path().join("data")), before, "nothing written");
+    assert_eq!(
+        snapshot(&dir.path().join("data")),
+        before,
+        "nothing written"
+    );
     stderr
 }
 
 #[test]
 fn a_session_lost_twice_stops_with_exit_2_and_writes_nothing() {
-    fails(Mode::LoseSessionAlways, &[], &["the session was lost twice", "En obefintlig menyrad har valts"]);
+    fails(
+        Mode::LoseSessionAlways,
+        &[],
+        &[
+            "the session was lost twice",
+            "En obefintlig menyrad har valts",
+        ],
+    );
 }
 
 #[test]
@@ -277,7 +399,12 @@ fn a_menu_without_the_arrays_stops_with_exit_2() {
     fails(
         Mode::MenuWithoutArrays,
         &[],
-        &["urval?menyid=12", "no JavaScript array `arrayNivatva`", "found \"<html><head><title>Brå – Underhåll", "expected the menu page"],
+        &[
+            "urval?menyid=12",
+            "no JavaScript array `arrayNivatva`",
+            "found \"<html><head><title>Brå &ndash; Underhåll",
+            "expected the menu page",
+        ],
     );
 }
 
@@ -287,7 +414,9 @@ fn a_crime_pattern_that_matches_nothing_stops_with_exit_2() {
     fails(
         Mode::Normal,
         &["--config", config.to_str().unwrap()],
-        &["the crime pattern \"Narkotikabruk bland unga*\" of area `drugs` matches no crime type in the menu"],
+        &[
+            "the crime pattern \"Narkotikabruk bland unga*\" of area `drugs` matches no crime type in the menu",
+        ],
     );
 }
 
@@ -296,18 +425,33 @@ fn an_html_page_instead_of_a_databasfil_stops_with_exit_2() {
     fails(
         Mode::HtmlInsteadOfDatabasfil,
         &[],
-        &["/dbfil: an HTML page came instead of a Databasfil", "Ett fel har inträffat", "expected a Databasfil"],
+        &[
+            "/dbfil: an HTML page came instead of a Databasfil",
+            "Ett fel har inträffat",
+            "expected a Databasfil",
+        ],
     );
 }
 
 #[test]
 fn an_http_error_stops_with_exit_2() {
-    fails(Mode::ServerError, &[], &["the server answered HTTP 500", "Tjänsten är tillfälligt otillgänglig"]);
+    fails(
+        Mode::ServerError,
+        &[],
+        &[
+            "the server answered HTTP 500",
+            "Tjänsten är tillfälligt otillgänglig",
+        ],
+    );
 }
 
 #[test]
 fn a_timeout_stops_with_exit_2() {
-    fails(Mode::Silent, &["--timeout", "0.5"], &["/dbfil: no complete answer within 0.5 s (timeout"]);
+    fails(
+        Mode::Silent,
+        &["--timeout", "0.5"],
+        &["/dbfil: no complete answer within 0.5 s (timeout"],
+    );
 }
 
 #[test]
@@ -335,7 +479,10 @@ fn a_second_fetch_on_the_same_day_refuses_before_asking_anything() {
     let requests = sol.log().len();
     let (code, _, stderr) = fetch(dir.path(), &sol, &[]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("already exists; fetch never replaces a file"), "{stderr}");
+    assert!(
+        stderr.contains("already exists; fetch never replaces a file"),
+        "{stderr}"
+    );
     assert_eq!(sol.log().len(), requests, "no request sent");
     assert_eq!(snapshot(&dir.path().join("data")), before);
 }

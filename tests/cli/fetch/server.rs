@@ -125,11 +125,19 @@ impl Names {
             let bytes = std::fs::read(fixtures().join("fetch").join(file)).expect("menu fixture");
             let text: String = bytes.iter().map(|&b| b as char).collect();
             for line in text.lines() {
-                let Some((left, value)) = line.split_once("=\"") else { continue };
+                let Some((left, value)) = line.split_once("=\"") else {
+                    continue;
+                };
                 let f: Vec<&str> = value.trim_end_matches("\";").split('*').collect();
-                let name = f.get(1).unwrap_or(&"").trim_start_matches('\u{a0}').to_owned();
+                let name = f
+                    .get(1)
+                    .unwrap_or(&"")
+                    .trim_start_matches('\u{a0}')
+                    .to_owned();
                 if left.starts_with("arrayNivatva[") {
-                    names.crimes.insert(f[0].to_owned(), (name, f[2].to_owned()));
+                    names
+                        .crimes
+                        .insert(f[0].to_owned(), (name, f[2].to_owned()));
                 } else if left.starts_with("arrayRegionNivaTva[") {
                     names.regions.insert(f[0].to_owned(), name);
                 } else if left.starts_with("arrayPeriod[") {
@@ -161,7 +169,12 @@ fn html(body: Vec<u8>) -> Answer {
     }
 }
 
-fn serve(stream: TcpStream, mode: Mode, state: &Mutex<State>, names: &Names) -> std::io::Result<()> {
+fn serve(
+    stream: TcpStream,
+    mode: Mode,
+    state: &Mutex<State>,
+    names: &Names,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
     reader.read_line(&mut line)?;
@@ -178,7 +191,10 @@ fn serve(stream: TcpStream, mode: Mode, state: &Mutex<State>, names: &Names) -> 
             headers.insert(k.trim().to_lowercase(), v.trim().to_owned());
         }
     }
-    let length: usize = headers.get("content-length").and_then(|l| l.parse().ok()).unwrap_or(0);
+    let length: usize = headers
+        .get("content-length")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body)?;
     let request = Request {
@@ -240,9 +256,10 @@ fn unpercent(s: &str) -> String {
 }
 
 fn session_id(r: &Request) -> Option<String> {
-    r.cookie.as_deref()?.split(';').find_map(|c| {
-        c.trim().strip_prefix("JSESSIONID=").map(str::to_owned)
-    })
+    r.cookie
+        .as_deref()?
+        .split(';')
+        .find_map(|c| c.trim().strip_prefix("JSESSIONID=").map(str::to_owned))
 }
 
 fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
@@ -254,8 +271,12 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
         st.sessions.insert(id.clone(), Session::default());
         let mut a = html(Vec::new());
         a.status = 302;
-        a.headers.push(("Location".into(), "/solwebb/start.jsp".into()));
-        a.headers.push(("Set-Cookie".into(), format!("JSESSIONID={id}; Path=/solwebb; HttpOnly")));
+        a.headers
+            .push(("Location".into(), "/solwebb/start.jsp".into()));
+        a.headers.push((
+            "Set-Cookie".into(),
+            format!("JSESSIONID={id}; Path=/solwebb; HttpOnly"),
+        ));
         return a;
     }
     let Some(session) = session_id(r).and_then(|id| st.sessions.get_mut(&id)) else {
@@ -276,7 +297,8 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
     }
     match (r.method.as_str(), path) {
         ("POST", "/solwebb/action/anmalda/urval/vantapopup") => {
-            let lose = mode == Mode::LoseSessionAlways || (mode == Mode::LoseSessionOnce && !st.lost_once);
+            let lose =
+                mode == Mode::LoseSessionAlways || (mode == Mode::LoseSessionOnce && !st.lost_once);
             if session.menu.is_none() || lose {
                 st.lost_once = true;
                 if let Some(id) = session_id(r) {
@@ -284,13 +306,24 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
                 }
                 return lost();
             }
-            let cells: usize = ["brottstyp_id_string", "region_id_string", "period_id_string"]
-                .iter()
-                .map(|k| r.form.get(*k).map_or(0, |v| v.split('*').filter(|s| !s.is_empty()).count()))
-                .product::<usize>()
+            let cells: usize = [
+                "brottstyp_id_string",
+                "region_id_string",
+                "period_id_string",
+            ]
+            .iter()
+            .map(|k| {
+                r.form
+                    .get(*k)
+                    .map_or(0, |v| v.split('*').filter(|s| !s.is_empty()).count())
+            })
+            .product::<usize>()
                 * 2;
             if cells > 10_000 {
-                return html(b"<html><body>Du har valt f\xf6r m\xe5nga celler (max 10 000).</body></html>".to_vec());
+                return html(
+                    b"<html><body>Du har valt f\xf6r m\xe5nga celler (max 10 000).</body></html>"
+                        .to_vec(),
+                );
             }
             session.form = Some(r.form.clone());
             session.ran = false;
@@ -304,7 +337,10 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
             let form = session.form.clone().unwrap_or_default();
             match mode {
                 Mode::HtmlInsteadOfDatabasfil => html(fixture("error_page.html")),
-                Mode::ServerError => Answer { status: 500, ..html(fixture("error_page.html")) },
+                Mode::ServerError => Answer {
+                    status: 500,
+                    ..html(fixture("error_page.html"))
+                },
                 _ => {
                     let body = databasfil(&form, names);
                     st.served.push(body.clone());
@@ -312,7 +348,10 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
                         status: 200,
                         body,
                         content_type: "text/plain; charset=ISO-8859-1",
-                        headers: vec![("Content-Disposition".into(), "attachment; filename=\"sol.csv\"".into())],
+                        headers: vec![(
+                            "Content-Disposition".into(),
+                            "attachment; filename=\"sol.csv\"".into(),
+                        )],
                     }
                 }
             }
@@ -322,16 +361,23 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
 }
 
 fn latin1(s: &str) -> Vec<u8> {
-    s.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()
+    s.chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect()
 }
 
 /// The Databasfil for a form: region by region, each chosen crime type (its parent echoed
 /// with `..` first when not chosen), every period; counts from the ids, so they are stable.
 fn databasfil(form: &HashMap<String, String>, names: &Names) -> Vec<u8> {
     let ids = |k: &str| -> Vec<String> {
-        form.get(k).map_or_else(Vec::new, |v| v.split('*').map(str::to_owned).collect())
+        form.get(k)
+            .map_or_else(Vec::new, |v| v.split('*').map(str::to_owned).collect())
     };
-    let (crimes, regions, periods) = (ids("brottstyp_id_string"), ids("region_id_string"), ids("period_id_string"));
+    let (crimes, regions, periods) = (
+        ids("brottstyp_id_string"),
+        ids("region_id_string"),
+        ids("period_id_string"),
+    );
     let mut text = String::from("Region;Brott;År;Period;Antal;/100 000 inv\r\n");
     for r in &regions {
         let region = &names.regions[r];
@@ -342,13 +388,23 @@ fn databasfil(form: &HashMap<String, String>, names: &Names) -> Vec<u8> {
                 echoed.push(parent);
                 for p in &periods {
                     let (year, period) = year_and_period(&names.periods[p]);
-                    text.push_str(&format!("{region};{};{year};{period};..;..;\r\n", names.crimes[parent].0));
+                    text.push_str(&format!(
+                        "{region};{};{year};{period};..;..;\r\n",
+                        names.crimes[parent].0
+                    ));
                 }
             }
             for p in &periods {
                 let (year, period) = year_and_period(&names.periods[p]);
-                let n: u64 = [c, r, p].iter().map(|s| s.parse::<u64>().unwrap_or(0)).sum::<u64>() % 23;
-                text.push_str(&format!("{region};{crime};{year};{period};{n};{};\r\n", n * 11));
+                let n: u64 = [c, r, p]
+                    .iter()
+                    .map(|s| s.parse::<u64>().unwrap_or(0))
+                    .sum::<u64>()
+                    % 23;
+                text.push_str(&format!(
+                    "{region};{crime};{year};{period};{n};{};\r\n",
+                    n * 11
+                ));
             }
         }
     }
