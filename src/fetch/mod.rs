@@ -63,49 +63,15 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let csv_path = settings.data.join(&name);
     let sidecar_path = settings.data.join(format!("{name}.fetch"));
     if !settings.dry_run {
-        // Fail fast, before a single request.
-        if !settings.data.is_dir() {
-            return Err(
-                InputError::file(&settings.data, "the data folder does not exist")
-                    .expected("an existing folder for --data")
-                    .into(),
-            );
-        }
-        writer::check_free(&[csv_path.clone(), sidecar_path.clone()])
-            .map_err(Failure::into_input_error)?;
+        check_data_folder(settings, &[csv_path.clone(), sidecar_path.clone()])?;
     }
     let mut session = Session::new(client::Client::new(&base, settings.pause, settings.timeout));
-    let links = session.start().map_err(Failure::into_input_error)?;
-    let chosen = choose_menu(&links, settings, &session.url(session::START))?;
-    let menu = session
-        .menu(&chosen.id)
-        .map_err(Failure::into_input_error)?;
-    let plan = plan::plan(&menu, &pledge, &regions, settings.periodicity, settings.from)
-        .map_err(|e| {
-            Failure::new(
-                &session.url(&format!("{}{}", session::MENU, chosen.id)),
-                e.to_string(),
-                "every crime pattern of the pledge, the pledge kommun, Hela landet and the periods asked for in the menu (fix the pattern in pledge.toml, or --period/--from)",
-            )
-            .into_input_error()
-        })?;
+    let (chosen, plan) = open_and_plan(&mut session, settings, &pledge, &regions)?;
     if settings.dry_run {
         print!("{}", report::dry_run(&chosen, &plan, &base));
         return Ok(());
     }
-    let mut pieces: Vec<(String, Vec<u8>)> = Vec::new();
-    for (i, piece) in plan.pieces.iter().enumerate() {
-        eprintln!(
-            "piece {}/{}: {} cells",
-            i + 1,
-            plan.pieces.len(),
-            piece.cells()
-        );
-        let bytes = session
-            .databasfil(piece)
-            .map_err(Failure::into_input_error)?;
-        pieces.push((session.url(session::DATABASFIL), bytes));
-    }
+    let pieces = download(&mut session, &plan)?;
     let joined = writer::join(&pieces).map_err(Failure::into_input_error)?;
     let record = report::Sidecar::new(report::SidecarInput {
         base: &base,
@@ -121,8 +87,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let sidecar = serde_json::to_vec_pretty(&record)?;
     writer::write_new(&[(csv_path.clone(), joined), (sidecar_path.clone(), sidecar)])
         .map_err(Failure::into_input_error)?;
-    println!("{}", csv_path.display());
-    println!("{}", sidecar_path.display());
+    println!("{}\n{}", csv_path.display(), sidecar_path.display());
     println!(
         "{} pieces, {} requests, session started again {} time(s)",
         plan.pieces.len(),
@@ -130,6 +95,63 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         session.restarts
     );
     Ok(())
+}
+
+/// Fails fast, before a single request: the folder must exist and today's names be free.
+fn check_data_folder(settings: &Settings, paths: &[PathBuf]) -> Result<(), InputError> {
+    if !settings.data.is_dir() {
+        return Err(
+            InputError::file(&settings.data, "the data folder does not exist")
+                .expected("an existing folder for --data"),
+        );
+    }
+    writer::check_free(paths).map_err(Failure::into_input_error)
+}
+
+/// Steps 1–2 and the plan: the session, the menu and what to ask for.
+fn open_and_plan(
+    session: &mut Session,
+    settings: &Settings,
+    pledge: &config::Pledge,
+    regions: &Regions,
+) -> Result<(MenuLink, plan::Plan), InputError> {
+    let links = session.start().map_err(Failure::into_input_error)?;
+    let chosen = choose_menu(&links, settings, &session.url(session::START))?;
+    let menu = session
+        .menu(&chosen.id)
+        .map_err(Failure::into_input_error)?;
+    let plan = plan::plan(&menu, pledge, regions, settings.periodicity, settings.from)
+        .map_err(|e| {
+            Failure::new(
+                &session.url(&format!("{}{}", session::MENU, chosen.id)),
+                e.to_string(),
+                "every crime pattern of the pledge, the pledge kommun, Hela landet and the \
+                 periods asked for in the menu (fix the pattern in pledge.toml, or --period/--from)",
+            )
+            .into_input_error()
+        })?;
+    Ok((chosen, plan))
+}
+
+/// Steps 3–5 for every piece, one after the other: (address, Databasfil bytes as served).
+fn download(
+    session: &mut Session,
+    plan: &plan::Plan,
+) -> Result<Vec<(String, Vec<u8>)>, InputError> {
+    let mut pieces = Vec::new();
+    for (i, piece) in plan.pieces.iter().enumerate() {
+        eprintln!(
+            "piece {}/{}: {} cells",
+            i + 1,
+            plan.pieces.len(),
+            piece.cells()
+        );
+        let bytes = session
+            .databasfil(piece)
+            .map_err(Failure::into_input_error)?;
+        pieces.push((session.url(session::DATABASFIL), bytes));
+    }
+    Ok(pieces)
 }
 
 /// `scheme://host[:port]` without a path; anything else is refused before any request.

@@ -7,7 +7,10 @@
 //! "En obefintlig menyrad har valts" when a step comes without its session or before its menu,
 //! refuses a query over 10 000 cells, and logs every request for the tests to read.
 
-use super::super::common::fixtures;
+mod databasfil;
+
+use crate::common::fixtures;
+use databasfil::{Names, databasfil};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -104,48 +107,6 @@ impl Sol {
             .into_iter()
             .filter(|r| r.path.split('?').next() == Some(path))
             .collect()
-    }
-}
-
-/// Names by id from the fixture menus, read with a plain split (not the tool's parser).
-struct Names {
-    crimes: HashMap<String, (String, String)>,
-    regions: HashMap<String, String>,
-    periods: HashMap<String, String>,
-}
-
-impl Names {
-    fn read() -> Names {
-        let mut names = Names {
-            crimes: HashMap::new(),
-            regions: HashMap::new(),
-            periods: HashMap::new(),
-        };
-        for file in ["menu_year.html", "menu_month.html"] {
-            let bytes = std::fs::read(fixtures().join("fetch").join(file)).expect("menu fixture");
-            let text: String = bytes.iter().map(|&b| b as char).collect();
-            for line in text.lines() {
-                let Some((left, value)) = line.split_once("=\"") else {
-                    continue;
-                };
-                let f: Vec<&str> = value.trim_end_matches("\";").split('*').collect();
-                let name = f
-                    .get(1)
-                    .unwrap_or(&"")
-                    .trim_start_matches('\u{a0}')
-                    .to_owned();
-                if left.starts_with("arrayNivatva[") {
-                    names
-                        .crimes
-                        .insert(f[0].to_owned(), (name, f[2].to_owned()));
-                } else if left.starts_with("arrayRegionNivaTva[") {
-                    names.regions.insert(f[0].to_owned(), name);
-                } else if left.starts_with("arrayPeriod[") {
-                    names.periods.insert(f[0].to_owned(), f[3].to_owned());
-                }
-            }
-        }
-        names
     }
 }
 
@@ -295,31 +256,26 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
         session.menu = Some(menu.to_owned());
         return html(fixture(page));
     }
+    query(r, mode, st, names)
+}
+
+/// Steps 3–5: the choices, the query, the Databasfil; each needs the step before it.
+fn query(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
+    let lost = || html(fixture("lost_session.html"));
+    let id = session_id(r).unwrap_or_default();
+    let lose = mode == Mode::LoseSessionAlways || (mode == Mode::LoseSessionOnce && !st.lost_once);
+    let Some(session) = st.sessions.get_mut(&id) else {
+        return lost();
+    };
+    let path = r.path.as_str();
     match (r.method.as_str(), path) {
         ("POST", "/solwebb/action/anmalda/urval/vantapopup") => {
-            let lose =
-                mode == Mode::LoseSessionAlways || (mode == Mode::LoseSessionOnce && !st.lost_once);
             if session.menu.is_none() || lose {
                 st.lost_once = true;
-                if let Some(id) = session_id(r) {
-                    st.sessions.remove(&id);
-                }
+                st.sessions.remove(&id);
                 return lost();
             }
-            let cells: usize = [
-                "brottstyp_id_string",
-                "region_id_string",
-                "period_id_string",
-            ]
-            .iter()
-            .map(|k| {
-                r.form
-                    .get(*k)
-                    .map_or(0, |v| v.split('*').filter(|s| !s.is_empty()).count())
-            })
-            .product::<usize>()
-                * 2;
-            if cells > 10_000 {
+            if cells(&r.form) > 10_000 {
                 return html(
                     b"<html><body>Du har valt f\xf6r m\xe5nga celler (max 10 000).</body></html>"
                         .to_vec(),
@@ -360,61 +316,18 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
     }
 }
 
-fn latin1(s: &str) -> Vec<u8> {
-    s.chars()
-        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
-        .collect()
-}
-
-/// The Databasfil for a form: region by region, each chosen crime type (its parent echoed
-/// with `..` first when not chosen), every period; counts from the ids, so they are stable.
-fn databasfil(form: &HashMap<String, String>, names: &Names) -> Vec<u8> {
-    let ids = |k: &str| -> Vec<String> {
-        form.get(k)
-            .map_or_else(Vec::new, |v| v.split('*').map(str::to_owned).collect())
-    };
-    let (crimes, regions, periods) = (
-        ids("brottstyp_id_string"),
-        ids("region_id_string"),
-        ids("period_id_string"),
-    );
-    let mut text = String::from("Region;Brott;År;Period;Antal;/100 000 inv\r\n");
-    for r in &regions {
-        let region = &names.regions[r];
-        let mut echoed: Vec<&str> = Vec::new();
-        for c in &crimes {
-            let (crime, parent) = &names.crimes[c];
-            if parent != "0" && !crimes.contains(parent) && !echoed.contains(&parent.as_str()) {
-                echoed.push(parent);
-                for p in &periods {
-                    let (year, period) = year_and_period(&names.periods[p]);
-                    text.push_str(&format!(
-                        "{region};{};{year};{period};..;..;\r\n",
-                        names.crimes[parent].0
-                    ));
-                }
-            }
-            for p in &periods {
-                let (year, period) = year_and_period(&names.periods[p]);
-                let n: u64 = [c, r, p]
-                    .iter()
-                    .map(|s| s.parse::<u64>().unwrap_or(0))
-                    .sum::<u64>()
-                    % 23;
-                text.push_str(&format!(
-                    "{region};{crime};{year};{period};{n};{};\r\n",
-                    n * 11
-                ));
-            }
-        }
-    }
-    latin1(&text)
-}
-
-/// `2026 prel., Jan` → (`2026 prel.`, `Jan`); a yearly `2025` → (`År`, `2025`).
-fn year_and_period(full: &str) -> (String, String) {
-    match full.split_once(", ") {
-        Some((y, p)) => (y.to_owned(), p.to_owned()),
-        None => ("År".to_owned(), full.to_owned()),
-    }
+/// Cells of a query: crime types × regions × periods × 2 values.
+fn cells(form: &HashMap<String, String>) -> usize {
+    [
+        "brottstyp_id_string",
+        "region_id_string",
+        "period_id_string",
+    ]
+    .iter()
+    .map(|k| {
+        form.get(*k)
+            .map_or(0, |v| v.split('*').filter(|s| !s.is_empty()).count())
+    })
+    .product::<usize>()
+        * 2
 }
