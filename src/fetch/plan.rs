@@ -147,7 +147,8 @@ impl fmt::Display for PlanError {
                     "the crime pattern {pattern:?} of area `{area}` matches no crime type in the menu"
                 )?;
                 if !similar.is_empty() {
-                    write!(f, " (similar names in the menu: {})", similar.join("; "))?;
+                    let names: Vec<String> = similar.iter().map(|n| format!("{n:?}")).collect();
+                    write!(f, " (similar names in the menu: {})", names.join(", "))?;
                 }
                 Ok(())
             }

@@ -13,7 +13,7 @@ use std::fmt::Write;
 pub fn dry_run(menu: &MenuLink, plan: &Plan, base: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "site: {base}");
-    let _ = writeln!(s, "menu: {} {}", menu.id, menu.title);
+    let _ = writeln!(s, "menu: {} {}", menu.id, shown(&menu.title));
     let _ = writeln!(s, "crime types ({}):", plan.crimes.len());
     for c in &plan.crimes {
         let feeds = if c.areas.is_empty() {
@@ -21,7 +21,7 @@ pub fn dry_run(menu: &MenuLink, plan: &Plan, base: &str) -> String {
         } else {
             c.areas.join(", ")
         };
-        let _ = writeln!(s, "  {} {} [{feeds}]", c.crime.id, c.crime.name);
+        let _ = writeln!(s, "  {} {} [{feeds}]", c.crime.id, shown(&c.crime.name));
     }
     let _ = writeln!(s, "regions ({}):", plan.regions.len());
     for r in &plan.regions {
@@ -29,12 +29,12 @@ pub fn dry_run(menu: &MenuLink, plan: &Plan, base: &str) -> String {
             s,
             "  {} {} ({}, {})",
             r.region.id,
-            r.region.name,
+            shown(&r.region.name),
             r.code,
             r.role.as_str()
         );
     }
-    let names: Vec<&str> = plan.periods.iter().map(|p| p.full_name.as_str()).collect();
+    let names: Vec<String> = plan.periods.iter().map(|p| shown(&p.full_name)).collect();
     let _ = writeln!(s, "periods ({}): {}", names.len(), names.join(", "));
     let _ = writeln!(
         s,
@@ -56,6 +56,21 @@ pub fn dry_run(menu: &MenuLink, plan: &Plan, base: &str) -> String {
     }
     let _ = writeln!(s, "dry run: no query sent, nothing written");
     s
+}
+
+/// Text from the site as shown on a terminal: control characters escaped, so a page cannot
+/// move the cursor or change colours.
+pub fn shown(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 /// The sidecar: what was asked, when and where.
@@ -231,5 +246,19 @@ impl Sidecar {
                 .collect(),
             session_restarts: i.restarts,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_the_site_are_escaped_on_the_terminal() {
+        assert_eq!(shown("R\u{1b}[31mån\tx"), "R\\u{1b}[31mån\\tx");
+        assert_eq!(
+            shown("Grov kvinnofridskränkning"),
+            "Grov kvinnofridskränkning"
+        );
     }
 }

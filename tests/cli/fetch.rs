@@ -312,11 +312,8 @@ fn dry_run_prints_the_plan_sends_no_query_and_writes_nothing() {
 fn monthly_periods_come_from_the_monthly_menu() {
     let sol = Sol::start(Mode::Normal);
     let dir = workspace();
-    let (code, stdout, stderr) = fetch(
-        dir.path(),
-        &sol,
-        &["--period", "month", "--from", "2026", "--dry-run"],
-    );
+    let args = ["--period", "month", "--from", "2026"];
+    let (code, stdout, stderr) = fetch(dir.path(), &sol, &[&args[..], &["--dry-run"]].concat());
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains("menu: 31 Månadsvis – Kommun 2015-"),
@@ -325,6 +322,15 @@ fn monthly_periods_come_from_the_monthly_menu() {
     assert!(
         stdout.contains("periods (3): 2026 prel., Jan, 2026 prel., Feb, 2026 prel., Mar"),
         "{stdout}"
+    );
+    let (code, _, stderr) = fetch(dir.path(), &sol, &args);
+    assert_eq!(code, 0, "{stderr}");
+    let bytes = std::fs::read(fetched(dir.path())).unwrap();
+    let needle: &[u8] = b"Nordanstig kommun;Grov kvinnofridskr\xe4nkning;2026 prel.;Jan;";
+    assert!(bytes.windows(needle.len()).any(|w| w == needle));
+    assert_eq!(
+        sol.requests_to("/solwebb/action/anmalda/urval/vantapopup")[0].form["period_id_string"],
+        "3022*3023*3024"
     );
 }
 

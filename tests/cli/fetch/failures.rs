@@ -144,3 +144,25 @@ fn a_site_address_with_a_path_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--sol-url: not a site address"));
     assert!(sol.log().is_empty());
 }
+
+#[test]
+fn a_start_page_without_the_kommun_menu_stops_with_exit_2() {
+    fails(
+        Mode::StartWithoutMenus,
+        &[],
+        &[
+            "start?menykatalogid=1: the start page links to no menu titled",
+            "--menu ID",
+        ],
+    );
+}
+
+#[test]
+fn a_menu_without_the_periods_asked_for_stops_with_exit_2() {
+    // --menu names the monthly menu, which has no yearly periods.
+    fails(
+        Mode::Normal,
+        &["--menu", "31"],
+        &["urval?menyid=31: the menu has no yearly (type -1) periods from 2015"],
+    );
+}

@@ -26,6 +26,8 @@ pub enum Mode {
     LoseSessionOnce,
     /// Every query finds its session lost.
     LoseSessionAlways,
+    /// The start page links to no menu.
+    StartWithoutMenus,
     /// The menu page comes without the JavaScript arrays (e.g. during maintenance).
     MenuWithoutArrays,
     /// An HTML error page comes instead of the Databasfil.
@@ -244,7 +246,11 @@ fn route(r: &Request, mode: Mode, st: &mut State, names: &Names) -> Answer {
         return lost();
     };
     if path == "/solwebb/start.jsp" {
-        return html(fixture("start.html"));
+        let page = match mode {
+            Mode::StartWithoutMenus => "menu_without_arrays.html",
+            _ => "start.html",
+        };
+        return html(fixture(page));
     }
     if let Some(menu) = path.strip_prefix("/solwebb/action/anmalda/urval/urval?menyid=") {
         let page = match (menu, mode) {
