@@ -5,6 +5,8 @@
 //! disagree with each other. Field order is the order of the JSON keys. A value that cannot be
 //! computed is `None` (JSON `null`) and the `note` beside it says why.
 
+/// The input formats, as recorded per source file.
+pub use crate::load::Format;
 use crate::notes::{Note, Warning};
 use serde::Serialize;
 
@@ -82,8 +84,8 @@ pub struct RegionRef {
 pub struct SourceInfo {
     /// File name (relative to the data folder).
     pub file: String,
-    /// Detected format, e.g. `bra_sol_long` or `scb_population`.
-    pub format: String,
+    /// Detected format, serialised by its JSON name, e.g. `bra_sol_long` or `scb_population`.
+    pub format: Format,
     /// Detected text encoding, e.g. `ISO-8859-1`, `UTF-8`, `UTF-8 with BOM`.
     pub encoding: String,
     /// SHA-256 of the file's bytes, lower-case hex.

@@ -165,6 +165,19 @@ impl Format {
     }
 }
 
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `summary.json` names a format by its JSON name.
+impl serde::Serialize for Format {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// Options that change how files are read.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -388,7 +401,7 @@ fn source_info(path: &Path, file: &ReadFile) -> SourceInfo {
         .collect();
     SourceInfo {
         file: file_name(path),
-        format: file.format.as_str().to_owned(),
+        format: file.format,
         encoding: file.encoding.to_owned(),
         sha256: file.sha256.clone(),
         rows: file.count,

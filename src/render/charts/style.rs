@@ -151,7 +151,10 @@ where
 
 /// The source line: the sources actually read (Brå and SCB; Kolada when used).
 pub fn footer(summary: &Summary, lang: Lang) -> String {
-    let kolada = summary.sources.iter().any(|s| s.format == "kolada");
+    let kolada = summary
+        .sources
+        .iter()
+        .any(|s| s.format == crate::model::Format::Kolada);
     let (crime, kolada_text, pop, tail) = match lang {
         Lang::Sv => (
             "Källa: Brå, anmälda brott",
