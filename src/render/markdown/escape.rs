@@ -123,7 +123,7 @@ fn year(y: &mut YearFigures) {
 
 fn source(x: &mut SourceInfo) {
     x.file = text(&x.file);
-    x.format = text(&x.format);
+    // `format` is a closed set (the Format enum): nothing from the input to escape.
     x.encoding = text(&x.encoding);
     x.export_date = x.export_date.as_deref().map(text);
 }
