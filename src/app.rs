@@ -3,6 +3,7 @@
 
 use crate::cli::{AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, LangArg, ReportFormatArg};
 use crate::config::{self, Pledge, SeriesBreak};
+use crate::error::StdoutError;
 use crate::load::{self, Dataset};
 use crate::model::Summary;
 use crate::regions::Regions;
@@ -11,6 +12,7 @@ use crate::render::format::Lang;
 use crate::render::{self, RenderOptions, ReportFormat, words};
 use crate::{analysis, catalog, output};
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -35,10 +37,7 @@ struct Inputs {
 /// Reads the configuration and the data; `filter` keeps only the crime types the areas use.
 fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
     let regions = Regions::new();
-    let config_path = args
-        .config
-        .clone()
-        .unwrap_or_else(|| args.data.join("pledge.toml"));
+    let config_path = config_path(args);
     let pledge = config::read_pledge(&config_path, &regions)?;
     let (breaks, _) = config::read_breaks(&args.data)?;
     let options = load::LoadOptions {
@@ -76,7 +75,18 @@ fn summarise(inputs: &Inputs) -> anyhow::Result<Summary> {
 }
 
 fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    output::check_writable(&args.out)?;
+    let config = config_path(&args.input);
+    let inputs_kept = [
+        output::Input {
+            what: "data folder",
+            path: &args.input.data,
+        },
+        output::Input {
+            what: "configuration file",
+            path: &config,
+        },
+    ];
+    output::check(&args.out, &inputs_kept)?;
     let inputs = read_inputs(&args.input, true)?;
     let summary = summarise(&inputs)?;
     let opts = RenderOptions {
@@ -96,13 +106,43 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
         command_line: command_line(),
     };
     let files = render::render_all(&summary, &opts)?;
-    let written = output::write_all(&args.out, &files)?;
-    print_summary(&summary, opts.lang);
-    println!();
+    let written = output::write_all(&args.out, &inputs_kept, &files)?;
+    print_warnings(&summary);
+    let mut out = std::io::stdout().lock();
+    print_summary(&mut out, &summary, opts.lang).map_err(StdoutError)?;
+    writeln!(out).map_err(StdoutError)?;
     for path in written {
-        println!("{}", path.display());
+        writeln!(out, "{}", path.display()).map_err(StdoutError)?;
     }
+    out.flush().map_err(StdoutError)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The configuration file `--config` names, by default `pledge.toml` in the data folder.
+fn config_path(args: &InputArgs) -> PathBuf {
+    args.config
+        .clone()
+        .unwrap_or_else(|| args.data.join("pledge.toml"))
+}
+
+/// How many warnings the terminal shows; the report lists them all.
+const WARNINGS_SHOWN: usize = 5;
+
+/// The warnings on stderr: how many, and the first few. Nothing to do when stderr is gone.
+fn print_warnings(s: &Summary) {
+    if s.warnings.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    let n = s.warnings.len();
+    let plural = if n == 1 { "" } else { "s" };
+    let _ = writeln!(err, "{n} warning{plural} (all of them are in the report):");
+    for w in s.warnings.iter().take(WARNINGS_SHOWN) {
+        let _ = writeln!(err, "  warning: {}", w.english());
+    }
+    if n > WARNINGS_SHOWN {
+        let _ = writeln!(err, "  … and {} more", n - WARNINGS_SHOWN);
+    }
 }
 
 /// The command as typed, for the report's last line.
@@ -112,33 +152,42 @@ fn command_line() -> String {
 }
 
 /// The terminal table, mirroring the report's Sammanfattning.
-fn print_summary(s: &Summary, lang: Lang) {
+fn print_summary(out: &mut impl Write, s: &Summary, lang: Lang) -> std::io::Result<()> {
     if s.example_data {
-        println!(
+        writeln!(
+            out,
             "{}",
             lang.pick(
                 "EXEMPELDATA – inte verklig statistik",
                 "EXAMPLE DATA – not real statistics"
             )
-        );
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "{} ({}) {}",
         s.region.name,
         s.region.code,
         words::years(s.pledge)
-    );
+    )?;
     for a in &s.areas {
         let [title, latest, rr, trend, verdict] = words::summary_row(a, lang);
-        println!("  {title:<24} {latest:<16} {rr:<32} {verdict}");
-        println!("  {:<24} trend: {trend}", "");
+        writeln!(out, "  {title:<24} {latest:<16} {rr:<32} {verdict}")?;
+        writeln!(out, "  {:<24} trend: {trend}", "")?;
     }
+    Ok(())
 }
 
 fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
     let inputs = read_inputs(args, false)?;
     let data = &inputs.data;
-    println!("{}", lang_free_heading(&inputs.config_path, &args.data));
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}",
+        lang_free_heading(&inputs.config_path, &args.data)
+    )
+    .map_err(StdoutError)?;
     for s in &data.sources {
         let prel: BTreeSet<i32> = s.preliminary_years.iter().copied().collect();
         let years: Vec<String> = s
@@ -152,7 +201,8 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
                 }
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{}\n  format {}, encoding {}, {} rows{}\n  years: {}",
             s.file,
             s.format,
@@ -160,7 +210,8 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
             s.rows,
             if s.example_data { ", example data" } else { "" },
             years.join(", ")
-        );
+        )
+        .map_err(StdoutError)?;
     }
     let regions: BTreeSet<(String, String)> = data
         .observations
@@ -168,10 +219,10 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         .map(|o| (o.region_code.clone(), o.region_name.clone()))
         .collect();
     let names: Vec<String> = regions.iter().map(|(c, n)| format!("{n} ({c})")).collect();
-    println!("regions ({}): {}", regions.len(), names.join(", "));
+    writeln!(out, "regions ({}): {}", regions.len(), names.join(", ")).map_err(StdoutError)?;
     let labels: BTreeSet<String> = data.observations.iter().map(|o| o.crime.clone()).collect();
     let labels: Vec<String> = labels.into_iter().collect();
-    println!("crime types ({}):", labels.len());
+    writeln!(out, "crime types ({}):", labels.len()).map_err(StdoutError)?;
     for label in &labels {
         let areas: Vec<&str> = inputs
             .pledge
@@ -196,26 +247,30 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         } else {
             ""
         };
-        println!("  {label}  [{used}]{derived}");
+        writeln!(out, "  {label}  [{used}]{derived}").map_err(StdoutError)?;
     }
+    out.flush().map_err(StdoutError)?;
     let summary = summarise(&inputs)?;
     if !data.revisions.is_empty() {
-        println!("revisions (region / crime / year: old → new):");
+        writeln!(out, "revisions (region / crime / year: old → new):").map_err(StdoutError)?;
         for r in &data.revisions {
-            println!(
+            writeln!(
+                out,
                 "  {} / {} / {}: {} ({}) → {} ({})",
                 r.region, r.crime, r.year, r.old_value, r.old_file, r.new_value, r.new_file
-            );
+            )
+            .map_err(StdoutError)?;
         }
     }
     if summary.warnings.is_empty() {
-        println!("no problems found");
+        writeln!(out, "no problems found").map_err(StdoutError)?;
     } else {
-        println!("warnings:");
+        writeln!(out, "warnings:").map_err(StdoutError)?;
         for w in &summary.warnings {
-            println!("  {}", w.english());
+            writeln!(out, "  {}", w.english()).map_err(StdoutError)?;
         }
     }
+    out.flush().map_err(StdoutError)?;
     Ok(ExitCode::SUCCESS)
 }
 

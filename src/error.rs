@@ -1,10 +1,15 @@
 //! Errors a user can fix: bad input files, a bad configuration, an unusable output folder.
 //!
-//! They carry where the problem is (file, line, column), the offending value and what was
-//! expected, and make the process exit with code 2. Everything else is an internal error.
+//! They carry where the problem is (file, line, column), the offending value (at most
+//! [`MAX_VALUE_CHARS`] characters of it) and what was expected. Every failure makes the
+//! process exit with code 2; a closed standard output ends it quietly (see [`is_broken_pipe`]).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+/// How many characters of an offending value an error quotes: a whole 200 MB line would bury
+/// the message.
+pub const MAX_VALUE_CHARS: usize = 200;
 
 /// A problem in something the user gave us, with its location.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +22,10 @@ pub struct InputError {
     pub column: Option<usize>,
     /// What is wrong, e.g. "count is not a whole number".
     pub problem: String,
-    /// The offending value as it stands in the file.
+    /// The offending value as it stands in the file, cut to [`MAX_VALUE_CHARS`] characters.
     pub value: Option<String>,
+    /// The length in characters of a value that was cut, to say so.
+    pub value_chars: Option<usize>,
     /// What was expected instead, and how to fix it.
     pub expected: Option<String>,
 }
@@ -32,6 +39,7 @@ impl InputError {
             column: None,
             problem: problem.into(),
             value: None,
+            value_chars: None,
             expected: None,
         }
     }
@@ -45,9 +53,16 @@ impl InputError {
         }
     }
 
-    /// Adds the offending value.
+    /// Adds the offending value; a long one is cut to its first [`MAX_VALUE_CHARS`] characters.
     pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
+        let value = value.into();
+        match value.char_indices().nth(MAX_VALUE_CHARS) {
+            Some((end, _)) => {
+                self.value_chars = Some(value.chars().count());
+                self.value = Some(value[..end].to_owned());
+            }
+            None => self.value = Some(value),
+        }
         self
     }
 
@@ -70,6 +85,9 @@ impl fmt::Display for InputError {
         write!(f, ": {}", self.problem)?;
         if let Some(value) = &self.value {
             write!(f, ": found {value:?}")?;
+            if let Some(chars) = self.value_chars {
+                write!(f, " (the first {MAX_VALUE_CHARS} of {chars} characters)")?;
+            }
         }
         if let Some(expected) = &self.expected {
             write!(f, "; expected {expected}")?;
@@ -80,14 +98,61 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// The exit code for an error: 2 when the user can fix the input, 1 otherwise.
-pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if err
-        .chain()
-        .any(|e| e.downcast_ref::<InputError>().is_some())
-    {
-        2
-    } else {
-        1
+/// Standard output could not be written (a full disk, a closed pipe).
+#[derive(Debug)]
+pub struct StdoutError(pub std::io::Error);
+
+impl fmt::Display for StdoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "standard output cannot be written ({})", self.0)
+    }
+}
+
+impl std::error::Error for StdoutError {}
+
+impl From<std::io::Error> for StdoutError {
+    fn from(e: std::io::Error) -> Self {
+        StdoutError(e)
+    }
+}
+
+/// Whether the error is a closed standard output (`brottstrend validate | head`): not a
+/// failure of the tool, so it ends quietly.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<StdoutError>()
+            .is_some_and(|s| s.0.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The exit code for an error: 2 for every failure, bad input and failed output alike.
+pub fn exit_code(_err: &anyhow::Error) -> u8 {
+    2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_value_is_quoted_by_its_first_200_characters() {
+        let e = InputError::at(Path::new("sol.csv"), 2, Some(1), "bad").value("å".repeat(1000));
+        let text = e.to_string();
+        assert!(
+            text.contains(&format!("found \"{}\"", "å".repeat(200))),
+            "{text}"
+        );
+        assert!(!text.contains(&"å".repeat(201)));
+        assert!(
+            text.ends_with("(the first 200 of 1000 characters)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_short_value_is_quoted_whole() {
+        let e = InputError::file(Path::new("a"), "bad").value("x".repeat(200));
+        assert_eq!(e.value.as_deref(), Some("x".repeat(200).as_str()));
+        assert_eq!(e.value_chars, None);
     }
 }

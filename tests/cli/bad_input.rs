@@ -2,6 +2,7 @@
 //! previous reports left untouched.
 
 use crate::common::*;
+use brottstrend::output::manifest::{self, Manifest};
 use std::path::Path;
 
 const SOL_HEADER: &str = "Region;Brott;År;Period;Antal;/100 000 inv\r\n";
@@ -14,6 +15,8 @@ fn fails_with(name: &str, bytes: &[u8], extra: &[&str]) -> String {
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
     std::fs::write(reports.join("report.md"), "previous report").unwrap();
+    let manifest = Manifest::of(&[("report.md".into(), b"previous report".to_vec())]);
+    std::fs::write(reports.join(manifest::NAME), manifest.render()).unwrap();
     let (code, _, stderr) = analyze(dir.path(), extra);
     assert_eq!(code, 2, "exit code; stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -23,7 +26,7 @@ fn fails_with(name: &str, bytes: &[u8], extra: &[&str]) -> String {
     );
     assert_eq!(
         std::fs::read_dir(&reports).unwrap().count(),
-        1,
+        2,
         "nothing else written"
     );
     assert_no_temp_left(dir.path());
