@@ -249,7 +249,6 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         };
         writeln!(out, "  {label}  [{used}]{derived}").map_err(StdoutError)?;
     }
-    out.flush().map_err(StdoutError)?;
     let summary = summarise(&inputs)?;
     if !data.revisions.is_empty() {
         writeln!(out, "revisions (region / crime / year: old → new):").map_err(StdoutError)?;

@@ -82,7 +82,8 @@ pub struct AnalyzeArgs {
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Folder for the report; replaced as a whole only when everything succeeded.
+    /// Folder for the report. Only files brottstrend wrote there are replaced; a folder holding
+    /// the data or other files is refused.
     #[arg(long, default_value = "reports", value_name = "DIR")]
     pub out: PathBuf,
     /// Report language.
