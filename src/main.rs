@@ -2,11 +2,14 @@
 
 use brottstrend::{app, cli, error};
 use clap::Parser;
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     match app::run(cli) {
         Ok(code) => code,
         // A reader that stopped reading (`validate | head`) is not an error.
@@ -15,6 +18,19 @@ fn main() -> ExitCode {
             // Nothing more can be done when stderr itself cannot be written.
             let _ = writeln!(std::io::stderr(), "Error: {e:#}");
             ExitCode::from(error::exit_code(&e))
+        }
+    }
+}
+
+/// Prints help, the version or a usage error as clap would, but a full standard output is a
+/// failure (exit 2) rather than silently ignored.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    match e.print() {
+        Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+        Err(io) if io.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(io) => {
+            let _ = writeln!(std::io::stderr(), "Error: {}", error::StdoutError(io));
+            ExitCode::from(2)
         }
     }
 }

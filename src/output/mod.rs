@@ -231,7 +231,7 @@ fn remove_stale(real: &Path, old: &Manifest, new: &Manifest) -> io::Result<Manif
 /// all still as they were.
 fn write_error(out: &Path, e: &io::Error, untouched: bool) -> anyhow::Error {
     let state = if untouched {
-        "the previous report is left as it was"
+        "the output folder is left as it was"
     } else {
         "each file is either its previous or its new version; run again to finish"
     };

@@ -116,3 +116,30 @@ fn analyze_names_its_warnings_on_stderr() {
     );
     assert_eq!(err.matches("\n  warning: ").count(), n.min(5), "{err}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_into_a_full_standard_output_exits_2_and_into_a_closed_pipe_quietly() {
+    let full = binary().arg("--help").stdout(dev_full()).output().unwrap();
+    let err = String::from_utf8_lossy(&full.stderr);
+    assert_eq!(full.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("Error: standard output cannot be written"),
+        "{err}"
+    );
+    let closed = binary()
+        .arg("--help")
+        .stdout(closed_pipe())
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&closed.stderr), "");
+}
+
+#[test]
+fn a_usage_error_still_exits_2_with_clap_s_message() {
+    let out = binary().args(["analyze", "--lang", "fi"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("invalid value 'fi'"), "{err}");
+}

@@ -348,7 +348,7 @@ fn a_full_disk_fails_with_one_sentence_and_keeps_the_previous_report() {
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("writing the output folder failed")
-            && err.contains("the previous report is left as it was"),
+            && err.contains("the output folder is left as it was"),
         "{err}"
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");
