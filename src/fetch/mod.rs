@@ -19,11 +19,12 @@ pub mod session;
 pub mod writer;
 
 use crate::config;
-use crate::error::InputError;
+use crate::error::{InputError, StdoutError};
 use crate::regions::Regions;
 use failure::Failure;
 use plan::Periodicity;
 use session::{MenuLink, Session};
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -68,7 +69,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let mut session = Session::new(client::Client::new(&base, settings.pause, settings.timeout));
     let (chosen, plan) = open_and_plan(&mut session, settings, &pledge, &regions)?;
     if settings.dry_run {
-        print!("{}", report::dry_run(&chosen, &plan, &base));
+        let mut out = std::io::stdout().lock();
+        write!(out, "{}", report::dry_run(&chosen, &plan, &base)).map_err(StdoutError)?;
+        out.flush().map_err(StdoutError)?;
         return Ok(());
     }
     let pieces = download(&mut session, &plan)?;
@@ -87,13 +90,17 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let sidecar = serde_json::to_vec_pretty(&record)?;
     writer::write_new(&[(csv_path.clone(), joined), (sidecar_path.clone(), sidecar)])
         .map_err(Failure::into_input_error)?;
-    println!("{}\n{}", csv_path.display(), sidecar_path.display());
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}\n{}", csv_path.display(), sidecar_path.display()).map_err(StdoutError)?;
+    writeln!(
+        out,
         "{} pieces, {} requests, session started again {} time(s)",
         plan.pieces.len(),
         session.requests(),
         session.restarts
-    );
+    )
+    .map_err(StdoutError)?;
+    out.flush().map_err(StdoutError)?;
     Ok(())
 }
 

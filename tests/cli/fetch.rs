@@ -265,6 +265,30 @@ fn a_lost_session_is_started_again_once_and_the_fetch_completes() {
     assert_eq!(sidecar(&csv)["session_restarts"], 1);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn dry_run_into_a_full_standard_output_exits_2_with_one_sentence() {
+    let sol = Sol::start(Mode::Normal);
+    let dir = workspace();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("brottstrend"))
+        .arg("fetch")
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["--sol-url", &sol.url, "--pause", "0", "--dry-run"])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.trim_end().ends_with(
+            "Error: standard output cannot be written (No space left on device (os error 28))"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 #[test]
 fn dry_run_prints_the_plan_sends_no_query_and_writes_nothing() {
     let sol = Sol::start(Mode::Normal);
