@@ -156,6 +156,44 @@ pub fn overdispersion_tau2(points: &[FunnelPoint], target: f64) -> Option<f64> {
     tau2.is_finite().then_some(tau2)
 }
 
+/// Between-kommun variance of the log rates by DerSimonian & Laird (1986, "Meta-analysis in
+/// clinical trials", Controlled Clinical Trials 7, 177–188), `docs/statistics.md` §8h:
+/// y_i = ln(x_i/py_i), v_i = 1/x_i, w_i = 1/v_i, Q = Σw(y − ȳ_w)²,
+/// τ² = max(0, (Q − (k − 1)) / (Σw − Σw²/Σw)). Returns (Q, τ²).
+///
+/// `None` with fewer than 2 kommuner, a count that is zero (its log rate is −∞), negative
+/// or not finite, or a person-years value that is not a positive finite number.
+pub fn dersimonian_laird_tau2(counts: &[f64], person_years: &[f64]) -> Option<(f64, f64)> {
+    let k = counts.len();
+    let valid = |x: f64, py: f64| x.is_finite() && x > 0.0 && py.is_finite() && py > 0.0;
+    if k < 2
+        || person_years.len() != k
+        || !counts.iter().zip(person_years).all(|(x, p)| valid(*x, *p))
+    {
+        return None;
+    }
+    let y: Vec<f64> = counts
+        .iter()
+        .zip(person_years)
+        .map(|(x, p)| (x / p).ln())
+        .collect();
+    let sw: f64 = counts.iter().sum();
+    let sw2: f64 = counts.iter().map(|w| w * w).sum();
+    let y_bar = counts.iter().zip(&y).map(|(w, v)| w * v).sum::<f64>() / sw;
+    let q: f64 = counts
+        .iter()
+        .zip(&y)
+        .map(|(w, v)| w * (v - y_bar).powi(2))
+        .sum();
+    let denom = sw - sw2 / sw;
+    let tau2 = if denom > 0.0 {
+        ((q - (k as f64 - 1.0)) / denom).max(0.0)
+    } else {
+        0.0
+    };
+    (q.is_finite() && tau2.is_finite()).then_some((q, tau2))
+}
+
 /// Funnel limit on the rate scale (events per person; multiply by 10⁵ for a rate per
 /// 100 000) for a kommun of `population` at probability `p`.
 ///

@@ -197,3 +197,20 @@ fn funnel_position_names_are_stable() {
         assert_eq!(pos.as_str(), name);
     }
 }
+
+#[test]
+fn section_8h_dersimonian_laird_reference_values() {
+    let x = [
+        123.0, 95.0, 60.0, 300.0, 410.0, 80.0, 150.0, 220.0, 90.0, 130.0,
+    ];
+    let py = [
+        28358.0, 17469.0, 28197.0, 34000.0, 310000.0, 55000.0, 112000.0, 77000.0, 75000.0, 110000.0,
+    ];
+    let (q, tau2) = dersimonian_laird_tau2(&x, &py).expect("value");
+    assert_doc(q, 946.621614, 6);
+    assert_doc(tau2, 0.658493, 6);
+    assert_eq!(dersimonian_laird_tau2(&[0.0, 3.0], &[1.0, 1.0]), None);
+    assert_eq!(dersimonian_laird_tau2(&[3.0], &[1.0]), None);
+    let (_, homogeneous) = dersimonian_laird_tau2(&[10.0, 10.0], &[100.0, 100.0]).unwrap();
+    assert_eq!(homogeneous, 0.0);
+}

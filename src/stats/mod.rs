@@ -10,6 +10,8 @@
 //!   used for period comparisons, trends with step terms and interrupted time series.
 //! * [`mann_kendall`] — Mann–Kendall trend test and Sen slope (Mann 1945, Kendall 1975,
 //!   Sen 1968) as a robustness check.
+//! * [`multiple`] — Holm's adjustment across the areas of one pledge.
+//! * [`power`] — the smallest detectable trend.
 //! * [`funnel`] — funnel-plot limits for comparing kommuner (Spiegelhalter 2005).
 //!
 //! Every function takes counts straight from users' files, so none of them panics and
@@ -19,7 +21,9 @@
 pub mod funnel;
 pub mod glm;
 pub mod mann_kendall;
+pub mod multiple;
 pub mod poisson;
+pub mod power;
 pub mod rate_ratio;
 pub mod trend;
 

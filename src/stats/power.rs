@@ -1,0 +1,80 @@
+//! What the data could have shown: the smallest annual change a Poisson trend could detect
+//! (`docs/statistics.md` §8f).
+//!
+//! For log μ_t = log pop_t + β0 + β1·t the information about β1 is Σ μ_t (t − t̄)², so
+//! SE(β1) = √φ* / √(Σ μ_t (t − t̄)²), and a two-sided test at level α has power `power`
+//! against |β1| ≥ (z_{1−α/2} + z_{power})·SE (the usual normal approximation, e.g.
+//! Cohen 1988 ch. 12; here on the log-rate scale). Reporting exp(that) − 1 tells the
+//! reader how large a yearly change would have been seen, instead of "no trend".
+
+use super::poisson::normal_quantile;
+
+/// The smallest annual change (as a fraction, +0.10 = +10 % a year) that a trend over the
+/// years `t` with expected counts `mu` detects with probability `power` at two-sided
+/// level `alpha`, with dispersion φ* = max(1, `phi`).
+///
+/// `None` when the slices differ in length, fewer than 3 points, any value is not finite,
+/// an expected count is negative, or all `t` are equal.
+pub fn detectable_trend(t: &[f64], mu: &[f64], phi: f64, alpha: f64, power: f64) -> Option<f64> {
+    if t.len() != mu.len() || t.len() < 3 {
+        return None;
+    }
+    if !t.iter().chain(mu).all(|v| v.is_finite()) || mu.iter().any(|m| *m < 0.0) {
+        return None;
+    }
+    let sum_mu: f64 = mu.iter().sum();
+    if sum_mu <= 0.0 {
+        return None;
+    }
+    // The μ-weighted mean of t: the slope's information once β0 is estimated.
+    let t_bar = t.iter().zip(mu).map(|(a, m)| a * m).sum::<f64>() / sum_mu;
+    let info: f64 = t.iter().zip(mu).map(|(a, m)| m * (a - t_bar).powi(2)).sum();
+    if !(info > 0.0) {
+        return None;
+    }
+    let phi_star = if phi.is_finite() { phi.max(1.0) } else { 1.0 };
+    let se = (phi_star / info).sqrt();
+    let z = normal_quantile(1.0 - alpha / 2.0) + normal_quantile(power);
+    let change = (z * se).exp_m1();
+    change.is_finite().then_some(change)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::test_util::assert_doc;
+
+    #[test]
+    fn section_8f_seven_years_at_thirty() {
+        let t: Vec<f64> = (0..7).map(f64::from).collect();
+        let d = detectable_trend(&t, &[30.0; 7], 1.0, 0.05, 0.80).expect("value");
+        assert_doc(d * 100.0, 10.149, 3);
+        // SE 0.034503: (z.975 + z.80)·SE recovered from the change.
+        let se = d.ln_1p() / (normal_quantile(0.975) + normal_quantile(0.80));
+        assert_doc(se, 0.034503, 6);
+    }
+
+    #[test]
+    fn overdispersion_widens_and_underdispersion_does_not_narrow() {
+        let t: Vec<f64> = (0..7).map(f64::from).collect();
+        let base = detectable_trend(&t, &[30.0; 7], 1.0, 0.05, 0.8).unwrap();
+        let wide = detectable_trend(&t, &[30.0; 7], 2.0, 0.05, 0.8).unwrap();
+        assert!(wide > base);
+        assert_eq!(detectable_trend(&t, &[30.0; 7], 0.3, 0.05, 0.8), Some(base));
+    }
+
+    #[test]
+    fn degenerate_input_gives_none() {
+        assert_eq!(detectable_trend(&[1.0; 4], &[3.0; 4], 1.0, 0.05, 0.8), None);
+        assert_eq!(
+            detectable_trend(&[0.0, 1.0], &[3.0; 2], 1.0, 0.05, 0.8),
+            None
+        );
+        assert_eq!(
+            detectable_trend(&[0.0, 1.0, 2.0], &[0.0; 3], 1.0, 0.05, 0.8),
+            None
+        );
+        let nan = [0.0, f64::NAN, 2.0];
+        assert_eq!(detectable_trend(&nan, &[3.0; 3], 1.0, 0.05, 0.8), None);
+    }
+}
