@@ -38,6 +38,90 @@ pub struct Summary {
     pub total_crime: Vec<YearFigures>,
     /// Context, never crime counts: the police events feed for the kommun, per type and month.
     pub police_events: Vec<PoliceEventCount>,
+    /// The thresholds every decision above was taken with, and how many comparisons the
+    /// multiple-testing adjustment covered; the method text prints these.
+    pub method: Method,
+}
+
+/// The thresholds of the analysis (`docs/methods.md`): one set, chosen in
+/// `analysis::thresholds`, recorded here so that the verdicts, the sentences and the method
+/// text always agree.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Method {
+    /// Confidence level of every interval (0.95).
+    pub level: f64,
+    /// Significance level a Holm-adjusted p-value must be below to count as a sign.
+    pub alpha: f64,
+    /// Power for the smallest detectable trend (0.80).
+    pub power: f64,
+    /// Fewest events in a comparison or trend window for a percentage change to be shown.
+    pub min_events_for_percent: u64,
+    /// |Pearson residual| / √φ* above which a year is flagged as a possible spike.
+    pub spike_residual: f64,
+    /// Fewest years a trend is fitted on.
+    pub min_trend_years: usize,
+    /// Fewest kommuner in the data for a funnel position (and an overdispersion estimate).
+    pub min_funnel_kommuner: usize,
+    /// Number of areas the Holm adjustment was taken over (areas that could be assessed).
+    pub comparisons: usize,
+}
+
+impl Method {
+    /// The thresholds the tool ships with (`analysis::thresholds::DEFAULT`), for code that
+    /// builds a summary without running the analysis.
+    pub const fn standard() -> Method {
+        crate::analysis::thresholds::DEFAULT
+    }
+}
+
+/// Direction of a change a test found, after the multiple-testing adjustment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sign {
+    /// Significantly upwards.
+    Increase,
+    /// No significant change.
+    None,
+    /// Significantly downwards.
+    Decrease,
+}
+
+/// A crime type of the area left out of its like-for-like basket, with its own counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftOut {
+    /// The crime type.
+    pub crime: String,
+    /// Why it is left out.
+    pub why: LeftOutWhy,
+    /// Its own count over the pledge years of the comparison (`None` when it has none).
+    pub pledge_count: Option<u64>,
+    /// Its own count over the baseline years (`None` when it has none).
+    pub baseline_count: Option<u64>,
+}
+
+/// Why a crime type is not in the basket.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum LeftOutWhy {
+    /// The type has no figures before this year (a new offence or a new breakdown).
+    StartsIn {
+        /// First year of the window with figures.
+        year: i32,
+    },
+    /// The type is `..` (no figures) in these years of the window.
+    MissingYears {
+        /// The years without figures.
+        years: Vec<i32>,
+    },
+}
+
+/// A splitting break that affects only part of the basket, modelled as a step term.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// Date of the break, `YYYY-MM-DD`.
+    pub date: String,
+    /// First whole year after the break: the step term is 1 from this year on.
+    pub from_year: i32,
 }
 
 /// Events of one type in one month from the police events feed.
@@ -109,11 +193,17 @@ pub struct AreaSummary {
     pub id: String,
     /// Title from `pledge.toml`.
     pub title: String,
+    /// The crime types the comparison and the trend use: those with figures in every year of
+    /// the window (the like-for-like basket).
+    pub basket: Vec<String>,
+    /// The area's other crime types, left out of the basket, with why and their own counts.
+    pub left_out: Vec<LeftOut>,
     /// Pledge period against baseline for the pledge kommun.
     pub pledge_vs_baseline: Comparison,
     /// Trend over the years after the latest series break.
     pub trend: Trend,
-    /// Years whose Pearson residual from the trend exceeds 3 in absolute value.
+    /// Years whose Pearson residual from the trend, divided by √φ*, exceeds
+    /// `Method::spike_residual` in absolute value.
     pub spikes: Vec<i32>,
     /// Series breaks that affect this area's crime types, oldest first.
     pub breaks: Vec<BreakRef>,
@@ -127,7 +217,8 @@ pub struct AreaSummary {
     pub police_effort: bool,
     /// Why these crime types make up the area (from `pledge.toml`).
     pub about: Option<String>,
-    /// The crime types in the data that the area's patterns matched, sorted.
+    /// The crime types in the data that the area's patterns matched and the basket uses, sorted
+    /// (the order of `YearFigures::by_crime`).
     pub crimes: Vec<String>,
     /// Patterns from `pledge.toml` that matched no crime type in the data.
     pub unmatched_patterns: Vec<String>,
@@ -148,6 +239,14 @@ pub struct Comparison {
     pub baseline_count: Option<u64>,
     /// Sum of the yearly population over the baseline years.
     pub baseline_person_years: Option<f64>,
+    /// Number of pledge years with counts and population (the divisor of `pledge_mean`).
+    pub pledge_years_used: usize,
+    /// Number of baseline years with counts and population.
+    pub baseline_years_used: usize,
+    /// Mean count per pledge year actually used.
+    pub pledge_mean: Option<f64>,
+    /// Mean count per baseline year actually used.
+    pub baseline_mean: Option<f64>,
     /// Rate in the pledge period divided by the rate in the baseline.
     pub rate_ratio: Option<f64>,
     /// Lower limit of the exact 95 % interval of the rate ratio.
@@ -160,10 +259,57 @@ pub struct Comparison {
     pub detectable_increase_count: Option<u64>,
     /// Largest pledge-period count that would have been a significant decrease.
     pub detectable_decrease_count: Option<u64>,
+    /// Pearson dispersion φ of the yearly counts around the two-period model (quasi-Poisson);
+    /// the intervals below use φ* = max(1, φ).
+    pub dispersion: Option<f64>,
+    /// Lower limit of the quasi-Poisson 95 % interval of the rate ratio (the verdict's).
+    pub adjusted_ci_low: Option<f64>,
+    /// Upper limit of the quasi-Poisson 95 % interval of the rate ratio.
+    pub adjusted_ci_high: Option<f64>,
+    /// Quasi-Poisson p-value of the rate ratio (t with n − p df when φ* > 1).
+    pub adjusted_p_value: Option<f64>,
+    /// `adjusted_p_value` after Holm's adjustment across the pledge's assessed areas.
+    pub holm_p_value: Option<f64>,
+    /// Splitting breaks inside the compared years modelled as step terms in the comparison.
+    pub steps: Vec<Step>,
+    /// What the comparison shows after the adjustment: the verdict's input.
+    pub sign: Sign,
     /// Why a value is missing, or a caveat about the comparison.
     pub note: Option<String>,
     /// The same notes as codes, for renderers to word in their language.
     pub notes: Vec<Note>,
+}
+
+impl Comparison {
+    /// An empty comparison: nothing computed yet.
+    pub fn empty() -> Self {
+        Comparison {
+            pledge_years: None,
+            pledge_count: None,
+            pledge_person_years: None,
+            baseline_count: None,
+            baseline_person_years: None,
+            pledge_years_used: 0,
+            baseline_years_used: 0,
+            pledge_mean: None,
+            baseline_mean: None,
+            rate_ratio: None,
+            ci_low: None,
+            ci_high: None,
+            p_value: None,
+            detectable_increase_count: None,
+            detectable_decrease_count: None,
+            dispersion: None,
+            adjusted_ci_low: None,
+            adjusted_ci_high: None,
+            adjusted_p_value: None,
+            holm_p_value: None,
+            steps: Vec::new(),
+            sign: Sign::None,
+            note: None,
+            notes: Vec::new(),
+        }
+    }
 }
 
 /// Poisson trend with quasi-Poisson scale, and Mann–Kendall as a robustness check.
@@ -179,10 +325,22 @@ pub struct Trend {
     pub ci_low: Option<f64>,
     /// Upper limit of the 95 % interval of the annual change.
     pub ci_high: Option<f64>,
-    /// Pearson dispersion φ = X²/(n−2) (the scale used is max(1, φ)).
+    /// Pearson dispersion φ = X²/(n − p) (the scale used is max(1, φ)).
     pub dispersion: Option<f64>,
-    /// Two-sided p-value of β1 (t with n−2 df when φ > 1, normal otherwise).
+    /// Two-sided p-value of β1 (t with n − p df when φ > 1, normal otherwise).
     pub p_value: Option<f64>,
+    /// `p_value` after Holm's adjustment across the pledge's assessed areas.
+    pub holm_p_value: Option<f64>,
+    /// What the trend shows after the adjustment: the verdict's input.
+    pub sign: Sign,
+    /// Events in the years used; below `Method::min_events_for_percent` no percentage is shown.
+    pub events: u64,
+    /// Whether the annual change may be shown as a percentage (enough events).
+    pub percent_shown: bool,
+    /// Smallest annual change the series could detect (80 % power, two-sided 5 %, φ*).
+    pub detectable_annual_change: Option<f64>,
+    /// Splitting breaks affecting part of the basket, modelled as step terms.
+    pub steps: Vec<Step>,
     /// Mann–Kendall S statistic on the yearly rates.
     pub mann_kendall_s: Option<i64>,
     /// Mann–Kendall z (continuity corrected).
@@ -210,6 +368,12 @@ impl Trend {
             ci_high: None,
             dispersion: None,
             p_value: None,
+            holm_p_value: None,
+            sign: Sign::None,
+            events: 0,
+            percent_shown: false,
+            detectable_annual_change: None,
+            steps: Vec::new(),
             mann_kendall_s: None,
             mann_kendall_z: None,
             mann_kendall_p: None,
@@ -306,6 +470,9 @@ pub enum Verdict {
     PossibleIncrease,
     /// Neither test shows a change the data could detect.
     NoDetectableChange,
+    /// An input is missing (no counts, no population, population 0 or no baseline years):
+    /// nothing can be said, which is not the same as "no change".
+    CannotAssess,
     /// Some, but not conclusive, sign of a decrease.
     PossibleDecrease,
     /// The rate ratio interval lies below 1 and the trend (if any) does not contradict it.

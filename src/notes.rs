@@ -20,14 +20,23 @@ pub enum Note {
     ZeroBaseline,
     /// No crimes in the pledge period: the interval's lower limit is 0.
     ZeroPledge,
-    /// Fewer than 20 crimes in all.
-    FewEvents,
+    /// Fewer crimes in all than the threshold for a percentage.
+    FewEvents {
+        /// The threshold (`Method::min_events_for_percent`).
+        below: u64,
+    },
     /// A series break between the first baseline year and the last pledge year.
     BreakInComparison {
         /// Date of the break.
         date: String,
         /// What changed.
         what: String,
+    },
+    /// A break affecting part of the basket inside the compared years could not be modelled
+    /// as a step (it coincides with the pledge years): the comparison spans it unadjusted.
+    StepNotModelled {
+        /// Date of the break.
+        date: String,
     },
     /// The trend starts after a series break.
     TrendAfterBreak {
@@ -84,9 +93,16 @@ impl Note {
             }
             Note::ZeroBaseline => "no crimes in the baseline: the rate ratio is undefined".into(),
             Note::ZeroPledge => "no crimes in the pledge period: the lower limit is 0".into(),
-            Note::FewEvents => "fewer than 20 crimes in all: very uncertain".into(),
+            Note::FewEvents { below } => {
+                format!("fewer than {below} crimes in all: very uncertain")
+            }
             Note::BreakInComparison { date, what } => {
                 format!("the series break of {date} ({what}) lies within the compared years")
+            }
+            Note::StepNotModelled { date } => {
+                format!(
+                    "the series break of {date} could not be modelled as a step: it coincides with the pledge years"
+                )
             }
             Note::TrendAfterBreak { year, date, what } => {
                 format!("the trend starts {year} after the series break of {date} ({what})")

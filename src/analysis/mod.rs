@@ -3,26 +3,28 @@
 //! polars aggregates the yearly sums ([`frames`]); the statistics of each area are computed by
 //! the small modules below from those sums. Renderers only read the result.
 
+pub mod basket;
 pub mod compare;
 pub mod context;
 pub mod frames;
 pub mod funnel;
+pub mod thresholds;
 pub mod trend;
 pub mod verdict;
 pub mod yearly;
 
 use crate::catalog;
-use crate::config::{Pledge, SeriesBreak};
+use crate::config::{Area, Pledge, SeriesBreak};
 use crate::error::InputError;
 use crate::load::Dataset;
 use crate::load::canonical::Observation;
-use crate::model::{AreaSummary, BreakRef, RegionRef, Summary, YearFigures};
+use crate::model::{AreaSummary, BreakRef, Method, RegionRef, Summary, YearFigures};
 use crate::notes::Warning;
 use crate::regions::{Level, Region, Regions};
 use anyhow::Context;
 use std::path::Path;
 
-/// Runs every analysis for every area of the pledge.
+/// Runs every analysis for every area of the pledge, with the thresholds of [`thresholds`].
 pub fn analyze(
     pledge: &Pledge,
     breaks: &[SeriesBreak],
@@ -30,25 +32,37 @@ pub fn analyze(
     regions: &Regions,
     config_path: &Path,
 ) -> anyhow::Result<Summary> {
-    if !data
-        .observations
-        .iter()
-        .any(|o| o.region_code == pledge.region.code)
-    {
-        return Err(InputError::file(
-            config_path,
-            format!(
-                "the data has no crime figures for {} ({})",
-                pledge.region.name, pledge.region.code
-            ),
-        )
-        .value(&pledge.region.code)
-        .expected(format!(
-            "a kommun present in the exports, or an export for {} in the data folder",
-            pledge.region.name
-        ))
-        .into());
-    }
+    analyze_with(
+        pledge,
+        breaks,
+        data,
+        regions,
+        config_path,
+        thresholds::DEFAULT,
+    )
+}
+
+/// The inputs every area's analysis shares.
+struct Inputs<'a> {
+    pledge: &'a Pledge,
+    breaks: &'a [SeriesBreak],
+    regions: &'a Regions,
+    /// The pledge kommun's own rows, so per-type look-ups scan hundreds, not millions.
+    own: Vec<Observation>,
+    method: Method,
+}
+
+/// [`analyze`] with a given set of thresholds (a test changes one and checks that the verdict,
+/// the sentences and the method text change together).
+pub fn analyze_with(
+    pledge: &Pledge,
+    breaks: &[SeriesBreak],
+    data: &Dataset,
+    regions: &Regions,
+    config_path: &Path,
+    method: Method,
+) -> anyhow::Result<Summary> {
+    ensure_kommun_present(pledge, data, config_path)?;
     let labels: Vec<String> = data
         .observations
         .iter()
@@ -57,16 +71,34 @@ pub fn analyze(
         .into_iter()
         .map(str::to_owned)
         .collect();
+    let own: Vec<Observation> = data
+        .observations
+        .iter()
+        .filter(|o| o.region_code == pledge.region.code)
+        .cloned()
+        .collect();
     let catalogs: Vec<_> = pledge
         .areas
         .iter()
         .map(|a| catalog::area_crimes(a, &labels))
         .collect();
+    let baskets: Vec<basket::Basket> = catalogs
+        .iter()
+        .map(|c| {
+            basket::basket(
+                &own,
+                &c.crimes,
+                pledge.baseline[0],
+                pledge.pledge,
+                pledge.baseline,
+            )
+        })
+        .collect();
     let pairs: Vec<(String, String)> = pledge
         .areas
         .iter()
-        .zip(&catalogs)
-        .flat_map(|(a, c)| c.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
+        .zip(&baskets)
+        .flat_map(|(a, b)| b.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
         .collect();
     let rows = frames::area_years(
         &data.observations,
@@ -76,7 +108,6 @@ pub fn analyze(
         &pledge.county.code,
     )
     .context("aggregating the yearly figures with polars")?;
-
     let mut warnings = data.warnings.clone();
     if !data
         .population
@@ -87,8 +118,15 @@ pub fn analyze(
             region: pledge.region.name.clone(),
         });
     }
+    let inputs = Inputs {
+        pledge,
+        breaks,
+        regions,
+        own,
+        method,
+    };
     let mut areas = Vec::new();
-    for (area, found) in pledge.areas.iter().zip(catalogs) {
+    for ((area, found), basket) in pledge.areas.iter().zip(catalogs).zip(baskets) {
         for pattern in &found.unmatched {
             warnings.push(Warning::PatternUnmatched {
                 area: area.id.clone(),
@@ -96,81 +134,13 @@ pub fn analyze(
             });
         }
         let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
-        let years = year_figures(
-            &area_rows,
-            pledge,
-            regions,
-            data,
-            &found.crimes,
-            area.trend_from,
-        );
-        let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
-        let with_data: Vec<i32> = kommun
-            .iter()
-            .filter(|y| y.count.is_some())
-            .map(|y| y.year)
-            .collect();
-        if let (Some(first), Some(last)) = (with_data.first(), with_data.last()) {
-            for year in (*first..*last).filter(|y| !with_data.contains(y)) {
-                warnings.push(Warning::MissingYear {
-                    area: area.id.clone(),
-                    region: pledge.region.name.clone(),
-                    year,
-                    first: *first,
-                    last: *last,
-                });
-            }
-        }
-        for y in &kommun {
-            if y.count.is_some() && y.population.is_none() {
-                warnings.push(Warning::MissingPopulation {
-                    area: area.id.clone(),
-                    region: pledge.region.name.clone(),
-                    year: y.year,
-                });
-            }
-        }
-        let area_breaks = catalog::area_breaks(breaks, &found.crimes);
-        let (start, start_note) = trend::start_year(area.trend_from, &area_breaks);
-        let (trend, spikes) = trend::trend(&kommun, start, start_note);
-        let cmp = compare::compare(&kommun, pledge.pledge, pledge.baseline, &area_breaks);
-        let pledge_years: Vec<i32> = cmp
-            .pledge_years
-            .map(|[a, b]| {
-                kommun
-                    .iter()
-                    .map(|y| y.year)
-                    .filter(|y| *y >= a && *y <= b)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let funnel = funnel::funnel(&area_rows, &pledge_years, &pledge.region.code);
-        let verdict = verdict::verdict(&cmp, &trend);
-        areas.push(AreaSummary {
-            id: area.id.clone(),
-            title: area.title.clone(),
-            pledge_vs_baseline: cmp,
-            trend,
-            spikes,
-            breaks: area_breaks
-                .iter()
-                .map(|b| BreakRef {
-                    date: b.date.clone(),
-                    what: b.what.clone(),
-                    source: b.source.clone(),
-                    splits_trend: b.splits_trend,
-                })
-                .collect(),
-            funnel,
-            verdict,
-            promise: area.promise.clone(),
-            police_effort: area.police_effort,
-            about: area.about.clone(),
-            crimes: found.crimes,
-            unmatched_patterns: found.unmatched,
-            years,
-        });
+        let mut summary = area_summary(&inputs, area, &area_rows, basket);
+        summary.unmatched_patterns = found.unmatched;
+        warnings.extend(year_warnings(&summary, &pledge.region.name));
+        areas.push(summary);
     }
+    let mut method = inputs.method;
+    verdict::adjust(&mut areas, &mut method);
     let latest_year = areas
         .iter()
         .flat_map(|a| a.years.iter())
@@ -190,7 +160,136 @@ pub fn analyze(
         warnings,
         total_crime: context::total_crime(data, &pledge.region, pledge.baseline),
         police_events: context::police_events(data, &pledge.region),
+        method,
     })
+}
+
+/// An error naming the config when the data has no rows for the pledge kommun.
+fn ensure_kommun_present(
+    pledge: &Pledge,
+    data: &Dataset,
+    config_path: &Path,
+) -> anyhow::Result<()> {
+    if data
+        .observations
+        .iter()
+        .any(|o| o.region_code == pledge.region.code)
+    {
+        return Ok(());
+    }
+    Err(InputError::file(
+        config_path,
+        format!(
+            "the data has no crime figures for {} ({})",
+            pledge.region.name, pledge.region.code
+        ),
+    )
+    .value(&pledge.region.code)
+    .expected(format!(
+        "a kommun present in the exports, or an export for {} in the data folder",
+        pledge.region.name
+    ))
+    .into())
+}
+
+/// Missing years and missing populations of the kommun in one area.
+fn year_warnings(area: &AreaSummary, region: &str) -> Vec<Warning> {
+    let kommun: Vec<&YearFigures> = area.years.iter().filter(|y| y.level == "kommun").collect();
+    let with_data: Vec<i32> = kommun
+        .iter()
+        .filter(|y| y.count.is_some())
+        .map(|y| y.year)
+        .collect();
+    let mut out = Vec::new();
+    if let (Some(first), Some(last)) = (with_data.first(), with_data.last()) {
+        for year in (*first..*last).filter(|y| !with_data.contains(y)) {
+            out.push(Warning::MissingYear {
+                area: area.id.clone(),
+                region: region.to_owned(),
+                year,
+                first: *first,
+                last: *last,
+            });
+        }
+    }
+    for y in kommun
+        .iter()
+        .filter(|y| y.count.is_some() && y.population.is_none())
+    {
+        out.push(Warning::MissingPopulation {
+            area: area.id.clone(),
+            region: region.to_owned(),
+            year: y.year,
+        });
+    }
+    out
+}
+
+/// One area's summary; its verdict is set later, after the adjustment across areas.
+fn area_summary(
+    inputs: &Inputs,
+    area: &Area,
+    area_rows: &[&frames::AreaYear],
+    basket: basket::Basket,
+) -> AreaSummary {
+    let (pledge, method) = (inputs.pledge, &inputs.method);
+    let years = year_figures(area_rows, inputs, &basket.crimes, area.trend_from);
+    let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
+    let area_breaks = catalog::area_breaks(inputs.breaks, &basket.crimes);
+    let plan = trend::plan(
+        area.trend_from,
+        inputs.breaks,
+        &basket.crimes,
+        basket.complete_from,
+    );
+    let (trend, spikes) = trend::trend(&kommun, &plan, method);
+    let whole: Vec<&SeriesBreak> = plan.whole.iter().collect();
+    let cmp = compare::compare(
+        &kommun,
+        pledge.pledge,
+        pledge.baseline,
+        &whole,
+        &plan.steps,
+        method,
+    );
+    let pledge_years: Vec<i32> = cmp
+        .pledge_years
+        .map(|[a, b]| {
+            kommun
+                .iter()
+                .map(|y| y.year)
+                .filter(|y| *y >= a && *y <= b)
+                .collect()
+        })
+        .unwrap_or_default();
+    let funnel = funnel::funnel(area_rows, &pledge_years, &pledge.region.code);
+    let verdict = verdict::verdict(&cmp, &trend);
+    AreaSummary {
+        id: area.id.clone(),
+        title: area.title.clone(),
+        basket: basket.crimes.clone(),
+        left_out: basket.left_out,
+        pledge_vs_baseline: cmp,
+        trend,
+        spikes,
+        breaks: area_breaks
+            .iter()
+            .map(|b| BreakRef {
+                date: b.date.clone(),
+                what: b.what.clone(),
+                source: b.source.clone(),
+                splits_trend: b.splits_trend,
+            })
+            .collect(),
+        funnel,
+        verdict,
+        promise: area.promise.clone(),
+        police_effort: area.police_effort,
+        about: area.about.clone(),
+        crimes: basket.crimes,
+        unmatched_patterns: Vec::new(),
+        years,
+    }
 }
 
 fn region_ref(r: &Region) -> RegionRef {
@@ -203,24 +302,16 @@ fn region_ref(r: &Region) -> RegionRef {
 /// The yearly figures of the pledge kommun, its county and the nation, in that order.
 fn year_figures(
     rows: &[&frames::AreaYear],
-    pledge: &Pledge,
-    regions: &Regions,
-    data: &Dataset,
+    inputs: &Inputs,
     crimes: &[String],
     trend_from: Option<i32>,
 ) -> Vec<YearFigures> {
+    let pledge = inputs.pledge;
     let wanted: [(Level, &Region); 3] = [
         (Level::Kommun, &pledge.region),
         (Level::County, &pledge.county),
-        (Level::Nation, &regions.nation()),
+        (Level::Nation, &inputs.regions.nation()),
     ];
-    // The pledge kommun's own rows, so the per-year breakdown scans hundreds, not millions.
-    let own: Vec<Observation> = data
-        .observations
-        .iter()
-        .filter(|o| o.region_code == pledge.region.code)
-        .cloned()
-        .collect();
     let mut out = Vec::new();
     for (level, region) in wanted {
         let mut figures: Vec<YearFigures> = rows
@@ -229,7 +320,7 @@ fn year_figures(
             .map(|row| {
                 let mut f = yearly::figures(row, region);
                 if level == Level::Kommun {
-                    f.by_crime = yearly::by_crime(&own, &region.code, row.year, crimes);
+                    f.by_crime = yearly::by_crime(&inputs.own, &region.code, row.year, crimes);
                     let known = f.by_crime.iter().filter(|c| c.is_some()).count();
                     f.partial = known > 0 && known < f.by_crime.len();
                 }

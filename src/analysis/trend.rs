@@ -1,30 +1,58 @@
-//! The trend of one area in the pledge kommun: Poisson regression with a log-population offset
-//! and quasi-Poisson scale, Mann–Kendall and the Sen slope, over the years after the latest
-//! series break (statistics.md §3–4).
+//! The trend of one area in the pledge kommun (`docs/methods.md`): a Poisson GLM with a
+//! log-population offset and quasi-Poisson scale (statistics.md §3), with a step term for each
+//! splitting break that affects only part of the basket (§8c), Mann–Kendall and the Sen slope
+//! (§4) as a robustness check, the smallest detectable trend (§8f) and spikes from residuals
+//! scaled by √φ* (§8i).
 
+use crate::catalog;
 use crate::config::SeriesBreak;
-use crate::model::{Trend, TrendPoint, YearFigures};
+use crate::model::{Method, Sign, Step, Trend, TrendPoint, YearFigures};
 use crate::notes::{self, Note};
+use crate::stats::glm::{GlmFit, fit_poisson_glm};
 use crate::stats::mann_kendall::{mann_kendall, sen_slope};
-use crate::stats::trend::fit_poisson_trend;
+use crate::stats::power::detectable_from_se;
 
-/// Fewer years than this give no trend.
-pub const MIN_YEARS: usize = 5;
-
-/// |Pearson residual| above this flags a possible single-case spike.
-pub const SPIKE_RESIDUAL: f64 = 3.0;
-
-fn empty(found: Vec<Note>) -> Trend {
-    Trend::none(found)
+/// Where a trend starts and which breaks it models as steps.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// First year the trend may use.
+    pub start: Option<i32>,
+    /// Why it starts late (a break that affects every basket type).
+    pub start_note: Option<Note>,
+    /// Breaks affecting part of the basket: step terms from their first whole year.
+    pub steps: Vec<Step>,
+    /// Splitting breaks that affect every basket type.
+    pub whole: Vec<SeriesBreak>,
 }
 
-/// The first year a trend may use: after `trend_from` and the latest break that splits trends.
-pub fn start_year(trend_from: Option<i32>, breaks: &[&SeriesBreak]) -> (Option<i32>, Option<Note>) {
-    let latest = breaks
-        .iter()
-        .filter(|b| b.splits_trend)
-        .max_by_key(|b| b.first_clean_year());
-    match (trend_from, latest) {
+/// Plans the trend: a splitting break that affects every type in `basket` ends the window
+/// (the trend starts after the latest one); one that affects only some becomes a step.
+/// `complete_from` is the first year every basket type has figures from.
+pub fn plan(
+    trend_from: Option<i32>,
+    breaks: &[SeriesBreak],
+    basket: &[String],
+    complete_from: Option<i32>,
+) -> Plan {
+    let mut whole: Vec<SeriesBreak> = Vec::new();
+    let mut steps: Vec<Step> = Vec::new();
+    for b in breaks.iter().filter(|b| b.splits_trend) {
+        let one = std::slice::from_ref(b);
+        let hit = basket
+            .iter()
+            .filter(|c| !catalog::area_breaks(one, std::slice::from_ref(*c)).is_empty())
+            .count();
+        if hit == basket.len() && hit > 0 {
+            whole.push(b.clone());
+        } else if hit > 0 {
+            steps.push(Step {
+                date: b.date.clone(),
+                from_year: b.first_clean_year(),
+            });
+        }
+    }
+    let latest = whole.iter().max_by_key(|b| b.first_clean_year());
+    let (mut start, start_note) = match (trend_from, latest) {
         (Some(t), Some(b)) if t >= b.first_clean_year() => (Some(t), None),
         (_, Some(b)) => (
             Some(b.first_clean_year()),
@@ -35,95 +63,126 @@ pub fn start_year(trend_from: Option<i32>, breaks: &[&SeriesBreak]) -> (Option<i
             }),
         ),
         (t, None) => (t, None),
+    };
+    if let Some(c) = complete_from {
+        start = Some(start.map_or(c, |s| s.max(c)));
+    }
+    steps.retain(|s| start.is_none_or(|st| s.from_year > st));
+    steps.sort_by_key(|s| s.from_year);
+    steps.dedup_by_key(|s| s.from_year);
+    Plan {
+        start,
+        start_note,
+        steps,
+        whole,
     }
 }
 
-/// Fits the trend on the kommun's years from `start` on; also returns the spike years.
-pub fn trend(
-    years: &[&YearFigures],
-    start: Option<i32>,
-    start_note: Option<Note>,
-) -> (Trend, Vec<i32>) {
+/// Fits the trend on the kommun's years from the plan's start; also returns the spike years.
+pub fn trend(years: &[&YearFigures], plan: &Plan, method: &Method) -> (Trend, Vec<i32>) {
     let first_with_data = years.iter().find(|y| y.count.is_some()).map(|y| y.year);
     let Some(first_with_data) = first_with_data else {
-        return (empty(vec![Note::NoData]), Vec::new());
+        return (Trend::none(vec![Note::NoData]), Vec::new());
     };
-    let from = start.map_or(first_with_data, |s| s.max(first_with_data));
+    let from = plan
+        .start
+        .map_or(first_with_data, |s| s.max(first_with_data));
     // Say why the trend starts late only when the break moved the start.
-    let start_note = start_note.filter(|_| from > first_with_data);
+    let start_note = plan.start_note.clone().filter(|_| from > first_with_data);
     let used: Vec<(i32, u64, u64)> = years
         .iter()
         .filter(|y| y.year >= from)
         .filter_map(|y| Some((y.year, y.count?, y.population.filter(|p| *p > 0)?)))
         .collect();
-    if used.len() < MIN_YEARS {
+    if used.len() < method.min_trend_years {
         let mut found: Vec<Note> = start_note.into_iter().collect();
         found.push(Note::TooFewYears {
             years: used.len(),
             from,
-            needed: MIN_YEARS,
+            needed: method.min_trend_years,
         });
-        return (empty(found), Vec::new());
+        return (Trend::none(found), Vec::new());
     }
-    let t: Vec<f64> = used.iter().map(|u| f64::from(u.0 - used[0].0)).collect();
+    let last = used[used.len() - 1].0;
+    let steps: Vec<Step> = plan
+        .steps
+        .iter()
+        .filter(|s| s.from_year > used[0].0 && s.from_year <= last)
+        .cloned()
+        .collect();
+    let design: Vec<Vec<f64>> = used
+        .iter()
+        .map(|u| {
+            let mut x = vec![1.0, f64::from(u.0 - used[0].0)];
+            x.extend(steps.iter().map(|s| f64::from(u.0 >= s.from_year)));
+            x
+        })
+        .collect();
     let y: Vec<f64> = used.iter().map(|u| u.1 as f64).collect();
-    let pop: Vec<f64> = used.iter().map(|u| u.2 as f64).collect();
+    let offset: Vec<f64> = used.iter().map(|u| (u.2 as f64).ln()).collect();
+    let Some(fit) = fit_poisson_glm(&design, &y, &offset) else {
+        return (Trend::none(vec![Note::TrendNotFitted]), Vec::new());
+    };
+    let Some(w) = fit.coefficient(1, method.level) else {
+        return (Trend::none(vec![Note::TrendNotFitted]), Vec::new());
+    };
     let rates: Vec<f64> = used.iter().map(|u| u.1 as f64 / u.2 as f64 * 1e5).collect();
     let years_used: Vec<f64> = used.iter().map(|u| f64::from(u.0)).collect();
-    let Some(fit) = fit_poisson_trend(&t, &y, &pop) else {
-        return (empty(vec![Note::TrendNotFitted]), Vec::new());
-    };
     let mk = mann_kendall(&rates);
     let sen = sen_slope(&years_used, &rates);
+    let scale = fit.dispersion_used.sqrt();
     let spikes = used
         .iter()
         .zip(&fit.pearson_residuals)
-        .filter(|(_, r)| r.abs() > SPIKE_RESIDUAL)
+        .filter(|(_, r)| r.abs() / scale > method.spike_residual)
         .map(|(u, _)| u.0)
         .collect();
     let mut found: Vec<Note> = start_note.into_iter().collect();
-    let gaps = (used[used.len() - 1].0 - used[0].0 + 1) as usize - used.len();
+    let gaps = (last - used[0].0 + 1) as usize - used.len();
     if gaps > 0 {
         found.push(Note::TrendGaps { years: gaps });
     }
+    let events: u64 = used.iter().map(|u| u.1).sum();
     let trend = Trend {
         from: Some(used[0].0),
-        to: Some(used[used.len() - 1].0),
-        annual_change: Some(fit.annual_change),
-        ci_low: Some(fit.ci_low),
-        ci_high: Some(fit.ci_high),
-        dispersion: Some(fit.dispersion),
-        p_value: Some(fit.p_value),
+        to: Some(last),
+        annual_change: Some(w.estimate.exp_m1()),
+        ci_low: Some(w.ci_low.exp_m1()),
+        ci_high: Some(w.ci_high.exp_m1()),
+        dispersion: fit.dispersion,
+        p_value: Some(w.p_value),
+        holm_p_value: None,
+        sign: Sign::None,
+        events,
+        percent_shown: events >= method.min_events_for_percent,
+        detectable_annual_change: detectable_from_se(w.se, 1.0 - method.level, method.power),
+        steps,
         mann_kendall_s: mk.as_ref().map(|m| m.s),
         mann_kendall_z: mk.as_ref().map(|m| m.z),
         mann_kendall_p: mk.as_ref().map(|m| m.p_value),
         sen_slope: sen.map(|s| s.slope),
-        line: band(&used, &t, &fit.fitted, fit.dispersion_used),
+        line: band(&used, &design, &fit, method),
         note: notes::english(&found),
         notes: found,
     };
     (trend, spikes)
 }
 
-/// The fitted line with a 95 % band for the mean: Var(η) = x′ Cov(β) x with
-/// Cov(β) = φ*·(X′WX)⁻¹, W = diag(μ) (McCullagh & Nelder 1989, §2.5).
-fn band(used: &[(i32, u64, u64)], t: &[f64], fitted: &[f64], scale: f64) -> Vec<TrendPoint> {
-    let (mut s0, mut s1, mut s2) = (0.0, 0.0, 0.0);
-    for (ti, mu) in t.iter().zip(fitted) {
-        s0 += mu;
-        s1 += mu * ti;
-        s2 += mu * ti * ti;
-    }
-    let det = s0 * s2 - s1 * s1;
+/// The fitted line with a band for the mean: Var(η) = xᵀ Cov(β) x with
+/// Cov(β) = φ*·(XᵀWX)⁻¹ (McCullagh & Nelder 1989, §2.5); the step terms are part of x.
+fn band(
+    used: &[(i32, u64, u64)],
+    design: &[Vec<f64>],
+    fit: &GlmFit,
+    m: &Method,
+) -> Vec<TrendPoint> {
     used.iter()
-        .zip(t.iter().zip(fitted))
-        .map(|(u, (ti, mu))| {
-            let var = if det > 0.0 {
-                scale * (s2 - 2.0 * ti * s1 + ti * ti * s0) / det
-            } else {
-                0.0
-            };
-            let half = Z95 * var.max(0.0).sqrt();
+        .zip(design.iter().zip(&fit.fitted))
+        .map(|(u, (x, mu))| {
+            // The contrast's interval is η ± q·SE; only its half-width is needed here.
+            let half = fit
+                .contrast(x, m.level)
+                .map_or(0.0, |w| (w.ci_high - w.ci_low) / 2.0);
             TrendPoint {
                 year: u.0,
                 fitted: *mu,
@@ -133,6 +192,3 @@ fn band(used: &[(i32, u64, u64)], t: &[f64], fitted: &[f64], scale: f64) -> Vec<
         })
         .collect()
 }
-
-/// The 97.5 % quantile of the standard normal distribution.
-const Z95: f64 = 1.959_963_984_540_054;

@@ -1,58 +1,83 @@
-//! The verdict on an area, from the pledge-period rate ratio and the trend.
+//! The verdict on an area (`docs/methods.md`), from the quasi-Poisson period comparison and
+//! the trend, after Holm's adjustment across the pledge's areas (statistics.md §8d).
 //!
 //! The rule, also printed in the report's method section:
-//! - a *strong* sign is a 95 % interval of the rate ratio entirely above 1 (or below 1);
-//! - a *weak* sign is a trend significant at 5 % in that direction, or a rate ratio on that side
-//!   of 1 with p < 0.10;
-//! - `clear_increase`: a strong sign of increase and no significant trend downwards
+//! - `cannot_assess` when an input is missing: no pledge or no baseline year with both a
+//!   count and a population above 0 (no counts, no population, population 0, no baseline);
+//! - a *sign* is a Holm-adjusted p-value below α (`Method::alpha`): for the comparison the
+//!   quasi-Poisson p (§8a), for the trend its quasi-Poisson p; the comparisons and the trends
+//!   are each adjusted over the areas that can be assessed;
+//! - `clear_increase`: the comparison shows an increase and the trend no decrease
 //!   (`clear_decrease` likewise);
-//! - `possible_increase`: any sign of increase and none of decrease (`possible_decrease`
-//!   likewise);
-//! - otherwise `no_detectable_change` (including conflicting signs);
-//! - a series break inside the compared years (e.g. a new offence added to the area) makes
-//!   the counts before and after not fully comparable: a *clear* change is then reported as
-//!   *possible*.
+//! - `possible_increase`: only the trend shows an increase and the comparison no decrease
+//!   (`possible_decrease` likewise); a *clear* change becomes *possible* when a series break
+//!   that affects every type in the basket lies inside the compared years;
+//! - otherwise `no_detectable_change` (including conflicting signs).
 
-use crate::model::{Comparison, Trend, Verdict};
+use crate::model::{AreaSummary, Comparison, Method, Sign, Trend, Verdict};
 use crate::notes::Note;
+use crate::stats::multiple::holm;
 
-/// p-value below which a trend counts as a sign.
-pub const TREND_ALPHA: f64 = 0.05;
-/// p-value below which a rate ratio counts as a weak sign.
-pub const WEAK_ALPHA: f64 = 0.10;
+/// Whether the inputs allow a verdict: both periods have a year with count and population.
+pub fn assessable(cmp: &Comparison) -> bool {
+    cmp.pledge_years_used > 0 && cmp.baseline_years_used > 0
+}
 
-/// Applies the rule above.
+/// The direction a Holm-adjusted p-value shows for an estimate `effect` (ratio − 1 or annual
+/// change: its sign gives the direction).
+fn sign(holm_p: Option<f64>, effect: Option<f64>, alpha: f64) -> Sign {
+    match (holm_p, effect) {
+        (Some(p), Some(e)) if p < alpha && e > 0.0 => Sign::Increase,
+        (Some(p), Some(e)) if p < alpha && e < 0.0 => Sign::Decrease,
+        _ => Sign::None,
+    }
+}
+
+/// Holm-adjusts the comparisons and the trends across the assessable areas, sets their
+/// signs and every area's verdict, and records the number of comparisons in `method`.
+pub fn adjust(areas: &mut [AreaSummary], method: &mut Method) {
+    let idx: Vec<usize> = (0..areas.len())
+        .filter(|&i| assessable(&areas[i].pledge_vs_baseline))
+        .collect();
+    method.comparisons = idx.len();
+    let cmp_p: Vec<f64> = idx
+        .iter()
+        .map(|&i| areas[i].pledge_vs_baseline.adjusted_p_value.unwrap_or(1.0))
+        .collect();
+    let trend_p: Vec<f64> = idx
+        .iter()
+        .map(|&i| areas[i].trend.p_value.unwrap_or(1.0))
+        .collect();
+    for ((&i, cp), tp) in idx.iter().zip(holm(&cmp_p)).zip(holm(&trend_p)) {
+        let a = &mut areas[i];
+        let c = &mut a.pledge_vs_baseline;
+        c.holm_p_value = c.adjusted_p_value.map(|_| cp);
+        c.sign = sign(c.holm_p_value, c.rate_ratio.map(|r| r - 1.0), method.alpha);
+        let t = &mut a.trend;
+        t.holm_p_value = t.p_value.map(|_| tp);
+        t.sign = sign(t.holm_p_value, t.annual_change, method.alpha);
+    }
+    for a in areas.iter_mut() {
+        a.verdict = verdict(&a.pledge_vs_baseline, &a.trend);
+    }
+}
+
+/// Applies the rule above to a comparison and a trend whose signs are set.
 pub fn verdict(cmp: &Comparison, trend: &Trend) -> Verdict {
-    let rr = cmp.rate_ratio;
-    let strong_up = cmp.ci_low.is_some_and(|l| l > 1.0);
-    let strong_down = cmp.ci_high.is_some_and(|h| h < 1.0);
-    let trend_sig = trend.p_value.is_some_and(|p| p < TREND_ALPHA);
-    let trend_up = trend_sig && trend.annual_change.is_some_and(|c| c > 0.0);
-    let trend_down = trend_sig && trend.annual_change.is_some_and(|c| c < 0.0);
-    let rr_weak = cmp.p_value.is_some_and(|p| p < WEAK_ALPHA);
-    let any_up = strong_up || trend_up || (rr_weak && rr.is_some_and(|r| r > 1.0));
-    let any_down = strong_down || trend_down || (rr_weak && rr.is_some_and(|r| r < 1.0));
+    if !assessable(cmp) {
+        return Verdict::CannotAssess;
+    }
     let break_inside = cmp
         .notes
         .iter()
         .any(|n| matches!(n, Note::BreakInComparison { .. }));
-    if strong_up && !trend_down {
-        if break_inside {
-            Verdict::PossibleIncrease
-        } else {
-            Verdict::ClearIncrease
-        }
-    } else if strong_down && !trend_up {
-        if break_inside {
-            Verdict::PossibleDecrease
-        } else {
-            Verdict::ClearDecrease
-        }
-    } else if any_up && !any_down {
-        Verdict::PossibleIncrease
-    } else if any_down && !any_up {
-        Verdict::PossibleDecrease
-    } else {
-        Verdict::NoDetectableChange
+    match (cmp.sign, trend.sign) {
+        (Sign::Increase, Sign::Increase | Sign::None) if break_inside => Verdict::PossibleIncrease,
+        (Sign::Increase, Sign::Increase | Sign::None) => Verdict::ClearIncrease,
+        (Sign::Decrease, Sign::Decrease | Sign::None) if break_inside => Verdict::PossibleDecrease,
+        (Sign::Decrease, Sign::Decrease | Sign::None) => Verdict::ClearDecrease,
+        (Sign::None, Sign::Increase) => Verdict::PossibleIncrease,
+        (Sign::None, Sign::Decrease) => Verdict::PossibleDecrease,
+        _ => Verdict::NoDetectableChange,
     }
 }

@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod notes;
+pub mod sentences;
 pub mod words;
 
 use crate::model::Summary;

@@ -23,7 +23,10 @@ pub fn note(n: &Note, lang: Lang) -> String {
             "inga brott under jämförelseperioden, så kvoten kan inte beräknas".into()
         }
         Note::ZeroPledge => "inga brott under löftesperioden; intervallets nedre gräns är 0".into(),
-        Note::FewEvents => "färre än 20 brott totalt: mycket osäkert".into(),
+        Note::FewEvents { below } => format!("färre än {below} brott totalt: mycket osäkert"),
+        Note::StepNotModelled { date } => format!(
+            "seriebrottet {date} sammanfaller med löftesåren och kunde inte tas med som ett steg i modellen"
+        ),
         Note::BreakInComparison { date, what } => {
             format!(
                 "seriebrottet {date} ({what}) ligger inom de jämförda åren och kan påverka jämförelsen"

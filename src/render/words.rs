@@ -15,6 +15,7 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
         }
         Verdict::PossibleDecrease => lang.pick("Möjlig minskning", "Possible decrease"),
         Verdict::ClearDecrease => lang.pick("Tydlig minskning", "Clear decrease"),
+        Verdict::CannotAssess => lang.pick("Kan inte bedömas", "Cannot be assessed"),
     }
 }
 
@@ -53,20 +54,29 @@ pub fn years(range: [i32; 2]) -> String {
     }
 }
 
-/// `kvot 1,29 (95 % KI 1,02–1,63)`.
+/// `kvot 1,29; 95 % KI 0,89–1,88`: the quasi-Poisson interval the verdict uses, or the
+/// exact one when the yearly model could not be fitted.
 pub fn rate_ratio(c: &Comparison, lang: Lang) -> Option<String> {
     let rr = c.rate_ratio?;
-    let low = c.ci_low.map_or("0".to_owned(), |l| ratio_limit(l, lang));
-    let high = c.ci_high.map_or("∞".to_owned(), |h| ratio_limit(h, lang));
+    let (lo, hi) = match (c.adjusted_ci_low, c.adjusted_ci_high) {
+        (Some(l), Some(h)) => (Some(l), Some(h)),
+        _ => (c.ci_low, c.ci_high),
+    };
+    let low = lo.map_or("0".to_owned(), |l| ratio_limit(l, lang));
+    let high = hi.map_or("∞".to_owned(), |h| ratio_limit(h, lang));
     Some(match lang {
         Lang::Sv => format!("kvot {}; 95 % KI {low}–{high}", number(rr, 2, lang)),
         Lang::En => format!("ratio {}; 95% CI {low}–{high}", number(rr, 2, lang)),
     })
 }
 
-/// `+4,1 % per år (95 % KI −2,0–+10,6 %)`, or why there is no trend.
+/// `+4,1 % per år (95 % KI −2,0–+10,6 %)`, or why there is no trend (or no percentage).
 pub fn trend(t: &Trend, lang: Lang) -> String {
     match (t.annual_change, t.ci_low, t.ci_high) {
+        (Some(_), Some(_), Some(_)) if !t.percent_shown => match lang {
+            Lang::Sv => format!("för få brott ({}) för en procentsats", t.events),
+            Lang::En => format!("too few crimes ({}) for a percentage", t.events),
+        },
         (Some(c), Some(l), Some(h)) => match lang {
             Lang::Sv => format!(
                 "{} per år (95 % KI {} till {})",
@@ -95,134 +105,16 @@ pub fn trend(t: &Trend, lang: Lang) -> String {
     }
 }
 
-/// Three to six sentences on one area, generated from its numbers only.
-pub fn summary_sentences(area: &AreaSummary, baseline: [i32; 2], lang: Lang) -> Vec<String> {
-    let c = &area.pledge_vs_baseline;
-    let title = area.title.to_lowercase();
-    let mut out = Vec::new();
-    let (Some(py), Some(x1), Some(x2)) = (c.pledge_years, c.pledge_count, c.baseline_count) else {
-        out.push(match lang {
-            Lang::Sv => format!(
-                "För {title} saknas underlag för att jämföra löftesperioden med {}.",
-                years(baseline)
-            ),
-            Lang::En => format!(
-                "For {title} there are no data to compare the pledge period with {}.",
-                years(baseline)
-            ),
-        });
-        return out;
-    };
-    let n1 = f64::from(py[1] - py[0] + 1);
-    let n2 = f64::from(baseline[1] - baseline[0] + 1);
-    let (m1, m2) = (
-        number(x1 as f64 / n1, 0, lang),
-        number(x2 as f64 / n2, 0, lang),
-    );
-    out.push(match lang {
-        Lang::Sv => format!(
-            "Under löftesperioden ({}) anmäldes i genomsnitt {m1} fall av {title} per år, jämfört med {m2} under {}.",
-            years(py),
-            years(baseline)
-        ),
-        Lang::En => format!(
-            "During the pledge period ({}) an average of {m1} offences ({title}) were reported per year, against {m2} in {}.",
-            years(py),
-            years(baseline)
-        ),
-    });
-    let significant = c.ci_low.is_some_and(|l| l > 1.0) || c.ci_high.is_some_and(|h| h < 1.0);
-    if let Some(rr) = rate_ratio(c, lang) {
-        let weak = c
-            .p_value
-            .is_some_and(|p| p < crate::analysis::verdict::WEAK_ALPHA);
-        let p = c.p_value.map_or(String::new(), |p| number(p, 2, lang));
-        let direction = if c.rate_ratio.is_some_and(|r| r > 1.0) {
-            lang.pick("en ökning", "an increase")
-        } else {
-            lang.pick("en minskning", "a decrease")
-        };
-        out.push(match (significant, weak, lang) {
-            (true, _, Lang::Sv) => format!("Skillnaden är större än vad slumpen brukar ge ({rr})."),
-            (true, _, Lang::En) => format!("The difference is larger than chance usually gives ({rr})."),
-            (false, true, Lang::Sv) => format!(
-                "Det finns tecken på {direction}, men skillnaden är inte säkert större än vad slumpen kan ge ({rr}; p = {p})."
-            ),
-            (false, true, Lang::En) => format!(
-                "There are signs of {direction}, but the difference is not clearly larger than chance can give ({rr}; p = {p})."
-            ),
-            (false, false, Lang::Sv) => format!("Skillnaden ryms inom vad slumpen kan ge ({rr})."),
-            (false, false, Lang::En) => format!("The difference is within what chance can give ({rr})."),
-        });
+/// The pledge years compared: `2023–2026`, or `hittills 2023–2025 av 2023–2026` while the
+/// pledge runs.
+pub fn pledge_label(used: [i32; 2], pledge: [i32; 2], lang: Lang) -> String {
+    if used[1] >= pledge[1] {
+        return years(used);
     }
-    if !significant && let Some(up) = c.detectable_increase_count {
-        let per_year = number(up as f64 / n1, 0, lang);
-        out.push(match lang {
-            Lang::Sv => format!(
-                "Underlaget räcker inte för att påvisa en förändring av denna storlek: först ett genomsnitt på minst {per_year} per år under löftesperioden hade visat en ökning{}.",
-                c.detectable_decrease_count.map_or(String::new(), |d| format!(", och högst {} per år en minskning", number(d as f64 / n1, 0, lang)))
-            ),
-            Lang::En => format!(
-                "The data cannot show a change of this size: only an average of at least {per_year} a year in the pledge period would have shown an increase{}.",
-                c.detectable_decrease_count.map_or(String::new(), |d| format!(", and at most {} a year a decrease", number(d as f64 / n1, 0, lang)))
-            ),
-        });
+    match lang {
+        Lang::Sv => format!("hittills {} av {}", years(used), years(pledge)),
+        Lang::En => format!("so far {} of {}", years(used), years(pledge)),
     }
-    let dates: Vec<&str> = c
-        .notes
-        .iter()
-        .filter_map(|n| match n {
-            Note::BreakInComparison { date, .. } => Some(date.as_str()),
-            _ => None,
-        })
-        .collect();
-    if !dates.is_empty() {
-        let list = join_and(&dates, lang);
-        out.push(match (lang, dates.len()) {
-            (Lang::Sv, 1) => format!("Seriebrottet {list} ligger inom de jämförda åren och kan påverka jämförelsen."),
-            (Lang::Sv, _) => format!("Seriebrotten {list} ligger inom de jämförda åren och kan påverka jämförelsen."),
-            (Lang::En, 1) => format!("The series break of {list} lies within the compared years and may affect the comparison."),
-            (Lang::En, _) => format!("The series breaks of {list} lie within the compared years and may affect the comparison."),
-        });
-    }
-    if area.trend.annual_change.is_some() {
-        let sig = area.trend.p_value.is_some_and(|p| p < 0.05);
-        let from_to = years([area.trend.from.unwrap_or(0), area.trend.to.unwrap_or(0)]);
-        out.push(match (lang, sig) {
-            (Lang::Sv, true) => format!("Trenden {from_to} är {}.", trend(&area.trend, lang)),
-            (Lang::Sv, false) => format!(
-                "Trenden {from_to} ({}) skiljer sig inte säkert från noll.",
-                trend(&area.trend, lang)
-            ),
-            (Lang::En, true) => format!("The trend {from_to} is {}.", trend(&area.trend, lang)),
-            (Lang::En, false) => format!(
-                "The trend {from_to} ({}) is not clearly different from zero.",
-                trend(&area.trend, lang)
-            ),
-        });
-    }
-    if x1 + x2 < 20 {
-        out.push(
-            lang.pick(
-                "Talen är mycket små; enstaka händelser kan ändra bilden.",
-                "The numbers are very small; single events can change the picture.",
-            )
-            .to_owned(),
-        );
-    }
-    if area.police_effort {
-        let rise = matches!(
-            area.verdict,
-            Verdict::ClearIncrease | Verdict::PossibleIncrease
-        );
-        out.push(match (rise, lang) {
-            (true, Lang::Sv) => "Narkotikabrott upptäcks främst genom polisens eget arbete: en ökning kan betyda att löftets insatser genomförs, inte att bruket ökat.",
-            (true, Lang::En) => "Drug offences are mostly found by police work: a rise may mean the pledge's work is being done, not that drug use rose.",
-            (false, Lang::Sv) => "Narkotikabrott upptäcks främst genom polisens eget arbete, så antalet speglar också hur mycket polisen letar – inte bara hur vanligt bruket är.",
-            (false, Lang::En) => "Drug offences are mostly found by police work, so the count also reflects how much the police look – not only how common drug use is.",
-        }.to_owned());
-    }
-    out
 }
 
 /// `35` with `(prel.)` when preliminary.

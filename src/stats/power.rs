@@ -33,7 +33,17 @@ pub fn detectable_trend(t: &[f64], mu: &[f64], phi: f64, alpha: f64, power: f64)
         return None;
     }
     let phi_star = if phi.is_finite() { phi.max(1.0) } else { 1.0 };
-    let se = (phi_star / info).sqrt();
+    detectable_from_se((phi_star / info).sqrt(), alpha, power)
+}
+
+/// The smallest change exp((z_{1−α/2} + z_{power})·`se`) − 1 detectable for a log-scale
+/// coefficient with (dispersion-scaled) standard error `se`; with a plain trend this equals
+/// [`detectable_trend`], and it also covers trends with step terms, whose slope SE the GLM
+/// gives directly. `None` when `se` is not a positive finite number.
+pub fn detectable_from_se(se: f64, alpha: f64, power: f64) -> Option<f64> {
+    if !(se.is_finite() && se > 0.0) {
+        return None;
+    }
     let z = normal_quantile(1.0 - alpha / 2.0) + normal_quantile(power);
     let change = (z * se).exp_m1();
     change.is_finite().then_some(change)
@@ -52,6 +62,17 @@ mod tests {
         // SE 0.034503: (z.975 + z.80)·SE recovered from the change.
         let se = d.ln_1p() / (normal_quantile(0.975) + normal_quantile(0.80));
         assert_doc(se, 0.034503, 6);
+    }
+
+    #[test]
+    fn the_glm_slope_se_gives_the_same_detectable_change() {
+        let t: Vec<f64> = (0..7).map(f64::from).collect();
+        let design: Vec<Vec<f64>> = t.iter().map(|v| vec![1.0, *v]).collect();
+        let fit = crate::stats::glm::fit_poisson_glm(&design, &[30.0; 7], &[0.0; 7]).unwrap();
+        let from_se = detectable_from_se(fit.se[1], 0.05, 0.8).unwrap();
+        let direct = detectable_trend(&t, &fit.fitted, 1.0, 0.05, 0.8).unwrap();
+        assert!((from_se - direct).abs() < 1e-9);
+        assert_eq!(detectable_from_se(0.0, 0.05, 0.8), None);
     }
 
     #[test]

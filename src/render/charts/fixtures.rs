@@ -74,21 +74,7 @@ pub fn figures(
 }
 
 fn empty_comparison() -> Comparison {
-    Comparison {
-        pledge_years: None,
-        pledge_count: None,
-        pledge_person_years: None,
-        baseline_count: None,
-        baseline_person_years: None,
-        rate_ratio: None,
-        ci_low: None,
-        ci_high: None,
-        p_value: None,
-        detectable_increase_count: None,
-        detectable_decrease_count: None,
-        note: None,
-        notes: Vec::new(),
-    }
+    Comparison::empty()
 }
 
 fn empty_trend() -> Trend {
@@ -114,6 +100,8 @@ pub fn area(id: &str, title: &str, crimes: &[&str], years: Vec<YearFigures>) -> 
     AreaSummary {
         id: id.to_owned(),
         title: title.to_owned(),
+        basket: crimes.iter().map(|c| (*c).to_owned()).collect(),
+        left_out: Vec::new(),
         pledge_vs_baseline: empty_comparison(),
         trend: empty_trend(),
         spikes: Vec::new(),
@@ -144,6 +132,7 @@ pub fn summary(areas: Vec<AreaSummary>, example_data: bool) -> Summary {
         warnings: Vec::new(),
         total_crime: Vec::new(),
         police_events: Vec::new(),
+        method: Method::standard(),
     }
 }
 

@@ -132,40 +132,56 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
     }
 }
 
-/// Method and caveats, with references.
+/// Method and caveats, with references; every threshold comes from `summary.method`.
 pub fn method(md: &mut String, s: &Summary, lang: Lang) {
     let _ = writeln!(
         md,
         "## {}\n",
         lang.pick("Metod och förbehåll", "Method and caveats")
     );
-    let text = match lang {
-        Lang::Sv => METHOD_SV,
-        Lang::En => METHOD_EN,
-    };
-    let _ = writeln!(
-        md,
-        "{}",
-        text.replace("{baseline}", &words::years(s.baseline))
-    );
+    let _ = writeln!(md, "{}", method_text(s, lang));
 }
 
-const METHOD_SV: &str = "- Anmälda brott beskriver vad som kommit till polisens kännedom, inte den faktiska brottsligheten. För brott i nära relation är mörkertalet stort: många varken vill eller vågar anmäla.
+/// The method bullets with the thresholds filled in.
+fn method_text(s: &Summary, lang: Lang) -> String {
+    let m = &s.method;
+    let pct = |v: f64| number(v * 100.0, 0, lang);
+    let rse = number(
+        100.0 / (m.min_events_for_percent.max(1) as f64).sqrt(),
+        0,
+        lang,
+    );
+    let alpha = number(m.alpha, 2, lang);
+    let spike = number(m.spike_residual, 0, lang);
+    let (level, power) = (pct(m.level), pct(m.power));
+    let (events, years_needed, kommuner) = (
+        m.min_events_for_percent,
+        m.min_trend_years,
+        m.min_funnel_kommuner,
+    );
+    let (n, baseline) = (m.comparisons, words::years(s.baseline));
+    match lang {
+        Lang::Sv => format!("- Anmälda brott beskriver vad som kommit till polisens kännedom, inte den faktiska brottsligheten. För brott i nära relation är mörkertalet stort: många varken vill eller vågar anmäla.
 - Narkotikabrott är spaningsbrott: antalet följer polisens insatser. En ökning under löftet kan betyda att arbetet genomförs.
 - Varje brott räknas för sig, så ett enda ärende kan ge många brott.
-- Små tal: en takt som bygger på färre än 20 brott har en relativ osäkerhet över 22 %. Intervallen är exakta 95 %-intervall för Poissonfördelningen (Garwood 1936).
-- Löftesperioden jämförs med {baseline} med en exakt betingad test av kvoten mellan två takter (binomialmetoden; Fay 2010), med befolkningen som exponering.
-- Trenden skattas med Poissonregression med befolkningen som offset och kvasi-Poisson-skala φ* = max(1, φ) (McCullagh & Nelder 1989), aldrig över ett seriebrott; Mann–Kendall och Sens lutning (Mann 1945, Kendall 1975, Sen 1968) som kontroll. Minst fem år krävs.
-- År med Pearson-residual över 3 markeras som möjliga toppar.
-- Jämförelsen med andra kommuner är ett trattdiagram med exakta Poissongränser (Spiegelhalter 2005), vidgade för överspridning när minst tio kommuner finns. Kommunerna rangordnas inte.
-- Bedömningen: *tydlig* när kvotens 95 %-intervall ligger helt över (under) 1 och trenden inte går signifikant åt andra hållet; *möjlig* när kvoten har p < 0,10 eller trenden är signifikant i en riktning utan tecken åt den andra; annars *ingen påvisbar förändring* – vilket inte betyder att inget förändrats, utan att underlaget inte räcker för att visa det. Ligger ett seriebrott inom de jämförda åren blir en tydlig förändring *möjlig*, eftersom åren före och efter inte är helt jämförbara.";
-
-const METHOD_EN: &str = "- Reported crime describes what reached the police, not actual crime. For crime in close relationships the dark figure is large: many neither want nor dare to report.
+- Små tal: en takt som bygger på färre än {events} brott har en relativ osäkerhet över {rse} %, och då anges ingen förändring i procent. Intervallen är exakta {level} %-intervall för Poissonfördelningen (Garwood 1936).
+- Jämförelse och trend görs bara på de brottstyper som har siffror alla år (en brottstyp som tillkommit under perioden redovisas för sig).
+- Löftesperioden jämförs med {baseline} i en Poissonmodell över årens antal med befolkningen som exponering och kvasi-Poisson-skala φ* = max(1, φ), så att intervallet vidgas när åren varierar mer än slumpen ensam ger (McCullagh & Nelder 1989). Den exakta betingade kvoten (Fay 2010) redovisas i summary.json som kontroll.
+- Trenden skattas med samma slags modell, aldrig över ett seriebrott som berör alla brottstyper; ett seriebrott som bara berör några av dem tas med som ett steg i nivån. Mann–Kendall och Sens lutning (Mann 1945, Kendall 1975, Sen 1968) som kontroll. Minst {years_needed} år krävs. När trenden inte är säkerställd anges den minsta årliga förändring som hade kunnat påvisas med {power} % sannolikhet.
+- År med Pearson-residual, delad med √φ*, över {spike} markeras som möjliga toppar.
+- {n} områden prövas samtidigt; p-värdena justeras med Holms metod (Holm 1979) så att risken för ett felaktigt påstående om förändring i något område hålls under {alpha}.
+- Jämförelsen med andra kommuner är ett trattdiagram med exakta Poissongränser (Spiegelhalter 2005), vidgade för överspridning när minst {kommuner} kommuner finns. Kommunerna rangordnas inte.
+- Bedömningen: *tydlig* när jämförelsens justerade p-värde är under {alpha} och trenden inte går signifikant åt andra hållet; *möjlig* när bara trenden är signifikant och jämförelsen inte visar åt andra hållet, eller när ett seriebrott som berör alla brottstyper ligger inom de jämförda åren; annars *ingen påvisbar förändring* – vilket inte betyder att inget förändrats, utan att underlaget inte räcker för att visa det. *Kan inte bedömas* när antal eller befolkning saknas."),
+        Lang::En => format!("- Reported crime describes what reached the police, not actual crime. For crime in close relationships the dark figure is large: many neither want nor dare to report.
 - Drug offences are found by police work: counts follow police effort. A rise under the pledge may mean the work is being done.
 - Each offence is counted, so a single case can add many crimes.
-- Small numbers: a rate from fewer than 20 crimes has a relative standard error above 22 %. Intervals are exact 95 % Poisson intervals (Garwood 1936).
-- The pledge period is compared with {baseline} by the exact conditional test of the ratio of two rates (binomial method; Fay 2010), with population as exposure.
-- The trend is a Poisson regression with population offset and quasi-Poisson scale φ* = max(1, φ) (McCullagh & Nelder 1989), never across a series break; Mann–Kendall and the Sen slope (Mann 1945, Kendall 1975, Sen 1968) as a check. At least five years are needed.
-- Years with a Pearson residual above 3 are marked as possible spikes.
-- Other kommuner are compared in a funnel plot with exact Poisson limits (Spiegelhalter 2005), widened for overdispersion when there are at least ten kommuner. Kommuner are not ranked.
-- The verdict: *clear* when the ratio's 95 % interval lies wholly above (below) 1 and the trend does not go significantly the other way; *possible* when the ratio has p < 0.10 or the trend is significant in one direction with no sign the other way; otherwise *no detectable change* – which does not mean nothing changed, only that the data cannot show it. When a series break lies within the compared years, a clear change is reported as *possible*, since the years before and after are not fully comparable.";
+- Small numbers: a rate from fewer than {events} crimes has a relative standard error above {rse} %, and no percentage change is given then. Intervals are exact {level} % Poisson intervals (Garwood 1936).
+- The comparison and the trend use only the crime types with figures in every year (a type added during the period is shown on its own).
+- The pledge period is compared with {baseline} in a Poisson model of the yearly counts with population as exposure and quasi-Poisson scale φ* = max(1, φ), so the interval widens when the years vary more than chance alone gives (McCullagh & Nelder 1989). The exact conditional rate ratio (Fay 2010) is kept in summary.json as a check.
+- The trend uses the same kind of model, never across a series break that affects every crime type; a break affecting only some of them enters as a step in level. Mann–Kendall and the Sen slope (Mann 1945, Kendall 1975, Sen 1968) as a check. At least {years_needed} years are needed. When the trend is not established, the smallest annual change detectable with {power} % probability is given.
+- Years whose Pearson residual divided by √φ* exceeds {spike} are marked as possible spikes.
+- {n} areas are tested at once; p-values are adjusted by Holm's method (Holm 1979) so the risk of a false claim of change in any area stays below {alpha}.
+- Other kommuner are compared in a funnel plot with exact Poisson limits (Spiegelhalter 2005), widened for overdispersion when there are at least {kommuner} kommuner. Kommuner are not ranked.
+- The verdict: *clear* when the comparison's adjusted p-value is below {alpha} and the trend does not go significantly the other way; *possible* when only the trend is significant and the comparison does not point the other way, or when a series break affecting every crime type lies within the compared years; otherwise *no detectable change* – which does not mean nothing changed, only that the data cannot show it. *Cannot be assessed* when counts or population are missing."),
+    }
+}

@@ -133,7 +133,7 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
             md,
             "**{}.** {}\n",
             a.title,
-            words::summary_sentences(a, s.baseline, lang).join(" ")
+            crate::render::sentences::summary_sentences(a, s, lang).join(" ")
         );
     }
 }
