@@ -170,4 +170,14 @@ fn widen_detectable(out: &mut Comparison, x2: u64, t1: f64, t2: f64, method: &Me
         let v = expected - (expected - d as f64) * scale;
         (v >= 0.0).then(|| v.floor() as u64)
     });
+    // These limits come from the exact test of the totals. When the observed count already
+    // reaches one of them but the verdict's model (step terms, φ*) still finds no change,
+    // saying "only N would have shown a change" would contradict the result: leave them out.
+    let x1 = out.pledge_count.unwrap_or(0);
+    let reached = out.detectable_increase_count.is_some_and(|u| x1 >= u)
+        || out.detectable_decrease_count.is_some_and(|d| x1 <= d);
+    if reached {
+        out.detectable_increase_count = None;
+        out.detectable_decrease_count = None;
+    }
 }

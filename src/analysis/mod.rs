@@ -332,3 +332,6 @@ fn year_figures(
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,7 @@
 //! Integration tests: they run the real `brottstrend` binary on fixtures in `tests/fixtures/`.
 
 mod analyze;
+mod architecture;
 mod bad_input;
 mod committed_reports;
 mod common;

@@ -20,7 +20,7 @@ mod trend;
 #[cfg(test)]
 mod cases;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
 
