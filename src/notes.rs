@@ -136,7 +136,7 @@ impl Note {
             Note::FunnelNoOverdispersion => "no overdispersion found: exact Poisson limits".into(),
             Note::FunnelFewKommuner { needed } => {
                 format!(
-                    "exact Poisson limits; fewer than {needed} kommuner, so no overdispersion adjustment"
+                    "exact Poisson limits; fewer than {needed} kommuner in the data, so the spread between kommuner cannot be estimated and no position is given"
                 )
             }
         }

@@ -9,11 +9,8 @@ use crate::regions::Level;
 use crate::stats::funnel::{self, funnel_position, overdispersion_tau2, target_rate};
 use std::collections::BTreeMap;
 
-/// Kommuner needed before the limits are widened for overdispersion.
-pub const MIN_FOR_OVERDISPERSION: usize = 10;
-
 /// The funnel of one area over `years` (the pledge years present for the pledge kommun).
-pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
+pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner: usize) -> Funnel {
     let mut sums: BTreeMap<&str, (u64, f64, usize)> = BTreeMap::new();
     for r in rows
         .iter()
@@ -75,13 +72,16 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
         out.points = points;
         return out;
     };
-    let tau2 = if points.len() >= MIN_FOR_OVERDISPERSION {
+    let tau2 = if points.len() >= min_kommuner {
         overdispersion_tau2(&stats_points, target)
     } else {
         None
     };
+    // With few kommuner the spread between them cannot be estimated, and exact Poisson
+    // limits flag about a third of ordinary kommuner (see `docs/methods.md`): no position,
+    // the chart is still drawn.
     let position = funnel_position(me.count as f64, me.person_years, target, tau2);
-    out.position = Some(position.as_str().to_owned());
+    out.position = (points.len() >= min_kommuner).then(|| position.as_str().to_owned());
     out.target_rate = Some(target * 1e5);
     out.rate = Some(me.count as f64 / me.person_years * 1e5);
     out.tau2 = tau2;
@@ -89,7 +89,7 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str) -> Funnel {
         Some(t) if t > 0.0 => Note::FunnelWidened,
         Some(_) => Note::FunnelNoOverdispersion,
         None => Note::FunnelFewKommuner {
-            needed: MIN_FOR_OVERDISPERSION,
+            needed: min_kommuner,
         },
     }];
     out.note = notes::english(&out.notes);

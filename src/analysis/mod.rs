@@ -63,25 +63,13 @@ pub fn analyze_with(
     method: Method,
 ) -> anyhow::Result<Summary> {
     ensure_kommun_present(pledge, data, config_path)?;
-    let labels: Vec<String> = data
-        .observations
-        .iter()
-        .map(|o| o.crime.as_str())
-        .collect::<std::collections::BTreeSet<&str>>()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
     let own: Vec<Observation> = data
         .observations
         .iter()
         .filter(|o| o.region_code == pledge.region.code)
         .cloned()
         .collect();
-    let catalogs: Vec<_> = pledge
-        .areas
-        .iter()
-        .map(|a| catalog::area_crimes(a, &labels))
-        .collect();
+    let catalogs = catalogs(pledge, data);
     let baskets: Vec<basket::Basket> = catalogs
         .iter()
         .map(|c| {
@@ -162,6 +150,23 @@ pub fn analyze_with(
         police_events: context::police_events(data, &pledge.region),
         method,
     })
+}
+
+/// The crime types each area's patterns match among the labels in the data.
+fn catalogs(pledge: &Pledge, data: &Dataset) -> Vec<catalog::AreaCrimes> {
+    let labels: Vec<String> = data
+        .observations
+        .iter()
+        .map(|o| o.crime.as_str())
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    pledge
+        .areas
+        .iter()
+        .map(|a| catalog::area_crimes(a, &labels))
+        .collect()
 }
 
 /// An error naming the config when the data has no rows for the pledge kommun.
@@ -262,7 +267,12 @@ fn area_summary(
                 .collect()
         })
         .unwrap_or_default();
-    let funnel = funnel::funnel(area_rows, &pledge_years, &pledge.region.code);
+    let funnel = funnel::funnel(
+        area_rows,
+        &pledge_years,
+        &pledge.region.code,
+        method.min_funnel_kommuner,
+    );
     let verdict = verdict::verdict(&cmp, &trend);
     AreaSummary {
         id: area.id.clone(),

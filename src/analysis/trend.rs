@@ -104,23 +104,7 @@ pub fn trend(years: &[&YearFigures], plan: &Plan, method: &Method) -> (Trend, Ve
         return (Trend::none(found), Vec::new());
     }
     let last = used[used.len() - 1].0;
-    let steps: Vec<Step> = plan
-        .steps
-        .iter()
-        .filter(|s| s.from_year > used[0].0 && s.from_year <= last)
-        .cloned()
-        .collect();
-    let design: Vec<Vec<f64>> = used
-        .iter()
-        .map(|u| {
-            let mut x = vec![1.0, f64::from(u.0 - used[0].0)];
-            x.extend(steps.iter().map(|s| f64::from(u.0 >= s.from_year)));
-            x
-        })
-        .collect();
-    let y: Vec<f64> = used.iter().map(|u| u.1 as f64).collect();
-    let offset: Vec<f64> = used.iter().map(|u| (u.2 as f64).ln()).collect();
-    let Some(fit) = fit_poisson_glm(&design, &y, &offset) else {
+    let Some((steps, design, fit)) = fit(&used, plan) else {
         return (Trend::none(vec![Note::TrendNotFitted]), Vec::new());
     };
     let Some(w) = fit.coefficient(1, method.level) else {
@@ -166,6 +150,30 @@ pub fn trend(years: &[&YearFigures], plan: &Plan, method: &Method) -> (Trend, Ve
         notes: found,
     };
     (trend, spikes)
+}
+
+/// The GLM on the years used: intercept, years since the first, and the plan's steps that
+/// fall inside; returns the steps used, the design and the fit.
+fn fit(used: &[(i32, u64, u64)], plan: &Plan) -> Option<(Vec<Step>, Vec<Vec<f64>>, GlmFit)> {
+    let (first, last) = (used[0].0, used[used.len() - 1].0);
+    let steps: Vec<Step> = plan
+        .steps
+        .iter()
+        .filter(|s| s.from_year > first && s.from_year <= last)
+        .cloned()
+        .collect();
+    let design: Vec<Vec<f64>> = used
+        .iter()
+        .map(|u| {
+            let mut x = vec![1.0, f64::from(u.0 - first)];
+            x.extend(steps.iter().map(|s| f64::from(u.0 >= s.from_year)));
+            x
+        })
+        .collect();
+    let y: Vec<f64> = used.iter().map(|u| u.1 as f64).collect();
+    let offset: Vec<f64> = used.iter().map(|u| (u.2 as f64).ln()).collect();
+    let fit = fit_poisson_glm(&design, &y, &offset)?;
+    Some((steps, design, fit))
 }
 
 /// The fitted line with a band for the mean: Var(η) = xᵀ Cov(β) x with

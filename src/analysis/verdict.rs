@@ -36,30 +36,42 @@ fn sign(holm_p: Option<f64>, effect: Option<f64>, alpha: f64) -> Sign {
 /// Holm-adjusts the comparisons and the trends across the assessable areas, sets their
 /// signs and every area's verdict, and records the number of comparisons in `method`.
 pub fn adjust(areas: &mut [AreaSummary], method: &mut Method) {
-    let idx: Vec<usize> = (0..areas.len())
-        .filter(|&i| assessable(&areas[i].pledge_vs_baseline))
+    let mut pairs: Vec<(&mut Comparison, &mut Trend)> = areas
+        .iter_mut()
+        .map(|a| (&mut a.pledge_vs_baseline, &mut a.trend))
+        .collect();
+    let verdicts = adjust_tests(&mut pairs, method);
+    for (a, v) in areas.iter_mut().zip(verdicts) {
+        a.verdict = v;
+    }
+}
+
+/// [`adjust`] on bare (comparison, trend) pairs, one per area; returns the verdicts. The
+/// calibration simulation (`examples/calibrate.rs`) calls this directly.
+pub fn adjust_tests(
+    pairs: &mut [(&mut Comparison, &mut Trend)],
+    method: &mut Method,
+) -> Vec<Verdict> {
+    let idx: Vec<usize> = (0..pairs.len())
+        .filter(|&i| assessable(pairs[i].0))
         .collect();
     method.comparisons = idx.len();
     let cmp_p: Vec<f64> = idx
         .iter()
-        .map(|&i| areas[i].pledge_vs_baseline.adjusted_p_value.unwrap_or(1.0))
+        .map(|&i| pairs[i].0.adjusted_p_value.unwrap_or(1.0))
         .collect();
     let trend_p: Vec<f64> = idx
         .iter()
-        .map(|&i| areas[i].trend.p_value.unwrap_or(1.0))
+        .map(|&i| pairs[i].1.p_value.unwrap_or(1.0))
         .collect();
     for ((&i, cp), tp) in idx.iter().zip(holm(&cmp_p)).zip(holm(&trend_p)) {
-        let a = &mut areas[i];
-        let c = &mut a.pledge_vs_baseline;
+        let (c, t) = &mut pairs[i];
         c.holm_p_value = c.adjusted_p_value.map(|_| cp);
         c.sign = sign(c.holm_p_value, c.rate_ratio.map(|r| r - 1.0), method.alpha);
-        let t = &mut a.trend;
         t.holm_p_value = t.p_value.map(|_| tp);
         t.sign = sign(t.holm_p_value, t.annual_change, method.alpha);
     }
-    for a in areas.iter_mut() {
-        a.verdict = verdict(&a.pledge_vs_baseline, &a.trend);
-    }
+    pairs.iter().map(|(c, t)| verdict(c, t)).collect()
 }
 
 /// Applies the rule above to a comparison and a trend whose signs are set.

@@ -56,7 +56,7 @@ pub fn note(n: &Note, lang: Lang) -> String {
         Note::FunnelNoOverdispersion => "ingen överspridning funnen: exakta Poissongränser".into(),
         Note::FunnelFewKommuner { needed } => {
             format!(
-                "exakta Poissongränser; färre än {needed} kommuner, så ingen justering för överspridning"
+                "exakta Poissongränser; färre än {needed} kommuner i underlaget, så spridningen mellan kommunerna kan inte skattas och inget läge anges"
             )
         }
     }

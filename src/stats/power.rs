@@ -29,7 +29,7 @@ pub fn detectable_trend(t: &[f64], mu: &[f64], phi: f64, alpha: f64, power: f64)
     // The μ-weighted mean of t: the slope's information once β0 is estimated.
     let t_bar = t.iter().zip(mu).map(|(a, m)| a * m).sum::<f64>() / sum_mu;
     let info: f64 = t.iter().zip(mu).map(|(a, m)| m * (a - t_bar).powi(2)).sum();
-    if !(info > 0.0) {
+    if info.is_nan() || info <= 0.0 {
         return None;
     }
     let phi_star = if phi.is_finite() { phi.max(1.0) } else { 1.0 };

@@ -29,5 +29,8 @@ fn renderers_do_not_import_the_analysis() {
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(offenders.is_empty(), "renderers importing the analysis: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "renderers importing the analysis: {offenders:?}"
+    );
 }

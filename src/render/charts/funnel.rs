@@ -62,10 +62,12 @@ where
     let empty = points.is_empty() || limits.is_empty();
 
     let title = format!(
-        "{}: {} {}",
+        "{}: {} {} {} {}",
         area.title,
         s.region.name,
-        lang.pick("bland alla kommuner", "among all kommuner")
+        lang.pick("bland", "among"),
+        format::int(f.kommuner as u64, lang),
+        lang.pick("kommuner i underlaget", "kommuner in the data")
     );
     let years = area
         .pledge_vs_baseline

@@ -130,7 +130,7 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             lang.pick("Bland", "Among"),
             f.kommuner,
             lang.pick(
-                "kommuner i data under löftesperioden",
+                "kommuner i underlaget under löftesperioden",
                 "kommuner in the data over the pledge period"
             ),
             s.region.name,
