@@ -114,13 +114,7 @@ pub fn trend(years: &[&YearFigures], plan: &Plan, method: &Method) -> (Trend, Ve
     let years_used: Vec<f64> = used.iter().map(|u| f64::from(u.0)).collect();
     let mk = mann_kendall(&rates);
     let sen = sen_slope(&years_used, &rates);
-    let scale = fit.dispersion_used.sqrt();
-    let spikes = used
-        .iter()
-        .zip(&fit.pearson_residuals)
-        .filter(|(_, r)| r.abs() / scale > method.spike_residual)
-        .map(|(u, _)| u.0)
-        .collect();
+    let spikes = spikes(&used, &fit, method.spike_residual);
     let mut found: Vec<Note> = start_note.into_iter().collect();
     let gaps = (last - used[0].0 + 1) as usize - used.len();
     if gaps > 0 {
@@ -150,6 +144,26 @@ pub fn trend(years: &[&YearFigures], plan: &Plan, method: &Method) -> (Trend, Ve
         notes: found,
     };
     (trend, spikes)
+}
+
+/// Years whose Pearson residual divided by √φ* exceeds `limit` (§8i). φ* is estimated
+/// leaving the year itself out, φ₍ᵢ₎ = (X² − rᵢ²)/(n − p − 1): a single large spike inflates
+/// the full-sample φ so much that |rᵢ|/√φ can never exceed √(n − p) — 3 with 11 years — and
+/// no spike could ever be flagged (the "deleted residual" idea; Cook & Weisberg 1982, ch. 2).
+fn spikes(used: &[(i32, u64, u64)], fit: &GlmFit, limit: f64) -> Vec<i32> {
+    let df = fit.df_resid as f64 - 1.0;
+    used.iter()
+        .zip(&fit.pearson_residuals)
+        .filter(|(_, r)| {
+            let phi = if df > 0.0 {
+                (fit.pearson_chi2 - r.powi(2)) / df
+            } else {
+                1.0
+            };
+            r.abs() / phi.max(1.0).sqrt() > limit
+        })
+        .map(|(u, _)| u.0)
+        .collect()
 }
 
 /// The GLM on the years used: intercept, years since the first, and the plan's steps that

@@ -2,7 +2,7 @@
 //! in the model only (`Comparison::sign`, `Trend::sign`, `Trend::percent_shown`, `Method`):
 //! no threshold is decided here. Swedish and English side by side.
 
-use super::format::{Lang, number, percent};
+use super::format::{Lang, number};
 use super::words::{join_and, pledge_label, rate_ratio, trend, years};
 use crate::model::{AreaSummary, Comparison, LeftOutWhy, Method, Sign, Summary, Verdict};
 use crate::notes::Note;
@@ -188,7 +188,10 @@ fn trend_sentences(area: &AreaSummary, lang: Lang) -> Vec<String> {
     };
     let from_to = years([from, to]);
     let mut out = Vec::new();
-    let detectable = t.detectable_annual_change.map(|d| percent(d, 0, lang));
+    // The size without a sign: the same change is detectable upwards and downwards.
+    let detectable = t
+        .detectable_annual_change
+        .map(|d| format!("{} %", number(d * 100.0, 0, lang)));
     out.push(match (t.sign, t.percent_shown, lang) {
         (_, false, Lang::Sv) => format!(
             "Trenden {from_to} bygger på för få brott ({}) för att anges i procent.",
@@ -202,14 +205,14 @@ fn trend_sentences(area: &AreaSummary, lang: Lang) -> Vec<String> {
             "Trenden {from_to} ({}) är inte säkerställd{}.",
             trend(t, lang),
             detectable.map_or(String::new(), |d| format!(
-                "; med dessa tal hade först en förändring på omkring {d} per år kunnat påvisas"
+                "; med dessa tal hade en förändring behövt vara omkring {d} per år, uppåt eller nedåt, för att kunna påvisas"
             ))
         ),
         (Sign::None, true, Lang::En) => format!(
             "The trend {from_to} ({}) is not established{}.",
             trend(t, lang),
             detectable.map_or(String::new(), |d| format!(
-                "; with these numbers only a change of about {d} a year could have been detected"
+                "; with these numbers a change would have had to be about {d} a year, up or down, to be detected"
             ))
         ),
         (_, true, Lang::Sv) => format!("Trenden {from_to} är {}.", trend(t, lang)),

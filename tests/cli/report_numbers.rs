@@ -85,8 +85,9 @@ fn every_number_in_the_sammanfattning_equals_summary_json() {
         let rr = numbers(cells[3]);
         assert_eq!(rr[1], 95.0);
         near(rr[0], c["rate_ratio"].as_f64().unwrap(), 2);
-        near(rr[2], c["ci_low"].as_f64().unwrap(), 2);
-        near(rr[3], c["ci_high"].as_f64().unwrap(), 2);
+        // The interval shown is the quasi-Poisson one the verdict uses.
+        near(rr[2], c["adjusted_ci_low"].as_f64().unwrap(), 2);
+        near(rr[3], c["adjusted_ci_high"].as_f64().unwrap(), 2);
         // Trend, when estimated: annual change and interval in percent.
         if let Some(change) = area["trend"]["annual_change"].as_f64() {
             let t = numbers(cells[4]);
@@ -104,12 +105,19 @@ fn every_number_in_the_sammanfattning_equals_summary_json() {
         let years = c["pledge_years"].as_array().unwrap();
         let (first, last) = (years[0].as_f64().unwrap(), years[1].as_f64().unwrap());
         assert_eq!(&n[..2], [first, last]);
-        near(
-            n[2],
-            c["pledge_count"].as_f64().unwrap() / (last - first + 1.0),
-            0,
-        );
-        near(n[3], c["baseline_count"].as_f64().unwrap() / 4.0, 0);
+        // While the pledge runs the label reads "hittills 2023–2025 av 2023–2026".
+        let pledge_end = s["pledge"][1].as_f64().unwrap();
+        let at = if last < pledge_end {
+            assert_eq!(n[3], pledge_end);
+            4
+        } else {
+            2
+        };
+        // Averages over the years actually used.
+        let used = c["pledge_years_used"].as_f64().unwrap();
+        near(n[at], c["pledge_count"].as_f64().unwrap() / used, 0);
+        let used = c["baseline_years_used"].as_f64().unwrap();
+        near(n[at + 1], c["baseline_count"].as_f64().unwrap() / used, 0);
         checked += 1;
     }
     assert!(

@@ -179,11 +179,12 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
         let years: Vec<String> = a.spikes.iter().map(i32::to_string).collect();
         let _ = writeln!(
             md,
-            "{} {}. {}\n",
+            "{} {}): {}. {}\n",
             lang.pick(
-                "Möjliga toppar (Pearson-residual över 3):",
-                "Possible spikes (Pearson residual above 3):"
+                "Möjliga toppar (Pearson-residual, skalad för överspridning, över",
+                "Possible spikes (Pearson residual, scaled for overdispersion, above"
             ),
+            number(s.method.spike_residual, 0, lang),
             years.join(", "),
             lang.pick(
                 "Ett enskilt ärende kan ge många brott, eftersom varje brott räknas för sig.",

@@ -103,6 +103,14 @@ fn area(a: &mut AreaSummary) {
     a.promise = a.promise.as_deref().map(text);
     a.about = a.about.as_deref().map(text);
     a.crimes.iter_mut().for_each(|c| *c = text(c));
+    a.basket.iter_mut().for_each(|c| *c = text(c));
+    a.left_out.iter_mut().for_each(|l| l.crime = text(&l.crime));
+    let steps = a
+        .trend
+        .steps
+        .iter_mut()
+        .chain(&mut a.pledge_vs_baseline.steps);
+    steps.for_each(|s| s.date = text(&s.date));
     a.unmatched_patterns.iter_mut().for_each(|p| *p = text(p));
     a.breaks.iter_mut().for_each(break_ref);
     a.years.iter_mut().for_each(year);
@@ -145,6 +153,9 @@ fn note(n: &mut Note) {
     if let Note::BreakInComparison { date, what } | Note::TrendAfterBreak { date, what, .. } = n {
         *date = text(date);
         *what = text(what);
+    }
+    if let Note::StepNotModelled { date } = n {
+        *date = text(date);
     }
 }
 
