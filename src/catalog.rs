@@ -126,6 +126,9 @@ mod tests {
             promise: None,
             police_effort: false,
             about: None,
+            title_en: None,
+            promise_en: None,
+            about_en: None,
         };
         let labels = vec!["Misshandel, parrelation".to_owned(), "Rån".to_owned()];
         let found = area_crimes(&area, &labels);

@@ -34,6 +34,12 @@ struct AreaFile {
     police_effort: bool,
     #[serde(default)]
     about: Option<String>,
+    #[serde(default)]
+    title_en: Option<String>,
+    #[serde(default)]
+    promise_en: Option<String>,
+    #[serde(default)]
+    about_en: Option<String>,
 }
 
 /// A validated pledge configuration.
@@ -70,6 +76,12 @@ pub struct Area {
     pub police_effort: bool,
     /// Why these crime types make up the area, shown in the report.
     pub about: Option<String>,
+    /// English title for `--lang en` (`title_en`); the Swedish one when absent.
+    pub title_en: Option<String>,
+    /// English promise (`promise_en`).
+    pub promise_en: Option<String>,
+    /// English about-text (`about_en`).
+    pub about_en: Option<String>,
 }
 
 /// A series break from the registry.
@@ -88,6 +100,9 @@ pub struct SeriesBreak {
     /// charts, but a trend may span them.
     #[serde(default = "yes")]
     pub splits_trend: bool,
+    /// What changed, in English, for `--lang en` (`what_en`); the Swedish text when absent.
+    #[serde(default)]
+    pub what_en: Option<String>,
 }
 
 fn yes() -> bool {
@@ -174,6 +189,9 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
             promise: a.promise,
             police_effort: a.police_effort,
             about: a.about,
+            title_en: a.title_en,
+            promise_en: a.promise_en,
+            about_en: a.about_en,
         });
     }
     Ok(Pledge {
@@ -213,7 +231,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
         let snippet = text.lines().nth(line - 1).unwrap_or("").trim().to_owned();
         InputError::at(path, line, Some(column), message)
             .value(snippet)
-            .expected("the keys region, pledge, baseline and [[area]] with id, title, crimes, trend_from, promise, police_effort, about (see README)")
+            .expected("the keys region, pledge, baseline and [[area]] with id, title, crimes, trend_from, promise, police_effort, about, title_en, promise_en, about_en (see README)")
     })
 }
 

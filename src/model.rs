@@ -41,6 +41,8 @@ pub struct Summary {
     /// The thresholds every decision above was taken with, and how many comparisons the
     /// multiple-testing adjustment covered; the method text prints these.
     pub method: Method,
+    /// When the report was made, the export it rests on and when the next figures come.
+    pub publication: Publication,
 }
 
 /// The thresholds of the analysis (`docs/methods.md`): one set, chosen in
@@ -122,6 +124,54 @@ pub struct Step {
     pub date: String,
     /// First whole year after the break: the step term is 1 from this year on.
     pub from_year: i32,
+}
+
+/// The report's date and the releases to expect (see `analysis::publication`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Publication {
+    /// The report's date, `YYYY-MM-DD`; never the clock, so runs stay byte-identical.
+    pub report_date: Option<String>,
+    /// Where `report_date` comes from.
+    pub date_from: DateFrom,
+    /// The newest crime export read (file name), the one the report rests on.
+    pub export_file: Option<String>,
+    /// Its export date, from the file name.
+    pub export_date: Option<String>,
+    /// Brå's next releases after the latest year in the data, in time order.
+    pub next: Vec<Release>,
+}
+
+/// The origin of the report's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFrom {
+    /// The `SOURCE_DATE_EPOCH` environment variable.
+    SourceDateEpoch,
+    /// The newest export date among the crime exports.
+    NewestExport,
+    /// Neither is known: the report has no date.
+    Unknown,
+}
+
+/// One coming release of Brå's yearly figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct Release {
+    /// The year the figures describe.
+    pub year: i32,
+    /// Preliminary or final figures.
+    pub status: ReleaseStatus,
+    /// The month they are expected, `YYYY-MM`.
+    pub month: String,
+}
+
+/// Brå's two yearly releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReleaseStatus {
+    /// Preliminary figures (January).
+    Preliminary,
+    /// Final figures (March).
+    Final,
 }
 
 /// Events of one type in one month from the police events feed.
@@ -224,6 +274,12 @@ pub struct AreaSummary {
     pub unmatched_patterns: Vec<String>,
     /// Yearly figures for the kommun, its county and the nation.
     pub years: Vec<YearFigures>,
+    /// English title (`title_en` in `pledge.toml`), for `--lang en`.
+    pub title_en: Option<String>,
+    /// English promise (`promise_en`).
+    pub promise_en: Option<String>,
+    /// English about-text (`about_en`).
+    pub about_en: Option<String>,
 }
 
 /// The pledge period against the baseline (exact conditional rate ratio).
@@ -396,6 +452,8 @@ pub struct BreakRef {
     pub source: String,
     /// Whether a trend may span this break (false: the trend starts after it).
     pub splits_trend: bool,
+    /// What changed, in English (`what_en` in `breaks.toml`).
+    pub what_en: Option<String>,
 }
 
 /// Position in the funnel of all kommuner in the data.

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod context;
 pub mod frames;
 pub mod funnel;
+pub mod publication;
 pub mod thresholds;
 pub mod trend;
 pub mod verdict;
@@ -149,6 +150,11 @@ pub fn analyze_with(
         total_crime: context::total_crime(data, &pledge.region, pledge.baseline),
         police_events: context::police_events(data, &pledge.region),
         method,
+        publication: publication::publication(
+            &data.sources,
+            latest_year,
+            publication::epoch_from_env()?,
+        ),
     })
 }
 
@@ -289,6 +295,7 @@ fn area_summary(
                 what: b.what.clone(),
                 source: b.source.clone(),
                 splits_trend: b.splits_trend,
+                what_en: b.what_en.clone(),
             })
             .collect(),
         funnel,
@@ -299,6 +306,9 @@ fn area_summary(
         crimes: basket.crimes,
         unmatched_patterns: Vec::new(),
         years,
+        title_en: area.title_en.clone(),
+        promise_en: area.promise_en.clone(),
+        about_en: area.about_en.clone(),
     }
 }
 

@@ -16,6 +16,9 @@ fn pledge(patterns: &[&str]) -> Pledge {
             promise: None,
             police_effort: false,
             about: None,
+            title_en: None,
+            promise_en: None,
+            about_en: None,
         }],
         sources: Vec::new(),
     }

@@ -1,11 +1,13 @@
 //! `metrics.csv`: one row per area × region × year, sorted, numbers with a decimal point and at
-//! most 6 decimals, empty where unknown.
+//! most 6 decimals, empty where unknown. Its columns never move: new ones are only added at
+//! the end. `metrics-excel.csv` is the same table for Swedish Excel: `;` separated, decimal
+//! comma, UTF-8 with a byte-order mark (so å ä ö open right) and Swedish headers.
 
 use super::format::plain;
-use crate::model::Summary;
+use crate::model::{Summary, YearFigures};
 
 /// The header, in this order.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "area",
     "region_code",
     "region_name",
@@ -18,37 +20,110 @@ pub const HEADER: [&str; 12] = [
     "count_ci_high",
     "rate_ci_low",
     "rate_ci_high",
+    "example_data",
+    "complete",
 ];
+
+/// The Swedish headers of `metrics-excel.csv`, column for column as [`HEADER`].
+pub const HEADER_SV: [&str; 14] = [
+    "område",
+    "regionkod",
+    "region",
+    "år",
+    "preliminärt",
+    "antal",
+    "folkmängd",
+    "per 100 000 invånare",
+    "antal, 95 % KI nedre",
+    "antal, 95 % KI övre",
+    "per 100 000, 95 % KI nedre",
+    "per 100 000, 95 % KI övre",
+    "exempeldata",
+    "fullständigt",
+];
+
+/// One cell: text, or a number written in the file's style.
+enum Cell {
+    Text(String),
+    Number(Option<f64>),
+    Flag(bool),
+}
+
+/// The rows, sorted by area, region code and year.
+fn rows(summary: &Summary) -> Vec<Vec<Cell>> {
+    let mut figures: Vec<(&str, &YearFigures)> = summary
+        .areas
+        .iter()
+        .flat_map(|a| a.years.iter().map(move |y| (a.id.as_str(), y)))
+        .collect();
+    figures
+        .sort_by(|a, b| (a.0, &a.1.region_code, a.1.year).cmp(&(b.0, &b.1.region_code, b.1.year)));
+    figures
+        .into_iter()
+        .map(|(id, y)| {
+            let lo = |c: Option<[f64; 2]>| Cell::Number(c.map(|c| c[0]));
+            let hi = |c: Option<[f64; 2]>| Cell::Number(c.map(|c| c[1]));
+            vec![
+                Cell::Text(id.to_owned()),
+                Cell::Text(y.region_code.clone()),
+                Cell::Text(y.region_name.clone()),
+                Cell::Text(y.year.to_string()),
+                Cell::Flag(y.preliminary),
+                Cell::Number(y.count.map(|c| c as f64)),
+                Cell::Number(y.population.map(|p| p as f64)),
+                Cell::Number(y.rate_per_100k),
+                lo(y.count_ci),
+                hi(y.count_ci),
+                lo(y.rate_ci),
+                hi(y.rate_ci),
+                Cell::Flag(summary.example_data),
+                // A year is complete when every crime type of the area has a number.
+                Cell::Flag(y.count.is_some() && !y.partial),
+            ]
+        })
+        .collect()
+}
 
 /// Renders the metrics table.
 pub fn render(summary: &Summary) -> anyhow::Result<Vec<u8>> {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for area in &summary.areas {
-        for y in &area.years {
-            let opt = |v: Option<f64>| v.map_or_else(String::new, plain);
-            rows.push(vec![
-                area.id.clone(),
-                y.region_code.clone(),
-                y.region_name.clone(),
-                y.year.to_string(),
-                y.preliminary.to_string(),
-                y.count.map_or_else(String::new, |c| c.to_string()),
-                y.population.map_or_else(String::new, |p| p.to_string()),
-                opt(y.rate_per_100k),
-                opt(y.count_ci.map(|c| c[0])),
-                opt(y.count_ci.map(|c| c[1])),
-                opt(y.rate_ci.map(|c| c[0])),
-                opt(y.rate_ci.map(|c| c[1])),
-            ]);
-        }
-    }
-    rows.sort_by(|a, b| (&a[0], &a[1], &a[3]).cmp(&(&b[0], &b[1], &b[3])));
+    let cell = |c: &Cell| match c {
+        Cell::Text(t) => t.clone(),
+        Cell::Number(v) => v.map_or_else(String::new, plain),
+        Cell::Flag(b) => b.to_string(),
+    };
+    write(b',', &HEADER, &rows(summary), cell, Vec::new())
+}
+
+/// Renders `metrics-excel.csv`.
+pub fn render_excel(summary: &Summary) -> anyhow::Result<Vec<u8>> {
+    let cell = |c: &Cell| match c {
+        Cell::Text(t) => t.clone(),
+        Cell::Number(v) => v.map_or_else(String::new, |x| plain(x).replace('.', ",")),
+        Cell::Flag(b) => (if *b { "ja" } else { "nej" }).to_owned(),
+    };
+    write(
+        b';',
+        &HEADER_SV,
+        &rows(summary),
+        cell,
+        b"\xEF\xBB\xBF".to_vec(),
+    )
+}
+
+fn write(
+    delimiter: u8,
+    header: &[&str],
+    rows: &[Vec<Cell>],
+    cell: impl Fn(&Cell) -> String,
+    start: Vec<u8>,
+) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    writer.write_record(HEADER)?;
+        .from_writer(start);
+    writer.write_record(header)?;
     for row in rows {
-        writer.write_record(row)?;
+        writer.write_record(row.iter().map(&cell))?;
     }
     writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }

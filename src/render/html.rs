@@ -18,6 +18,10 @@ pub const CSP: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inli
 pub fn render(markdown: &str, title: &str, lang: &str, charts: &[(PathBuf, Vec<u8>)]) -> String {
     let mut body = String::new();
     html::push_html(&mut body, safe_events(markdown, charts));
+    // A wide table scrolls inside its own box on a narrow screen instead of losing columns.
+    let body = body
+        .replace("<table>", "<div class=\"table-scroll\">\n<table>")
+        .replace("</table>", "</table>\n</div>");
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         escape(title)
@@ -101,21 +105,32 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Screen and print styles: readable line length, tables with rules, charts at full width,
-/// no section split across pages where avoidable.
+/// Screen and print styles: readable line length, tables with rules that scroll sideways on a
+/// narrow screen, charts at full width. In print: A4 with 18 mm margins, headings (and a line
+/// ending in a colon) kept with what follows, and a chart never taller than a third of the
+/// page, so none leaves a half-empty page before it.
 const STYLE: &str = "body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #111; margin: 0; }
 main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
 h1 { font-size: 1.8rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #999; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; vertical-align: top; }
 th { background: #eee; }
-img { width: 100%; height: auto; margin: 0.5rem 0; }
+img { display: block; width: 100%; max-width: 60rem; height: auto; margin: 0.5rem auto; }
 blockquote { border-left: 4px solid #d55e00; margin: 1rem 0; padding: 0.25rem 1rem; background: #fff3e8; }
-code { font-size: 0.8rem; word-break: break-all; }
+code { font-size: 0.8rem; overflow-wrap: anywhere; }
+td code { white-space: nowrap; }
+hr { border: 0; border-top: 1px solid #999; margin-top: 2rem; }
+@page { size: A4; margin: 18mm 16mm; }
 @media print {
-  main { max-width: none; margin: 0; }
-  h2 { page-break-after: avoid; break-after: avoid; }
-  img, table, blockquote { page-break-inside: avoid; break-inside: avoid; }
+  body { font-size: 10pt; orphans: 3; widows: 3; }
+  main { max-width: none; margin: 0; padding: 0; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  p:has(+ ul), p:has(+ .table-scroll) { break-after: avoid; page-break-after: avoid; }
+  .table-scroll { overflow: visible; }
+  table { font-size: 8.5pt; }
+  tr, img, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  img { width: auto; max-width: 100%; max-height: 88mm; }
   a { color: inherit; text-decoration: none; }
 }
 ";
@@ -135,7 +150,8 @@ mod tests {
         );
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<title>T &amp; co</title>"));
-        assert!(html.contains("<table>"));
+        assert!(html.contains("<div class=\"table-scroll\">\n<table>"));
+        assert!(html.contains("@page { size: A4;"));
         assert!(html.contains("src=\"data:image/png;base64,AQID\""));
         assert!(!html.contains("charts/x.png"));
         assert!(html.contains("Content-Security-Policy"));

@@ -60,6 +60,10 @@ pub fn render_all(
     let mut files = vec![
         report,
         (PathBuf::from("metrics.csv"), csv::render(summary)?),
+        (
+            PathBuf::from("metrics-excel.csv"),
+            csv::render_excel(summary)?,
+        ),
         (PathBuf::from("summary.json"), json::render(summary)?),
     ];
     files.extend(charts);

@@ -19,29 +19,59 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
     }
 }
 
-/// The funnel position in plain words.
+/// The funnel position in plain words, to follow "ligger" / "lies".
 pub fn position(position: &str, lang: Lang) -> &'static str {
     match position {
         "above_99_8" => lang.pick(
-            "över 99,8 %-gränsen (klart högre än väntat)",
-            "above the 99.8 % limit (clearly higher than expected)",
+            "klart högre än slumpen kan förklara (över 99,8 %-gränsen)",
+            "clearly higher than chance explains (above the 99.8 % limit)",
         ),
         "above_95" => lang.pick(
-            "över 95 %-gränsen men inom 99,8 %",
-            "above the 95 % limit but within 99.8 %",
+            "något högre än väntat (över 95 %-gränsen men inom 99,8 %-gränsen)",
+            "somewhat higher than expected (above the 95 % limit, within the 99.8 % limit)",
         ),
         "inside_95" => lang.pick(
-            "inom 95 %-gränserna (som väntat)",
-            "within the 95 % limits (as expected)",
+            "inom det spann som slumpen kan ge (95 %-gränserna)",
+            "within the range chance can give (the 95 % limits)",
         ),
         "below_95" => lang.pick(
-            "under 95 %-gränsen men inom 99,8 %",
-            "below the 95 % limit but within 99.8 %",
+            "något lägre än väntat (under 95 %-gränsen men inom 99,8 %-gränsen)",
+            "somewhat lower than expected (below the 95 % limit, within the 99.8 % limit)",
         ),
         _ => lang.pick(
-            "under 99,8 %-gränsen (klart lägre än väntat)",
-            "below the 99.8 % limit (clearly lower than expected)",
+            "klart lägre än slumpen kan förklara (under 99,8 %-gränsen)",
+            "clearly lower than chance explains (below the 99.8 % limit)",
         ),
+    }
+}
+
+/// The area's title in the report language (`title_en` when English and set).
+pub fn title(a: &AreaSummary, lang: Lang) -> &str {
+    match (lang, &a.title_en) {
+        (Lang::En, Some(t)) => t,
+        _ => &a.title,
+    }
+}
+
+/// A region's name in the report language: `Riket` is "Sweden" and `Gävleborgs län`
+/// "Gävleborg County" in English; kommun names are the same in both.
+pub fn region_name(level: &str, name: &str, lang: Lang) -> String {
+    match (lang, level) {
+        (Lang::En, "nation") => "Sweden".to_owned(),
+        (Lang::En, "county") => county_name(name, lang),
+        _ => name.to_owned(),
+    }
+}
+
+/// A county's name in the report language: Swedish names are genitive + " län"
+/// (`Gävleborgs län`, `Skåne län`), English ones base + " County" (`Gävleborg County`).
+pub fn county_name(name: &str, lang: Lang) -> String {
+    match (lang, name.strip_suffix(" län")) {
+        (Lang::En, Some(base)) => {
+            let base = base.strip_suffix('s').unwrap_or(base);
+            format!("{base} County")
+        }
+        _ => name.to_owned(),
     }
 }
 
@@ -165,7 +195,7 @@ pub fn summary_row(a: &AreaSummary, lang: Lang) -> [String; 5] {
     });
     let rr = rate_ratio(&a.pledge_vs_baseline, lang).unwrap_or_else(|| "–".to_owned());
     [
-        a.title.clone(),
+        title(a, lang).to_owned(),
         latest,
         rr,
         trend(&a.trend, lang),

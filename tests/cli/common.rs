@@ -76,7 +76,9 @@ pub fn close(a: f64, b: f64) {
 pub fn masked(text: &str) -> String {
     text.lines()
         .map(|l| {
-            let command = l.starts_with("Skapad med brottstrend")
+            let command = l.starts_with("Kommando: `")
+                || l.starts_with("Command: `")
+                || l.starts_with("Skapad med brottstrend")
                 || l.starts_with("Produced by brottstrend")
                 || (l.contains(" brottstrend ") && l.contains('`'));
             if command { "<command line>" } else { l }

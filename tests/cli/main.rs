@@ -15,6 +15,7 @@ mod merge;
 mod national;
 mod output_choices;
 mod output_safety;
+mod print;
 mod report;
 mod report_numbers;
 mod robustness;

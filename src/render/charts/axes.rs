@@ -136,8 +136,10 @@ pub fn px<DB: DrawingBackend>(chart: &Chart<'_, DB>, x: f64, y: f64) -> (i32, i3
     chart.backend_coord(&(x, y))
 }
 
-/// Year labels under the x axis, thinned to every 2nd, 5th, … year when crowded; preliminary
-/// years are always labelled, with "prel." below, and neighbours too close to them are left out.
+/// Year labels under the x axis. Every year is labelled when the labels fit, at a font down to
+/// three quarters of `font_px`; only when even that is too crowded are they thinned to every
+/// 2nd, 5th, … year. Preliminary years are always labelled, with "prel." below, and neighbours
+/// too close to them are left out.
 pub fn year_labels<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &Chart<'_, DB>,
@@ -150,8 +152,23 @@ where
 {
     let y0 = chart.y_range().start;
     let step_px = (px(chart, 1.0, y0).0 - px(chart, 0.0, y0).0).max(1);
-    let style = style::anchored(style::font(font_px, false, BLACK), HPos::Center, VPos::Top);
-    let need = style::text_size(root, "2000", &style)?.0 + (font_px * 0.6) as i32;
+    let fits = |px: f64| -> anyhow::Result<(i32, TextStyle<'static>)> {
+        let style = style::anchored(style::font(px, false, BLACK), HPos::Center, VPos::Top);
+        let need = style::text_size(root, "2000", &style)?.0 + (px * 0.4) as i32;
+        Ok((need, style))
+    };
+    let mut font_px = font_px;
+    let (mut need, mut style) = fits(font_px)?;
+    for scale in [0.9, 0.8, 0.75] {
+        if need <= step_px {
+            break;
+        }
+        let (n, s) = fits(font_px * scale)?;
+        if n <= step_px {
+            (need, style) = (n, s);
+            font_px *= scale;
+        }
+    }
     let step = [1, 2, 5, 10, 20, 50]
         .into_iter()
         .find(|s| s * step_px >= need)
@@ -246,6 +263,20 @@ pub fn date_x(date: &str) -> Option<f64> {
     Some(year as f64 - 0.5 + f64::from(doy) / days)
 }
 
+/// Where a break's rule is drawn: at the boundary before the first whole year after it. A
+/// break on 1 January lies exactly there; a mid-year break would otherwise run through that
+/// year's point, which holds months from both sides of it.
+pub fn break_x(date: &str) -> Option<f64> {
+    let x = date_x(date)?;
+    let year: f64 = date.trim().get(..4)?.parse().ok()?;
+    // 1 January is x = year − 0.5 exactly; any later day moves to the end of its year.
+    Some(if x - (year - 0.5) < 1e-9 {
+        x
+    } else {
+        year + 0.5
+    })
+}
+
 /// Vertical dashed rules at series breaks inside the x range, labelled near the bottom.
 pub fn break_rules<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -263,7 +294,7 @@ where
     // Labels that would overlap the previous one move up a row.
     let mut rows: Vec<(i32, i32)> = Vec::new();
     for b in breaks {
-        let Some(x) = date_x(&b.date) else { continue };
+        let Some(x) = break_x(&b.date) else { continue };
         if x <= xr.start || x >= xr.end {
             continue;
         }

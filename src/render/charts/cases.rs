@@ -39,6 +39,7 @@ fn relationship() -> AreaSummary {
         what: "Ny brottskod för misshandel i nära relation".to_owned(),
         source: "Brå".to_owned(),
         splits_trend: true,
+        what_en: None,
     }];
     a.pledge_vs_baseline.baseline_count = Some(counts[..8].iter().sum());
     a.pledge_vs_baseline.pledge_years = Some([2023, 2025]);

@@ -5,7 +5,7 @@
 
 use super::axes;
 use super::legend::{self, Swatch};
-use super::style::{self, BLUE, ORANGE, SKY_BLUE, SMALL_PX, VERMILLION, YELLOW};
+use super::style::{self, BLUE, ORANGE, SMALL_PX, VERMILLION};
 use super::{Ctx, level, preliminary, span_text};
 use crate::model::{AreaSummary, YearFigures};
 use crate::render::format::{self, Lang};
@@ -13,30 +13,74 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-/// Segment colours from the bottom up: the first four are far apart in lightness.
-const COLORS: [RGBColor; 8] = [
-    BLUE,
-    ORANGE,
+/// Most crime types drawn as stacks of their own; the rest are summed as "Övriga".
+pub const MAX_STACKS: usize = 6;
+
+/// Segment colours from the bottom up, one lightness step apart (grey values about 0, 54, 87,
+/// 119, 162, 196 and 229 of 255), so every stack, "Övriga" included, stays apart when
+/// printed in grey.
+pub const COLORS: [RGBColor; MAX_STACKS + 1] = [
     style::BLACK_OI,
-    YELLOW,
+    RGBColor(0, 72, 100),
+    BLUE,
     VERMILLION,
-    SKY_BLUE,
-    style::GREEN,
-    style::PURPLE,
+    ORANGE,
+    RGBColor(150, 210, 245),
+    RGBColor(250, 240, 120),
 ];
 
 /// Width of the legend column on the right.
 const LEGEND_W: i32 = 500;
 
 fn color(i: usize) -> RGBAColor {
-    let c = COLORS[i % COLORS.len()];
-    let a = if i < COLORS.len() { 1.0 } else { 0.55 };
-    c.mix(a)
+    COLORS[i.min(COLORS.len() - 1)].mix(1.0)
 }
 
 /// Whether text on colour `i` should be white.
 fn dark(i: usize) -> bool {
-    i < COLORS.len() && [0, 2, 4, 6].contains(&i)
+    i < 4
+}
+
+/// The stacks: the [`MAX_STACKS`] crime types with the most crimes over all years keep their
+/// own stack (in `AreaSummary::crimes` order); the others are summed into one, "Övriga".
+/// Returns the labels and, per year of `kommun`, the parts in that order.
+pub fn stacks(
+    crimes: &[String],
+    kommun: &[&YearFigures],
+    others: &str,
+) -> (Vec<String>, Vec<Vec<Option<u64>>>) {
+    if crimes.len() <= MAX_STACKS + 1 {
+        let parts = kommun.iter().map(|f| f.by_crime.clone()).collect();
+        return (crimes.iter().map(|c| short_label(c)).collect(), parts);
+    }
+    let total = |i: usize| -> u64 {
+        kommun
+            .iter()
+            .filter_map(|f| f.by_crime.get(i).copied().flatten())
+            .sum()
+    };
+    let mut order: Vec<usize> = (0..crimes.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(total(i)), i));
+    let mut kept: Vec<usize> = order[..MAX_STACKS].to_vec();
+    kept.sort_unstable();
+    let mut labels: Vec<String> = kept.iter().map(|&i| short_label(&crimes[i])).collect();
+    labels.push(others.to_owned());
+    let parts = kommun
+        .iter()
+        .map(|f| {
+            let mut row: Vec<Option<u64>> = kept
+                .iter()
+                .map(|&i| f.by_crime.get(i).copied().flatten())
+                .collect();
+            let rest: Vec<u64> = (0..crimes.len())
+                .filter(|i| !kept.contains(i))
+                .filter_map(|i| f.by_crime.get(i).copied().flatten())
+                .collect();
+            row.push((!rest.is_empty()).then(|| rest.iter().sum()));
+            row
+        })
+        .collect();
+    (labels, parts)
 }
 
 /// A crime label made shorter for the legend.
@@ -72,7 +116,7 @@ where
     let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
     let title = format!(
         "{}: {}",
-        area.title,
+        crate::render::words::title(area, lang),
         lang.pick(
             "anmälda brott per brottstyp",
             "reported crimes by crime type"
@@ -113,9 +157,10 @@ where
         lang,
     )?;
     axes::pledge_shade(root, &chart, s.pledge, lang, true)?;
+    let (labels, parts) = stacks(&area.crimes, &kommun, lang.pick("Övriga", "Other"));
     let mut incomplete = false;
-    for f in &kommun {
-        incomplete |= bar(root, &chart, f, lang)?;
+    for (f, parts) in kommun.iter().zip(&parts) {
+        incomplete |= bar(root, &chart, f, parts, lang)?;
     }
     axes::year_labels(root, &chart, span, &preliminary(&kommun), style::TICK_PX)?;
     if with_parts.is_empty() || area.crimes.is_empty() {
@@ -126,12 +171,11 @@ where
         style::message(root, &plot, msg)?;
     }
 
-    let mut items: Vec<legend::Item> = area
-        .crimes
+    let mut items: Vec<legend::Item> = labels
         .iter()
         .enumerate()
         .rev()
-        .map(|(i, c)| legend::item(Swatch::Fill(color(i)), short_label(c)))
+        .map(|(i, c)| legend::item(Swatch::Fill(color(i)), c.clone()))
         .collect();
     if items.is_empty() {
         let label = lang.pick("(inga brottstyper)", "(no crime types)");
@@ -172,6 +216,7 @@ fn bar<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &axes::Chart<'_, DB>,
     f: &YearFigures,
+    parts: &[Option<u64>],
     lang: Lang,
 ) -> anyhow::Result<bool>
 where
@@ -183,7 +228,7 @@ where
         let c = if white { WHITE } else { BLACK };
         style::anchored(style::font(SMALL_PX, true, c), HPos::Center, VPos::Center)
     };
-    for (i, part) in f.by_crime.iter().enumerate() {
+    for (i, part) in parts.iter().enumerate() {
         let Some(n) = part else { continue };
         if *n == 0 {
             continue;

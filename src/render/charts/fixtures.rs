@@ -114,6 +114,9 @@ pub fn area(id: &str, title: &str, crimes: &[&str], years: Vec<YearFigures>) -> 
         crimes: crimes.iter().map(|c| (*c).to_owned()).collect(),
         unmatched_patterns: Vec::new(),
         years,
+        title_en: None,
+        promise_en: None,
+        about_en: None,
     }
 }
 
@@ -133,6 +136,13 @@ pub fn summary(areas: Vec<AreaSummary>, example_data: bool) -> Summary {
         total_crime: Vec::new(),
         police_events: Vec::new(),
         method: Method::standard(),
+        publication: crate::model::Publication {
+            report_date: Some("2026-03-26".to_owned()),
+            date_from: crate::model::DateFrom::NewestExport,
+            export_file: None,
+            export_date: None,
+            next: Vec::new(),
+        },
     }
 }
 

@@ -63,7 +63,7 @@ where
 
     let title = format!(
         "{}: {} {} {} {}",
-        area.title,
+        crate::render::words::title(area, lang),
         s.region.name,
         lang.pick("bland", "among"),
         format::int(f.kommuner as u64, lang),

@@ -24,7 +24,7 @@ pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{AreaSummary, Summary, YearFigures};
+use crate::model::{AreaSummary, BreakRef, Summary, YearFigures};
 use crate::render::format::Lang;
 use image::ImageEncoder;
 use plotters::coord::Shift;
@@ -111,6 +111,10 @@ pub fn render_all(
     let mut files = Vec::with_capacity(summary.areas.len() * Kind::ALL.len() + 1);
     for area in &summary.areas {
         for kind in Kind::ALL {
+            if matches!(kind, Kind::Composition) && area.crimes.len() < 2 {
+                // One crime type: the stacked bars would only repeat the trend chart.
+                continue;
+            }
             let name = format!("{}-{}.{ext}", file_stem(&area.id), kind.name());
             files.push((name, render_job(&ctx, Job::Area(kind, area), opts.format)?));
         }
@@ -208,6 +212,42 @@ fn span_text(first: i32, last: i32) -> String {
     } else {
         format!("{first}–{last}")
     }
+}
+
+/// Years of the given figures where some crime type is `..`: drawn lighter, never joined.
+fn partial(figures: &[&YearFigures]) -> Vec<i32> {
+    figures
+        .iter()
+        .filter(|f| f.partial)
+        .map(|f| f.year)
+        .collect()
+}
+
+/// Runs of consecutive years to join with a line: [`runs`], cut where a series break that
+/// splits trends lies between two years, so no line spans one.
+pub(crate) fn joined_runs<T: Copy>(
+    points: &[(i32, Option<T>)],
+    breaks: &[BreakRef],
+) -> Vec<Vec<(i32, T)>> {
+    // The first year after each cut; `break_x` is the boundary just before it.
+    let cuts: Vec<i32> = breaks
+        .iter()
+        .filter(|b| b.splits_trend)
+        .filter_map(|b| axes::break_x(&b.date))
+        .map(|x| (x + 0.5).round() as i32)
+        .collect();
+    let mut out = Vec::new();
+    for run in runs(points) {
+        let mut current: Vec<(i32, T)> = Vec::new();
+        for p in run {
+            if !current.is_empty() && cuts.contains(&p.0) {
+                out.push(std::mem::take(&mut current));
+            }
+            current.push(p);
+        }
+        out.push(current);
+    }
+    out
 }
 
 /// Runs of consecutive years that all have a value.

@@ -4,7 +4,7 @@
 use super::axes;
 use super::legend::{self, Dash, Marker};
 use super::style::{self, BLUE, LABEL_PX};
-use super::{Ctx, level, preliminary, runs, span_text};
+use super::{Ctx, joined_runs, level, preliminary, span_text};
 use crate::model::AreaSummary;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -59,9 +59,18 @@ where
         .filter(|f| f.level == "kommun")
         .filter_map(|f| f.index.filter(|v| v.is_finite()))
         .fold(100.0, f64::max);
+    // One year range for all panels too, so the same year sits at the same place in each.
+    let years: Vec<i32> = s
+        .areas
+        .iter()
+        .flat_map(|a| a.years.iter())
+        .filter(|f| f.level == "kommun" && f.index.is_some_and(f64::is_finite))
+        .map(|f| f.year)
+        .collect();
+    let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
     for (area, panel) in s.areas.iter().zip(panels.iter()) {
         let small = rows > 1 || cols > 2;
-        draw_panel(root, panel, ctx, area, (&y_desc, top), small)?;
+        draw_panel(root, panel, ctx, area, (&y_desc, top, span), small)?;
     }
     Ok(())
 }
@@ -71,7 +80,7 @@ fn draw_panel<DB: DrawingBackend>(
     panel: &DrawingArea<DB, Shift>,
     ctx: &Ctx<'_>,
     area: &AreaSummary,
-    (y_desc, top): (&str, f64),
+    (y_desc, top, span): (&str, f64, (i32, i32)),
     small: bool,
 ) -> anyhow::Result<()>
 where
@@ -84,7 +93,8 @@ where
     let (pw, _) = panel.dim_in_pixel();
     let head = style::font(LABEL_PX * scale, true, style::BLACK_OI);
     let head = style::anchored(head, HPos::Left, VPos::Top);
-    let lines = legend::wrap(root, &area.title, pw as i32 - 40, &head)?;
+    let title = crate::render::words::title(area, lang);
+    let lines = legend::wrap(root, title, pw as i32 - 40, &head)?;
     let first = lines.first().cloned().unwrap_or_default();
     let shown = if lines.len() > 1 {
         format!("{first} …")
@@ -95,16 +105,14 @@ where
     let (_, plot) = panel.split_vertically(head_h);
 
     let kommun = level(area, "kommun");
-    let pts: Vec<(i32, f64, bool)> = kommun
+    let pts: Vec<(i32, f64, bool, bool)> = kommun
         .iter()
         .filter_map(|f| {
             f.index
                 .filter(|v| v.is_finite())
-                .map(|v| (f.year, v, f.preliminary))
+                .map(|v| (f.year, v, f.preliminary, f.partial))
         })
         .collect();
-    let years: Vec<i32> = pts.iter().map(|p| p.0).collect();
-    let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
     let sizes = if small {
         (84, 120, 0.8)
     } else {
@@ -125,17 +133,22 @@ where
         axes::px(&chart, xr.end, 100.0),
     ];
     legend::line(root, &reference, BLACK.into(), 2, Dash::Dashed)?;
-    let values: Vec<(i32, Option<f64>)> = pts.iter().map(|p| (p.0, Some(p.1))).collect();
-    for run in runs(&values) {
+    // No line to or from a year with a `..` crime type, nor across a series break.
+    let values: Vec<(i32, Option<f64>)> = pts
+        .iter()
+        .map(|p| (p.0, Some(p.1).filter(|_| !p.3)))
+        .collect();
+    for run in joined_runs(&values, &area.breaks) {
         let line: Vec<(i32, i32)> = run
             .iter()
             .map(|(year, v)| axes::px(&chart, *year as f64, *v))
             .collect();
         legend::line(root, &line, BLUE.into(), 4, Dash::Solid)?;
     }
-    for (year, v, prel) in &pts {
+    for (year, v, prel, partial) in &pts {
         let at = axes::px(&chart, *year as f64, *v);
-        legend::marker(root, at, Marker::Circle, 9, BLUE, !prel)?;
+        let color = if *partial { style::lighter(BLUE) } else { BLUE };
+        legend::marker(root, at, Marker::Circle, 9, color, !prel)?;
     }
     let font_px = style::TICK_PX * sizes.2;
     axes::year_labels(root, &chart, span, &preliminary(&kommun), font_px)?;

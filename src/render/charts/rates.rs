@@ -6,8 +6,9 @@
 use super::axes::{self, Chart};
 use super::legend::{self, Dash, Marker, Swatch};
 use super::style::{self, BLUE, ORANGE};
-use super::{Ctx, level, preliminary, runs, span_text};
-use crate::model::{AreaSummary, YearFigures};
+use super::{Ctx, joined_runs, level, partial, preliminary, span_text};
+use crate::model::{AreaSummary, BreakRef, YearFigures};
+use crate::render::words;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -85,15 +86,15 @@ where
         level(area, "nation"),
     ];
     let all: Vec<Series> = levels.iter().map(|l| series(l, ctx.pooled)).collect();
-    let defaults = [
-        s.region.name.as_str(),
-        s.county.name.as_str(),
-        lang.pick("Riket", "Sweden"),
-    ];
+    let defaults = [s.region.name.as_str(), s.county.name.as_str(), "Riket"];
     let names: Vec<String> = levels
         .iter()
         .zip(defaults)
-        .map(|(l, d)| l.first().map_or(d, |f| f.region_name.as_str()).to_owned())
+        .zip(["kommun", "county", "nation"])
+        .map(|((l, d), level)| {
+            let name = l.first().map_or(d, |f| f.region_name.as_str());
+            words::region_name(level, name, lang)
+        })
         .collect();
     let years: Vec<i32> = all
         .iter()
@@ -104,7 +105,7 @@ where
     let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
     let mut title = format!(
         "{}: {}",
-        area.title,
+        words::title(area, lang),
         lang.pick(
             "anmälda brott per 100 000 invånare",
             "reported crimes per 100,000 inhabitants"
@@ -155,6 +156,14 @@ where
             items.push(legend::item(band, label));
         }
     }
+    if levels.iter().any(|l| l.iter().any(|f| f.partial)) {
+        let swatch = Swatch::Dot(Marker::Circle, style::lighter(BLUE), true);
+        let label = lang.pick(
+            "Någon brottstyp saknas (..)",
+            "A crime type is missing (..)",
+        );
+        items.push(legend::item(swatch, label));
+    }
     if all.iter().flatten().any(|p| p.3 && p.1.is_some()) {
         let swatch = Swatch::Dot(Marker::Circle, BLUE, false);
         let label = if ctx.pooled {
@@ -203,10 +212,11 @@ where
     )?;
     axes::pledge_shade(root, &chart, s.pledge, lang, true)?;
     axes::break_rules(root, &chart, &area.breaks, lang)?;
-    band(root, &chart, &all[0])?;
+    band(root, &chart, &all[0], &area.breaks)?;
     // Nation first, kommun last: the kommun lies on top.
     for i in (0..3).rev() {
-        draw_series(root, &chart, &all[i], &LOOKS[i])?;
+        let cut = (partial(&levels[i]), area.breaks.as_slice());
+        draw_series(root, &chart, &all[i], &LOOKS[i], cut)?;
     }
     axes::year_labels(root, &chart, span, &preliminary(&levels[0]), style::TICK_PX)?;
     if years.is_empty() {
@@ -230,12 +240,13 @@ fn band<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &Chart<'_, DB>,
     ser: &Series,
+    breaks: &[BreakRef],
 ) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
     let cis: Vec<(i32, Option<[f64; 2]>)> = ser.iter().map(|p| (p.0, p.2)).collect();
-    for run in runs(&cis) {
+    for run in joined_runs(&cis, breaks) {
         if run.len() == 1 {
             let (year, [lo, hi]) = run[0];
             let a = axes::px(chart, year as f64 - 0.15, hi);
@@ -262,12 +273,17 @@ fn draw_series<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
     ser: &Series,
     look: &Look,
+    (partial, breaks): (Vec<i32>, &[BreakRef]),
 ) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
-    let vals: Vec<(i32, Option<f64>)> = ser.iter().map(|p| (p.0, p.1)).collect();
-    for run in runs(&vals) {
+    // Years with a `..` crime type are not comparable: no line to or from them.
+    let vals: Vec<(i32, Option<f64>)> = ser
+        .iter()
+        .map(|p| (p.0, p.1.filter(|_| !partial.contains(&p.0))))
+        .collect();
+    for run in joined_runs(&vals, breaks) {
         let pts: Vec<(i32, i32)> = run
             .iter()
             .map(|(y, v)| axes::px(chart, *y as f64, *v))
@@ -277,7 +293,12 @@ where
     for (year, v, _, prel) in ser {
         if let Some(v) = v {
             let at = axes::px(chart, *year as f64, *v);
-            legend::marker(root, at, look.marker, look.radius, look.color, !prel)?;
+            let color = if partial.contains(year) {
+                style::lighter(look.color)
+            } else {
+                look.color
+            };
+            legend::marker(root, at, look.marker, look.radius, color, !prel)?;
         }
     }
     Ok(())

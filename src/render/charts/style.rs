@@ -33,22 +33,21 @@ pub const SMALL_PX: f64 = 24.0;
 pub const BLACK_OI: RGBColor = RGBColor(0x00, 0x00, 0x00);
 /// Okabe–Ito orange.
 pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
-/// Okabe–Ito sky blue.
-pub const SKY_BLUE: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
-/// Okabe–Ito bluish green.
-pub const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
-/// Okabe–Ito yellow.
-pub const YELLOW: RGBColor = RGBColor(0xF0, 0xE4, 0x42);
 /// Okabe–Ito blue: the pledge kommun, always the strongest series.
 pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 /// Okabe–Ito vermillion.
 pub const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-/// Okabe–Ito reddish purple.
-pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
 /// Neutral grey for context (other kommuner, rules).
 pub const GREY: RGBColor = RGBColor(0x80, 0x80, 0x80);
 /// Dark grey for secondary text.
 pub const DARK_GREY: RGBColor = RGBColor(0x40, 0x40, 0x40);
+/// A colour mixed halfway to white: years where a crime type is `..`, lighter than complete
+/// years in colour and in grey.
+pub fn lighter(c: RGBColor) -> RGBColor {
+    let mix = |v: u8| ((u16::from(v) + 255) / 2) as u8;
+    RGBColor(mix(c.0), mix(c.1), mix(c.2))
+}
+
 /// Watermark grey: light enough that data drawn over it stays readable.
 pub const WATERMARK: RGBColor = RGBColor(0xEF, 0xEF, 0xEF);
 
@@ -190,7 +189,7 @@ where
     let example_data = summary.example_data;
     root.fill(&WHITE)?;
     if example_data {
-        watermark(root, lang)?;
+        watermark(root)?;
     }
     let left = 32;
     let width = WIDTH as i32 - 2 * left;
@@ -261,18 +260,15 @@ where
 }
 
 /// The large light-grey "EXEMPELDATA" across the middle of the canvas.
-fn watermark<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, lang: Lang) -> anyhow::Result<()>
+fn watermark<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
     let cx = WIDTH as i32 / 2;
     let cy = HEIGHT as i32 / 2;
     let big = anchored(font(190.0, true, WATERMARK), HPos::Center, VPos::Center);
+    // One watermark in every language; the footer tag says what it means in English.
     text(root, "EXEMPELDATA", (cx, cy - 20), &big)?;
-    if lang == Lang::En {
-        let small = anchored(font(80.0, true, WATERMARK), HPos::Center, VPos::Top);
-        text(root, "example data", (cx, cy + 90), &small)?;
-    }
     Ok(())
 }
 

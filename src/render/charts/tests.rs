@@ -34,7 +34,13 @@ fn every_png_is_large_enough_not_blank_and_deterministic() -> anyhow::Result<()>
         for (lang, pooled) in [(Lang::Sv, false), (Lang::En, true)] {
             let o = opts(lang, ChartFormat::Png, pooled);
             let files = render_all(&s, &o)?;
-            assert_eq!(files.len(), s.areas.len() * 4 + 1, "{name}");
+            // An area with one crime type has no composition chart.
+            let want: usize = s
+                .areas
+                .iter()
+                .map(|a| if a.crimes.len() < 2 { 3 } else { 4 })
+                .sum();
+            assert_eq!(files.len(), want + 1, "{name}");
             assert_eq!(files, render_all(&s, &o)?, "{name}: not deterministic");
             for (file, bytes) in &files {
                 let img =
@@ -158,9 +164,60 @@ fn dates_fall_between_the_years() {
     assert_eq!(axes::date_x("2019-01-01"), Some(2018.5));
     assert!(axes::date_x("2019-07-02").is_some_and(|x| (x - 2019.0).abs() < 0.01));
     assert_eq!(axes::date_x("2019"), None);
+    assert_eq!(axes::break_x("2019-01-01"), Some(2018.5));
+    assert_eq!(axes::break_x("2020-06-30"), Some(2020.5));
+    assert_eq!(axes::break_x("2021-12-31"), Some(2021.5));
     assert_eq!(axes::date_x("2019-13-01"), None);
     assert_eq!(
         composition::short_label(RELATIONSHIP[0]),
         "Misshandel inkl. grov, mot kvinna 18 år eller äldre (parrelation)"
     );
+}
+
+/// Grey value of a colour as a black-and-white printer sees it (ITU-R BT.601 luma).
+fn grey(c: RGBColor) -> f64 {
+    0.299 * f64::from(c.0) + 0.587 * f64::from(c.1) + 0.114 * f64::from(c.2)
+}
+
+#[test]
+fn composition_stacks_differ_in_lightness_when_printed_in_grey() {
+    let colors = composition::COLORS;
+    for (i, a) in colors.iter().enumerate() {
+        for b in &colors[i + 1..] {
+            let (ga, gb) = (grey(*a), grey(*b));
+            assert!(
+                (ga - gb).abs() >= 30.0,
+                "{a:?} {ga:.0} and {b:?} {gb:.0} print alike"
+            );
+        }
+    }
+}
+
+#[test]
+fn more_than_seven_crime_types_become_six_stacks_and_ovriga() {
+    use crate::render::charts::fixtures::{area, summary};
+    let crimes: Vec<String> = (0..9).map(|i| format!("Typ {i}")).collect();
+    let names: Vec<&str> = crimes.iter().map(String::as_str).collect();
+    let s = summary(vec![area("a", "A", &names, Vec::new())], false);
+    let mut years = realistic().areas[0].years.clone();
+    years.retain(|y| y.level == "kommun");
+    for (k, y) in years.iter_mut().enumerate() {
+        // Type i has i + 1 crimes a year (type 2 is `..` in the first year).
+        y.by_crime = (0..9).map(|i| Some(i as u64 + 1)).collect();
+        if k == 0 {
+            y.by_crime[2] = None;
+        }
+    }
+    let kommun: Vec<&YearFigures> = years.iter().collect();
+    let (labels, parts) = composition::stacks(&s.areas[0].crimes, &kommun, "Övriga");
+    assert_eq!(
+        labels,
+        [
+            "Typ 3", "Typ 4", "Typ 5", "Typ 6", "Typ 7", "Typ 8", "Övriga"
+        ]
+    );
+    assert_eq!(parts[1], [4, 5, 6, 7, 8, 9, 1 + 2 + 3].map(Some));
+    assert_eq!(parts[0][6], Some(1 + 2));
+    let few = &s.areas[0].crimes[..7];
+    assert_eq!(composition::stacks(few, &kommun, "Övriga").0.len(), 7);
 }

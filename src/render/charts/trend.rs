@@ -30,7 +30,7 @@ where
     let span = axes::year_span(&data_years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
     let title = format!(
         "{}: {}",
-        area.title,
+        crate::render::words::title(area, lang),
         lang.pick("antal anmälda brott per år", "reported crimes per year")
     );
     let years_text = match (data_years.first(), data_years.last()) {
@@ -83,11 +83,17 @@ where
         legend::line(root, &pts, BLACK.into(), 3, Dash::Dashed)?;
     }
     for (f, c) in &data {
+        // A year with a `..` crime type is not comparable: drawn lighter.
+        let color = if f.partial {
+            style::lighter(BLUE)
+        } else {
+            BLUE
+        };
         if let Some([lo, hi]) = finite_ci(f.count_ci) {
-            interval(root, &chart, f.year as f64, lo, hi, BLUE)?;
+            interval(root, &chart, f.year as f64, lo, hi, color)?;
         }
         let at = axes::px(&chart, f.year as f64, *c);
-        legend::marker(root, at, Marker::Circle, 11, BLUE, !f.preliminary)?;
+        legend::marker(root, at, Marker::Circle, 11, color, !f.preliminary)?;
     }
     spikes(root, &chart, area, &data, lang)?;
     axes::year_labels(root, &chart, span, &preliminary(&kommun), style::TICK_PX)?;
@@ -135,6 +141,15 @@ fn legend_items(
             "Reported crimes, 95% interval",
         ),
     )];
+    if kommun.iter().any(|f| f.partial && f.count.is_some()) {
+        items.push(legend::item(
+            Swatch::PointBar(style::lighter(BLUE), true),
+            lang.pick(
+                "Någon brottstyp saknas (..)",
+                "A crime type is missing (..)",
+            ),
+        ));
+    }
     if kommun.iter().any(|f| f.preliminary && f.count.is_some()) {
         items.push(legend::item(
             Swatch::PointBar(BLUE, false),

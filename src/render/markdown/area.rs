@@ -9,8 +9,9 @@ use std::fmt::Write;
 /// One pledge area: the promise, crime types, charts, yearly table and comparisons.
 pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptions) {
     let lang = opts.lang;
-    let _ = writeln!(md, "## {}\n", a.title);
-    if let Some(p) = &a.promise {
+    let title = words::title(a, lang);
+    let _ = writeln!(md, "## {title}\n");
+    if let Some(p) = in_lang(&a.promise, &a.promise_en, lang) {
         let _ = writeln!(md, "{}: *”{p}”*\n", lang.pick("Löftet", "The promise"));
     }
     let _ = writeln!(
@@ -32,15 +33,27 @@ pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptio
         );
     }
     md.push('\n');
-    if let Some(about) = &a.about {
+    if let Some(about) = in_lang(&a.about, &a.about_en, lang) {
         let _ = writeln!(md, "{}\n", about);
     }
     for (kind, sv, en) in CHARTS {
         let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_format.ext());
-        let _ = writeln!(md, "![{} – {}]({file})\n", a.title, lang.pick(sv, en));
+        if kind == "composition" && a.crimes.len() < 2 {
+            // One crime type: the stacked bars would repeat the count chart.
+            continue;
+        }
+        let _ = writeln!(md, "![{title} – {}]({file})\n", lang.pick(sv, en));
     }
     year_table(md, a, lang);
     comparison(md, s, a, lang);
+}
+
+/// A text in the report language: the English one when English and set, else the Swedish.
+fn in_lang<'a>(sv: &'a Option<String>, en: &'a Option<String>, lang: Lang) -> Option<&'a String> {
+    match (lang, en) {
+        (Lang::En, Some(en)) => Some(en),
+        _ => sv.as_ref(),
+    }
 }
 
 /// The charts of an area, in the order shown: file kind, Swedish and English caption.
@@ -115,7 +128,7 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             let _ = writeln!(
                 md,
                 "- {} {}: {} {}",
-                y.region_name,
+                words::region_name(level, &y.region_name, lang),
                 y.year,
                 number(y.rate_per_100k.unwrap_or_default(), 1, lang),
                 lang.pick("per 100 000 invånare", "per 100,000 inhabitants")
@@ -124,22 +137,28 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
     }
     let f = &a.funnel;
     if let (Some(pos), Some(rate), Some(target)) = (&f.position, f.rate, f.target_rate) {
-        let _ = writeln!(
-            md,
-            "- {} {} {}: {} {} {} {}; {} {}.",
-            lang.pick("Bland", "Among"),
-            f.kommuner,
-            lang.pick(
-                "kommuner i underlaget under löftesperioden",
-                "kommuner in the data over the pledge period"
+        let _ = match lang {
+            Lang::Sv => writeln!(
+                md,
+                "- Jämfört med de {} kommuner som finns i underlaget, under löftesperioden: {} har {} anmälda brott per 100 000 invånare, genomsnittet är {}. {} ligger {}.",
+                f.kommuner,
+                s.region.name,
+                number(rate, 1, lang),
+                number(target, 1, lang),
+                s.region.name,
+                words::position(pos, lang)
             ),
-            s.region.name,
-            number(rate, 1, lang),
-            lang.pick("mot genomsnittet", "against the average"),
-            number(target, 1, lang),
-            lang.pick("läget är", "the position is"),
-            words::position(pos, lang)
-        );
+            Lang::En => writeln!(
+                md,
+                "- Compared with the {} kommuner in the data, over the pledge period: {} has {} reported crimes per 100,000 inhabitants, against an average of {}. {} lies {}.",
+                f.kommuner,
+                s.region.name,
+                number(rate, 1, lang),
+                number(target, 1, lang),
+                s.region.name,
+                words::position(pos, lang)
+            ),
+        };
     } else if let Some(note) = crate::render::notes::notes(&f.notes, lang) {
         let _ = writeln!(
             md,
@@ -161,7 +180,11 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             )
         );
         for b in &a.breaks {
-            let _ = writeln!(md, "- {}: {} ({})", b.date, b.what, b.source);
+            let what = match (lang, &b.what_en) {
+                (Lang::En, Some(en)) => en,
+                _ => &b.what,
+            };
+            let _ = writeln!(md, "- {}: {what} ({})", b.date, b.source);
         }
         md.push('\n');
     }

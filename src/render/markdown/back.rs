@@ -97,7 +97,7 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
             src.format,
             src.encoding,
             int(src.rows as u64, lang),
-            src.sha256
+            short_hash(&src.sha256)
         );
     }
     md.push('\n');
@@ -130,6 +130,44 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
         }
         md.push('\n');
     }
+}
+
+/// Characters of a SHA-256 shown in the data-quality table: enough to tell files apart and
+/// to check a file by eye; the full value is in the appendix and in `summary.json`.
+pub const SHORT_HASH: usize = 12;
+
+fn short_hash(sha: &str) -> &str {
+    sha.get(..SHORT_HASH).unwrap_or(sha)
+}
+
+/// The command that made the report, at the end of the data-quality section.
+pub fn command(md: &mut String, command_line: &str, lang: Lang) {
+    let _ = writeln!(
+        md,
+        "{} {}\n",
+        lang.pick("Kommando:", "Command:"),
+        super::escape::code(command_line)
+    );
+}
+
+/// The appendix: every input file's full SHA-256, to check a copy of the data against.
+pub fn checksums(md: &mut String, s: &Summary, lang: Lang) {
+    if s.sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "## {}\n\n{}\n",
+        lang.pick("Bilaga: kontrollsummor", "Appendix: checksums"),
+        lang.pick(
+            "SHA-256 för varje inläst fil. Samma summa betyder samma fil, byte för byte.",
+            "SHA-256 of every file read. The same sum means the same file, byte for byte."
+        )
+    );
+    for src in &s.sources {
+        let _ = writeln!(md, "- {}: `{}`", src.file, src.sha256);
+    }
+    md.push('\n');
 }
 
 /// Method and caveats, with references; every threshold comes from `summary.method`.

@@ -91,6 +91,8 @@ pub fn summary(s: &Summary) -> Summary {
     s.revisions.iter_mut().for_each(revision);
     s.warnings.iter_mut().for_each(warning);
     s.total_crime.iter_mut().for_each(year);
+    s.publication.export_file = s.publication.export_file.as_deref().map(text);
+    s.publication.export_date = s.publication.export_date.as_deref().map(text);
     for e in &mut s.police_events {
         e.event_type = text(&e.event_type);
         e.month = text(&e.month);
@@ -102,6 +104,9 @@ fn area(a: &mut AreaSummary) {
     a.title = text(&a.title);
     a.promise = a.promise.as_deref().map(text);
     a.about = a.about.as_deref().map(text);
+    a.title_en = a.title_en.as_deref().map(text);
+    a.promise_en = a.promise_en.as_deref().map(text);
+    a.about_en = a.about_en.as_deref().map(text);
     a.crimes.iter_mut().for_each(|c| *c = text(c));
     a.basket.iter_mut().for_each(|c| *c = text(c));
     a.left_out.iter_mut().for_each(|l| l.crime = text(&l.crime));
@@ -122,6 +127,7 @@ fn area(a: &mut AreaSummary) {
 fn break_ref(b: &mut BreakRef) {
     b.date = text(&b.date);
     b.what = text(&b.what);
+    b.what_en = b.what_en.as_deref().map(text);
     b.source = text(&b.source);
 }
 

@@ -4,9 +4,10 @@
 mod area;
 mod back;
 pub mod escape;
+mod front;
 
 use super::RenderOptions;
-use super::format::Lang;
+use super::format::{self, Lang};
 use super::words;
 use crate::model::Summary;
 use std::fmt::Write;
@@ -17,21 +18,19 @@ pub fn render(s: &Summary, opts: &RenderOptions) -> String {
     let lang = opts.lang;
     let mut md = String::new();
     title(&mut md, s, lang);
+    front::dates(&mut md, s, lang);
     summary_table(&mut md, s, lang);
+    front::overview(&mut md, opts);
     for area in &s.areas {
         area::section(&mut md, s, area, opts);
     }
     back::context(&mut md, s, lang);
     back::data_quality(&mut md, s, lang);
+    back::command(&mut md, &opts.command_line, lang);
     back::method(&mut md, s, lang);
-    let _ = writeln!(
-        md,
-        "\n---\n\n{} brottstrend {}: {}",
-        lang.pick("Skapad med", "Produced by"),
-        env!("CARGO_PKG_VERSION"),
-        escape::code(&opts.command_line)
-    );
-    md
+    back::checksums(&mut md, s, lang);
+    front::footer(&mut md, lang);
+    format::typeset(&md, lang)
 }
 
 fn data_years(s: &Summary) -> Option<(i32, i32)> {
@@ -105,7 +104,7 @@ fn title(md: &mut String, s: &Summary, lang: Lang) {
             s.region.name,
             s.region.code,
             lang.pick("län:", "county:"),
-            s.county.name
+            words::county_name(&s.county.name, lang)
         );
     }
 }
@@ -128,11 +127,12 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
         let _ = writeln!(md, "| {} |", words::summary_row(a, lang).join(" | "));
     }
     md.push('\n');
+    front::legend(md, lang);
     for a in &s.areas {
         let _ = writeln!(
             md,
             "**{}.** {}\n",
-            a.title,
+            words::title(a, lang),
             crate::render::sentences::summary_sentences(a, s, lang).join(" ")
         );
     }

@@ -1,0 +1,186 @@
+//! When the report was made, the crime export it rests on, and when Brå's next figures come.
+//!
+//! The report's date must not make two runs on the same inputs differ, so it is never the
+//! clock: it is `SOURCE_DATE_EPOCH` when that is set (the reproducible-builds convention,
+//! <https://reproducible-builds.org/specs/source-date-epoch/>), else the newest export date
+//! among the crime exports (the date in their file names), else unknown.
+//!
+//! Brå publishes the preliminary figures of a year in January of the following year and the
+//! final figures in March (Brå, *Anmälda brott*, publiceringskalender).
+
+use crate::error::InputError;
+use crate::load::Format;
+use crate::model::{DateFrom, Publication, Release, ReleaseStatus, SourceInfo};
+use std::path::Path;
+
+/// Month (1–12) in which Brå publishes the preliminary figures of the previous year.
+pub const PRELIMINARY_MONTH: u32 = 1;
+/// Month (1–12) in which Brå publishes the final figures of the previous year.
+pub const FINAL_MONTH: u32 = 3;
+
+/// The name of the environment variable that fixes the report's date.
+pub const EPOCH_VAR: &str = "SOURCE_DATE_EPOCH";
+
+/// Reads `SOURCE_DATE_EPOCH`: `None` when unset or empty, an error when it is not whole
+/// seconds since 1970-01-01.
+pub fn epoch_from_env() -> Result<Option<i64>, InputError> {
+    let Ok(text) = std::env::var(EPOCH_VAR) else {
+        return Ok(None);
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i64>().map(Some).map_err(|_| {
+        InputError::file(Path::new(EPOCH_VAR), "the report date is not a number")
+            .value(text)
+            .expected("whole seconds since 1970-01-01 00:00 UTC, e.g. 1774483200 (or unset it)")
+    })
+}
+
+/// The report's date, the export it rests on and the next releases.
+pub fn publication(
+    sources: &[SourceInfo],
+    latest_year: Option<i32>,
+    epoch: Option<i64>,
+) -> Publication {
+    let export = sources
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.format,
+                Format::SolLong | Format::SolWide | Format::BraKommun | Format::Kolada
+            )
+        })
+        .max_by(|a, b| (&a.export_date, &a.file).cmp(&(&b.export_date, &b.file)));
+    let (report_date, date_from) = match (epoch, export.and_then(|e| e.export_date.clone())) {
+        (Some(e), _) => (Some(date_of_epoch(e)), DateFrom::SourceDateEpoch),
+        (None, Some(d)) => (Some(d), DateFrom::NewestExport),
+        (None, None) => (None, DateFrom::Unknown),
+    };
+    let preliminary =
+        latest_year.is_some_and(|y| sources.iter().any(|s| s.preliminary_years.contains(&y)));
+    Publication {
+        report_date,
+        date_from,
+        export_file: export.map(|e| e.file.clone()),
+        export_date: export.and_then(|e| e.export_date.clone()),
+        next: latest_year.map_or_else(Vec::new, |y| next_releases(y, preliminary)),
+    }
+}
+
+/// The next two releases after the latest year in the data.
+pub fn next_releases(latest: i32, preliminary: bool) -> Vec<Release> {
+    let release = |year: i32, status: ReleaseStatus| {
+        let month = match status {
+            ReleaseStatus::Preliminary => PRELIMINARY_MONTH,
+            ReleaseStatus::Final => FINAL_MONTH,
+        };
+        Release {
+            year,
+            status,
+            month: format!("{}-{month:02}", year + 1),
+        }
+    };
+    if preliminary {
+        vec![
+            release(latest, ReleaseStatus::Final),
+            release(latest + 1, ReleaseStatus::Preliminary),
+        ]
+    } else {
+        vec![
+            release(latest + 1, ReleaseStatus::Preliminary),
+            release(latest + 1, ReleaseStatus::Final),
+        ]
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of seconds since 1970-01-01, by the civil-from-days algorithm
+/// (H. Hinnant, *chrono-Compatible Low-Level Date Algorithms*).
+pub fn date_of_epoch(seconds: i64) -> String {
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(file: &str, format: Format, date: Option<&str>, prel: &[i32]) -> SourceInfo {
+        SourceInfo {
+            file: file.to_owned(),
+            format,
+            encoding: "UTF-8".to_owned(),
+            sha256: String::new(),
+            rows: 1,
+            years: vec![2024, 2025],
+            preliminary_years: prel.to_vec(),
+            example_data: false,
+            export_date: date.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn epoch_seconds_become_utc_dates() {
+        assert_eq!(date_of_epoch(0), "1970-01-01");
+        assert_eq!(date_of_epoch(951_782_400), "2000-02-29");
+        assert_eq!(date_of_epoch(1_774_483_200), "2026-03-26");
+        assert_eq!(date_of_epoch(1_774_569_599), "2026-03-26");
+        assert_eq!(date_of_epoch(-1), "1969-12-31");
+    }
+
+    #[test]
+    fn the_date_is_the_epoch_when_set_else_the_newest_crime_export() {
+        let sources = [
+            source(
+                "bra_2026-01-20.csv",
+                Format::SolLong,
+                Some("2026-01-20"),
+                &[2025],
+            ),
+            source(
+                "bra_2026-03-26.csv",
+                Format::SolLong,
+                Some("2026-03-26"),
+                &[],
+            ),
+            source(
+                "scb_2026-09-01.csv",
+                Format::ScbPopulation,
+                Some("2026-09-01"),
+                &[],
+            ),
+        ];
+        let p = publication(&sources, Some(2025), None);
+        assert_eq!(p.report_date.as_deref(), Some("2026-03-26"));
+        assert_eq!(p.date_from, DateFrom::NewestExport);
+        assert_eq!(p.export_file.as_deref(), Some("bra_2026-03-26.csv"));
+        let p = publication(&sources, Some(2025), Some(0));
+        assert_eq!(p.report_date.as_deref(), Some("1970-01-01"));
+        assert_eq!(p.date_from, DateFrom::SourceDateEpoch);
+        let p = publication(&sources[2..], Some(2025), None);
+        assert_eq!((p.report_date, p.date_from), (None, DateFrom::Unknown));
+    }
+
+    #[test]
+    fn a_preliminary_latest_year_is_followed_by_its_final_figures_in_march() {
+        let next = next_releases(2025, true);
+        assert_eq!(next[0].year, 2025);
+        assert_eq!(next[0].status, ReleaseStatus::Final);
+        assert_eq!(next[0].month, "2026-03");
+        assert_eq!(next[1].year, 2026);
+        assert_eq!(next[1].status, ReleaseStatus::Preliminary);
+        assert_eq!(next[1].month, "2027-01");
+        let next = next_releases(2025, false);
+        assert_eq!((next[0].year, next[0].month.as_str()), (2026, "2027-01"));
+        assert_eq!((next[1].year, next[1].month.as_str()), (2026, "2027-03"));
+    }
+}
