@@ -157,7 +157,7 @@ pub fn checksums(md: &mut String, s: &Summary, lang: Lang) {
     }
     let _ = writeln!(
         md,
-        "## {}\n\n{}\n",
+        "\n## {}\n\n{}\n",
         lang.pick("Bilaga: kontrollsummor", "Appendix: checksums"),
         lang.pick(
             "SHA-256 för varje inläst fil. Samma summa betyder samma fil, byte för byte.",
@@ -167,7 +167,6 @@ pub fn checksums(md: &mut String, s: &Summary, lang: Lang) {
     for src in &s.sources {
         let _ = writeln!(md, "- {}: `{}`", src.file, src.sha256);
     }
-    md.push('\n');
 }
 
 /// Method and caveats, with references; every threshold comes from `summary.method`.

@@ -142,7 +142,7 @@ pub fn footer(md: &mut String, lang: Lang) {
     let short = version.rsplit_once('.').map_or(version, |(a, _)| a);
     let _ = writeln!(
         md,
-        "---\n\n{} {short} {}",
+        "\n---\n\n{} {short} {}",
         lang.pick("Framtagen med brottstrend", "Produced with brottstrend"),
         lang.pick(
             "från Brås statistikdatabas",
