@@ -1,11 +1,15 @@
 //! The commands: turn the parsed command line into settings once, then run the pipeline
 //! load → catalog → analysis → render → output.
 
-use crate::cli::{AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, LangArg, ReportFormatArg};
+use crate::cli::{
+    AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, LangArg, PeriodArg, ReportFormatArg,
+};
 use crate::config::{self, Pledge, SeriesBreak};
 use crate::error::StdoutError;
+use crate::load::canonical::Period;
 use crate::load::{self, Dataset};
 use crate::model::Summary;
+use crate::model::monthly::Grain;
 use crate::regions::Regions;
 use crate::render::charts::ChartFormat;
 use crate::render::format::Lang;
@@ -64,13 +68,14 @@ fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
     })
 }
 
-fn summarise(inputs: &Inputs) -> anyhow::Result<Summary> {
+fn summarise(inputs: &Inputs, period: Option<Grain>) -> anyhow::Result<Summary> {
     analysis::analyze(
         &inputs.pledge,
         &inputs.breaks,
         &inputs.data,
         &inputs.regions,
         &inputs.config_path,
+        period,
     )
 }
 
@@ -88,7 +93,12 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     ];
     output::check(&args.out, &inputs_kept)?;
     let inputs = read_inputs(&args.input, true)?;
-    let summary = summarise(&inputs)?;
+    let period = args.period.map(|p| match p {
+        PeriodArg::Year => Grain::Year,
+        PeriodArg::Quarter => Grain::Quarter,
+        PeriodArg::Month => Grain::Month,
+    });
+    let summary = summarise(&inputs, period)?;
     let opts = RenderOptions {
         lang: match args.lang {
             LangArg::Sv => Lang::Sv,
@@ -188,7 +198,7 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         lang_free_heading(&inputs.config_path, &args.data)
     )
     .map_err(StdoutError)?;
-    for s in &data.sources {
+    for (index, s) in data.sources.iter().enumerate() {
         let prel: BTreeSet<i32> = s.preliminary_years.iter().copied().collect();
         let years: Vec<String> = s
             .years
@@ -212,6 +222,9 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
             years.join(", ")
         )
         .map_err(StdoutError)?;
+        if let Some(line) = periods_line(data, index) {
+            writeln!(out, "  periods: {line}").map_err(StdoutError)?;
+        }
     }
     let regions: BTreeSet<(String, String)> = data
         .observations
@@ -249,7 +262,7 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         };
         writeln!(out, "  {label}  [{used}]{derived}").map_err(StdoutError)?;
     }
-    let summary = summarise(&inputs)?;
+    let summary = summarise(&inputs, None)?;
     if !data.revisions.is_empty() {
         writeln!(out, "revisions (region / crime / year: old → new):").map_err(StdoutError)?;
         for r in &data.revisions {
@@ -271,6 +284,39 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush().map_err(StdoutError)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The months and quarters a file gave (as kept after merging), e.g.
+/// `months 2019-01 … 2026-08 (2026 prel.)`; `None` for a file of whole years only.
+fn periods_line(data: &Dataset, source: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    for (name, quarter) in [("months", false), ("quarters", true)] {
+        let mut found: Vec<(String, bool)> = data
+            .sub_year
+            .iter()
+            .filter(|o| o.source == source)
+            .filter(|o| matches!(o.period, Period::Quarter(_)) == quarter)
+            .map(|o| (o.period.label(o.year), o.preliminary))
+            .collect();
+        found.sort();
+        found.dedup();
+        let (Some(first), Some(last)) = (found.first(), found.last()) else {
+            continue;
+        };
+        let prel: BTreeSet<String> = found
+            .iter()
+            .filter(|(_, p)| *p)
+            .map(|(l, _)| format!("{} prel.", &l[..4]))
+            .collect();
+        let prel: Vec<String> = prel.into_iter().collect();
+        let prel = if prel.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", prel.join(", "))
+        };
+        parts.push(format!("{name} {} … {}{prel}", first.0, last.0));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 fn lang_free_heading(config: &Path, data: &Path) -> String {

@@ -12,7 +12,7 @@ use std::path::PathBuf;
     name = "brottstrend",
     version,
     about,
-    after_help = "Examples:\n  brottstrend validate\n  brottstrend analyze --lang sv --out reports\n  brottstrend analyze --report-format html --chart-format svg"
+    after_help = "Examples:\n  brottstrend validate\n  brottstrend analyze --lang sv --out reports\n  brottstrend analyze --report-format html --chart-format svg\n  brottstrend analyze --period quarter"
 )]
 pub struct Cli {
     /// What to do.
@@ -98,6 +98,21 @@ pub struct AnalyzeArgs {
     /// Report file format: Markdown, or one self-contained HTML file with the charts inside.
     #[arg(long, value_enum, default_value_t = ReportFormatArg::Md)]
     pub report_format: ReportFormatArg,
+    /// The finest period of the follow-up [default: the finest the data has for the pledge
+    /// kommun]. Yearly figures are always kept.
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub period: Option<PeriodArg>,
+}
+
+/// The finest period of the follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    /// Whole years only.
+    Year,
+    /// Quarters (from quarterly rows, or summed from months).
+    Quarter,
+    /// Months.
+    Month,
 }
 
 /// Options of `fetch`.

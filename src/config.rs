@@ -19,6 +19,8 @@ struct PledgeFile {
     areas: Vec<AreaFile>,
     #[serde(default)]
     sources: Vec<String>,
+    #[serde(default)]
+    signed: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +59,9 @@ pub struct Pledge {
     pub areas: Vec<Area>,
     /// Input file names from oldest to newest export, for files without a date in the name.
     pub sources: Vec<String>,
+    /// The month the pledge was signed (`signed = "2023-06"`) as (year, month); the next
+    /// month is the first month of the pledge in the monthly analysis.
+    pub signed: Option<(i32, u8)>,
 }
 
 /// One pledge area.
@@ -194,6 +199,14 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
             about_en: a.about_en,
         });
     }
+    let signed = match &file.signed {
+        None => None,
+        Some(text) => Some(parse_month(text).ok_or_else(|| {
+            InputError::file(path, "`signed` is not a month")
+                .value(text)
+                .expected("YYYY-MM, e.g. signed = \"2023-06\"")
+        })?),
+    };
     Ok(Pledge {
         region,
         county,
@@ -201,7 +214,16 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
         baseline: file.baseline,
         areas,
         sources: file.sources,
+        signed,
     })
+}
+
+/// `2023-06` → (2023, 6).
+fn parse_month(text: &str) -> Option<(i32, u8)> {
+    let (y, m) = text.trim().split_once('-')?;
+    let year: i32 = y.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+    let month: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    (y.len() == 4 && m.len() == 2).then_some((year, month))
 }
 
 /// Reads `breaks.toml` from the data folder, or the registry shipped with the tool.
@@ -231,7 +253,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
         let snippet = text.lines().nth(line - 1).unwrap_or("").trim().to_owned();
         InputError::at(path, line, Some(column), message)
             .value(snippet)
-            .expected("the keys region, pledge, baseline and [[area]] with id, title, crimes, trend_from, promise, police_effort, about, title_en, promise_en, about_en (see README)")
+            .expected("the keys region, pledge, baseline, signed, sources and [[area]] with id, title, crimes, trend_from, promise, police_effort, about, title_en, promise_en, about_en (see README)")
     })
 }
 

@@ -7,6 +7,9 @@
 
 /// The input formats, as recorded per source file.
 pub use crate::load::Format;
+
+pub mod monthly;
+
 use crate::notes::{Note, Warning};
 use serde::Serialize;
 
@@ -194,6 +197,14 @@ pub struct Revision {
     pub crime: String,
     /// The year.
     pub year: i32,
+    /// The quarter or month (`2025-Q3`, `2025-08`) when the revision is about a part of the
+    /// year; absent for whole years between files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// True when one of the two values is the sum of the period's months or quarters (its file
+    /// is then the file of those parts): a yearly figure that disagrees with its months.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_parts: bool,
     /// The value set aside (`..` for not available).
     pub old_value: String,
     /// The value kept.
@@ -280,6 +291,8 @@ pub struct AreaSummary {
     pub promise_en: Option<String>,
     /// English about-text (`about_en`).
     pub about_en: Option<String>,
+    /// The monthly or quarterly part (`grain` `year` and `null`s when there is none).
+    pub monthly: monthly::Monthly,
 }
 
 /// The pledge period against the baseline (exact conditional rate ratio).

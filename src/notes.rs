@@ -159,13 +159,6 @@ pub fn english(notes: &[Note]) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Warning {
-    /// Monthly rows in a SOL export were skipped.
-    MonthlyRowsSkipped {
-        /// File name.
-        file: String,
-        /// Rows skipped.
-        rows: usize,
-    },
     /// A file holds preliminary years.
     Preliminary {
         /// File name.
@@ -230,9 +223,6 @@ impl Warning {
     /// The warning as an English sentence.
     pub fn english(&self) -> String {
         match self {
-            Warning::MonthlyRowsSkipped { file, rows } => {
-                format!("{file}: {rows} monthly rows skipped (kommun figures are analysed by year)")
-            }
             Warning::Preliminary { file, years } => format!(
                 "{file}: {} preliminary (BRÅ revises the figures until the final statistics)",
                 years

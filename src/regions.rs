@@ -1,23 +1,39 @@
-//! Swedish kommuner and counties (SCB's kommun and län codes), and matching region labels in
-//! exports to them.
+//! Swedish kommuner, counties (SCB's kommun and län codes) and the seven police regions, and
+//! matching region labels in exports to them.
 //!
 //! Exports name regions in several ways: `Nordanstig`, `Nordanstig kommun`, `Nordanstigs
 //! kommun` (genitive), `2132 Nordanstig` (SCB), `Malung-Sälen` with a hyphen or en dash,
-//! `Hela landet` / `Riket` for the nation and `Gävleborgs län` for a county. The list is SCB's
-//! code list, compiled into the binary from `assets/kommuner.csv`.
+//! `Hela landet` / `Riket` for the nation, `Gävleborgs län` for a county and `Region Mitt` for
+//! a police region. The list is SCB's code list, compiled into the binary from
+//! `assets/kommuner.csv`; the police regions and their counties are the Police Authority's
+//! (since 2015; BRÅ's sub-national series are by police region).
 
 const KOMMUNER_CSV: &str = include_str!("../assets/kommuner.csv");
 
 /// The SCB code of the nation.
 pub const NATION_CODE: &str = "00";
 
-/// Whether a region is a kommun, a county or the nation.
+/// The seven police regions: code used by this tool (they have no SCB code), name as BRÅ
+/// writes it, and the SCB codes of their counties.
+pub const POLICE_REGIONS: [(&str, &str, &[&str]); 7] = [
+    ("PR-NORD", "Region Nord", &["22", "23", "24", "25"]),
+    ("PR-MITT", "Region Mitt", &["03", "19", "21"]),
+    ("PR-STOCKHOLM", "Region Stockholm", &["01", "09"]),
+    ("PR-OST", "Region Öst", &["04", "05", "06"]),
+    ("PR-VAST", "Region Väst", &["13", "14"]),
+    ("PR-SYD", "Region Syd", &["07", "08", "10", "12"]),
+    ("PR-BERGSLAGEN", "Region Bergslagen", &["17", "18", "20"]),
+];
+
+/// Whether a region is a kommun, a county, a police region or the nation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     /// The pledge kommun or any other kommun.
     Kommun,
     /// A county (län).
     County,
+    /// A police region (`Region Mitt`), a group of counties.
+    PoliceRegion,
     /// The whole country.
     Nation,
 }
@@ -28,15 +44,28 @@ impl Level {
         match self {
             Level::Kommun => "kommun",
             Level::County => "county",
+            Level::PoliceRegion => "police_region",
             Level::Nation => "nation",
         }
+    }
+
+    /// The level named by [`Level::as_str`]; `None` for any other text.
+    pub fn parse(s: &str) -> Option<Level> {
+        [
+            Level::Kommun,
+            Level::County,
+            Level::PoliceRegion,
+            Level::Nation,
+        ]
+        .into_iter()
+        .find(|l| l.as_str() == s)
     }
 }
 
 /// A region resolved to its SCB code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
-    /// SCB code: `00`, two-digit län or four-digit kommun.
+    /// SCB code: `00`, two-digit län or four-digit kommun; `PR-MITT` etc. for police regions.
     pub code: String,
     /// Name as in SCB's list (`Riket` for the nation).
     pub name: String,
@@ -96,6 +125,23 @@ impl Regions {
             })
     }
 
+    /// The police region a kommun belongs to (through its county).
+    pub fn police_region_of(&self, kommun_code: &str) -> Option<Region> {
+        let county = self.county_of(kommun_code)?;
+        POLICE_REGIONS
+            .iter()
+            .find(|(_, _, counties)| counties.contains(&county.code.as_str()))
+            .map(|(code, name, _)| police_region(code, name))
+    }
+
+    /// The SCB codes of a police region's counties (empty for any other code).
+    pub fn police_region_counties(&self, code: &str) -> &'static [&'static str] {
+        POLICE_REGIONS
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .map_or(&[], |(_, _, counties)| *counties)
+    }
+
     /// Resolves a code (`2132`, `21`, `00`, `0000`) or a name, as exports write them.
     pub fn resolve(&self, label: &str) -> Option<Region> {
         let label = label.trim().trim_matches('"').trim();
@@ -109,12 +155,21 @@ impl Regions {
         if label.chars().all(|c| c.is_ascii_digit()) {
             return self.by_code(label);
         }
+        if let Some((c, name, _)) = POLICE_REGIONS
+            .iter()
+            .find(|p| p.0.eq_ignore_ascii_case(label))
+        {
+            return Some(police_region(c, name));
+        }
         self.by_name(label)
     }
 
     fn by_code(&self, code: &str) -> Option<Region> {
         if code == "00" || code == "0000" {
             return Some(self.nation());
+        }
+        if let Some((c, name, _)) = POLICE_REGIONS.iter().find(|p| p.0 == code) {
+            return Some(police_region(c, name));
         }
         if let Some(k) = self.kommuner.iter().find(|k| k.0 == code) {
             return Some(Region {
@@ -137,6 +192,11 @@ impl Regions {
             "hela landet" | "riket" | "sverige" | "hela riket"
         ) {
             return Some(self.nation());
+        }
+        // `Region Mitt`, `Polisregion Mitt`.
+        let police = key.strip_prefix("polis").unwrap_or(&key);
+        if let Some((c, name, _)) = POLICE_REGIONS.iter().find(|p| normalise(p.1) == police) {
+            return Some(police_region(c, name));
         }
         if let Some(k) = self.kommuner.iter().find(|k| normalise(&k.3) == key) {
             return Some(Region {
@@ -181,6 +241,14 @@ impl Regions {
             .take(3)
             .map(|(_, n)| n.to_owned())
             .collect()
+    }
+}
+
+fn police_region(code: &str, name: &str) -> Region {
+    Region {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        level: Level::PoliceRegion,
     }
 }
 
@@ -249,6 +317,35 @@ mod tests {
             Some("21".into())
         );
         assert_eq!(r.county_of("2132").map(|c| c.code), Some("21".into()));
+    }
+
+    #[test]
+    fn police_regions_resolve_and_hold_their_counties() {
+        let r = Regions::new();
+        for label in ["Region Mitt", "region mitt", "Polisregion Mitt", "PR-MITT"] {
+            let found = r.resolve(label).expect(label);
+            assert_eq!(found.level, Level::PoliceRegion, "{label}");
+            assert_eq!(found.name, "Region Mitt");
+        }
+        assert_eq!(
+            r.resolve("Region Öst").map(|p| p.code),
+            Some("PR-OST".into())
+        );
+        assert_eq!(
+            r.police_region_of("2132").map(|p| p.name),
+            Some("Region Mitt".into())
+        );
+        assert_eq!(r.police_region_counties("PR-MITT"), &["03", "19", "21"]);
+        // Every county belongs to exactly one police region.
+        let mut counties: Vec<&str> = POLICE_REGIONS
+            .iter()
+            .flat_map(|p| p.2.iter().copied())
+            .collect();
+        counties.sort_unstable();
+        let before = counties.len();
+        counties.dedup();
+        assert_eq!((before, counties.len()), (21, 21));
+        assert_eq!(Level::parse("police_region"), Some(Level::PoliceRegion));
     }
 
     #[test]

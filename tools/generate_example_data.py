@@ -11,6 +11,13 @@ Writes, next to pledge.toml in data/:
       plus 'Totalt antal brott' as context.
   exempel_scb_folkmangd_2015-2025.csv
       An SCB PxWeb population export ("Folkmängd efter region och år"), wide layout, UTF-8.
+  exempel_bra_sol_manad_2026-09-15.csv
+      A monthly SOL "Databasfil" in the real monthly layout: the year in 'År' ('2026 prel.'),
+      the month ('Jan' ... 'Dec') or 'Helår' in 'Period'. Nordanstig and Region Mitt,
+      2019-01 to 2026-08, the crime types of the pledge areas. Nordanstig's months of
+      2019-2025 split its yearly counts above (so both exports agree); 2026 is new.
+      'Grov kvinnofridskränkning' carries its police code ('0412 - ...') here and not in the
+      yearly file: the same type, as in real exports.
 
 ALL CRIME COUNTS ARE INVENTED. They are Poisson draws around smooth, hand-chosen expected
 values of a plausible size; they are not BRÅ statistics and must never be quoted as such.
@@ -34,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SOL_FILE = DATA / "exempel_bra_sol_2026-03-26.csv"
 SCB_FILE = DATA / "exempel_scb_folkmangd_2015-2025.csv"
+MONTH_FILE = DATA / "exempel_bra_sol_manad_2026-09-15.csv"
 
 YEARS = list(range(2015, 2026))
 PRELIMINARY = 2025
@@ -298,11 +306,88 @@ def write_scb() -> None:
     SCB_FILE.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
 
 
+# --------------------------------------------------------------------------- monthly export
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"]
+MONTH_YEARS = list(range(2019, 2027))
+RUNNING_YEAR, RUNNING_MONTHS = 2026, 8
+# Invented seasonality: relationship crime peaks in summer and at Christmas.
+SEASON = [0.90, 0.85, 0.95, 0.95, 1.05, 1.15, 1.25, 1.10, 0.95, 0.95, 0.90, 1.00]
+MONTH_CRIMES = RELATIONSHIP + [DRUG_TOTAL]
+CODED = {"Grov kvinnofridskränkning": "0412 - Grov kvinnofridskränkning"}
+# Region Mitt (Uppsala, Västmanland, Gävleborg): about 10.5 % of the nation (invented).
+MITT_SHARE = 0.105
+
+
+def split_year(n: int, r: random.Random) -> list[int]:
+    """n crimes spread over the twelve months (multinomial with the seasonal weights)."""
+    total = sum(SEASON)
+    months = [0] * 12
+    for _ in range(n):
+        u, acc = r.random() * total, 0.0
+        for i, w in enumerate(SEASON):
+            acc += w
+            if u < acc:
+                months[i] += 1
+                break
+        else:
+            months[11] += 1
+    return months
+
+
+def monthly_counts(counts) -> dict[tuple[str, str, int], list[int | None]]:
+    """Per (region, crime, year): twelve monthly counts (None = '..'), months after
+    August 2026 left out. A generator of its own so the yearly files do not change."""
+    r = random.Random(21326)
+    out: dict[tuple[str, str, int], list[int | None]] = {}
+    for crime in MONTH_CRIMES:
+        for y in MONTH_YEARS:
+            if y < RUNNING_YEAR:
+                n = counts[(PLEDGE_REGION, crime, y)]
+                out[(PLEDGE_REGION, crime, y)] = [None] * 12 if n is None else split_year(n, r)
+            else:
+                last = counts[(PLEDGE_REGION, crime, RUNNING_YEAR - 1)] or 0
+                out[(PLEDGE_REGION, crime, y)] = [
+                    poisson(last / 12 * SEASON[m], r) for m in range(RUNNING_MONTHS)]
+            i = min(y, 2025) - 2015
+            nat = NATIONAL_DRUGS[i] if crime == DRUG_TOTAL else NATIONAL[crime][i]
+            months = RUNNING_MONTHS if y == RUNNING_YEAR else 12
+            out[("Region Mitt", crime, y)] = (
+                [None] * months if nat is None
+                else [poisson(nat * MITT_SHARE / 12 * SEASON[m], r) for m in range(months)])
+    return out
+
+
+def write_monthly(counts) -> None:
+    months = monthly_counts(counts)
+    lines = ["Region;Brott;År;Period;Antal;/100 000 inv"]
+    for region in [PLEDGE_REGION, "Region Mitt"]:
+        for crime in MONTH_CRIMES:
+            label = CODED.get(crime, crime)
+            for y in MONTH_YEARS:
+                year = f"{y} prel." if y == RUNNING_YEAR else str(y)
+                values = months[(region, crime, y)]
+                pop = POP[region][min(y, 2025) - 2015] if region in POP else None
+                cells = [(MONTHS[m], v) for m, v in enumerate(values)]
+                if len(values) == 12:
+                    known = [v for v in values if v is not None]
+                    cells.append(("Helår", sum(known) if known else None))
+                for period, n in cells:
+                    if n is None:
+                        antal = per = ".."
+                    else:
+                        antal = str(n)
+                        per = str(rate(n, pop)) if pop else ".."
+                    lines.append(f"{region};{label};{year};{period};{antal};{per};")
+    MONTH_FILE.write_bytes(("\r\n".join(lines) + "\r\n").encode("iso-8859-1"))
+
+
 def main() -> None:
     counts = generate_counts()
     DATA.mkdir(parents=True, exist_ok=True)
     write_sol(counts)
     write_scb()
+    write_monthly(counts)
+    print(f"wrote {MONTH_FILE.relative_to(ROOT)}")
     print(f"wrote {SOL_FILE.relative_to(ROOT)} and {SCB_FILE.relative_to(ROOT)}")
     print("Nordanstig (EXEMPELDATA): year  relationship  drugs  total")
     for y in YEARS:

@@ -166,11 +166,7 @@ fn rows(df: &DataFrame) -> PolarsResult<Vec<AreaYear>> {
     let pop = df.column("population")?.u64()?;
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
-        let level = match level.get(i) {
-            Some("nation") => Level::Nation,
-            Some("county") => Level::County,
-            _ => Level::Kommun,
-        };
+        let level = level.get(i).and_then(Level::parse).unwrap_or(Level::Kommun);
         out.push(AreaYear {
             area: area.get(i).unwrap_or_default().to_owned(),
             level,

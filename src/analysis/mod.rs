@@ -9,6 +9,7 @@ pub mod context;
 pub mod frames;
 pub mod funnel;
 pub mod publication;
+pub mod monthly;
 pub mod thresholds;
 pub mod trend;
 pub mod verdict;
@@ -19,6 +20,7 @@ use crate::config::{Area, Pledge, SeriesBreak};
 use crate::error::InputError;
 use crate::load::Dataset;
 use crate::load::canonical::Observation;
+use crate::model::monthly::Grain;
 use crate::model::{AreaSummary, BreakRef, Method, RegionRef, Summary, YearFigures};
 use crate::notes::Warning;
 use crate::regions::{Level, Region, Regions};
@@ -32,14 +34,17 @@ pub fn analyze(
     data: &Dataset,
     regions: &Regions,
     config_path: &Path,
+    period: Option<Grain>,
 ) -> anyhow::Result<Summary> {
-    analyze_with(
+    let grain = choose_grain(data, pledge, config_path, period)?;
+    analyze_at(
         pledge,
         breaks,
         data,
         regions,
         config_path,
         thresholds::DEFAULT,
+        grain,
     )
 }
 
@@ -51,6 +56,10 @@ struct Inputs<'a> {
     /// The pledge kommun's own rows, so per-type look-ups scan hundreds, not millions.
     own: Vec<Observation>,
     method: Method,
+    /// Everything read, for the monthly part.
+    data: &'a Dataset,
+    /// The finest period of the monthly part.
+    grain: Grain,
 }
 
 /// [`analyze`] with a given set of thresholds (a test changes one and checks that the verdict,
@@ -62,6 +71,20 @@ pub fn analyze_with(
     regions: &Regions,
     config_path: &Path,
     method: Method,
+) -> anyhow::Result<Summary> {
+    let grain = monthly::series::finest(&data.sub_year, &pledge.region.code);
+    analyze_at(pledge, breaks, data, regions, config_path, method, grain)
+}
+
+/// [`analyze_with`] at a chosen grain for the monthly part.
+fn analyze_at(
+    pledge: &Pledge,
+    breaks: &[SeriesBreak],
+    data: &Dataset,
+    regions: &Regions,
+    config_path: &Path,
+    method: Method,
+    grain: Grain,
 ) -> anyhow::Result<Summary> {
     ensure_kommun_present(pledge, data, config_path)?;
     let own: Vec<Observation> = data
@@ -113,6 +136,8 @@ pub fn analyze_with(
         regions,
         own,
         method,
+        data,
+        grain,
     };
     let mut areas = Vec::new();
     for ((area, found), basket) in pledge.areas.iter().zip(catalogs).zip(baskets) {
@@ -163,6 +188,7 @@ fn catalogs(pledge: &Pledge, data: &Dataset) -> Vec<catalog::AreaCrimes> {
     let labels: Vec<String> = data
         .observations
         .iter()
+        .chain(&data.sub_year)
         .map(|o| o.crime.as_str())
         .collect::<std::collections::BTreeSet<&str>>()
         .into_iter()
@@ -280,6 +306,13 @@ fn area_summary(
         method.min_funnel_kommuner,
     );
     let verdict = verdict::verdict(&cmp, &trend);
+    let monthly = monthly::monthly(
+        inputs.data,
+        pledge,
+        inputs.regions,
+        &basket.crimes,
+        inputs.grain,
+    );
     AreaSummary {
         id: area.id.clone(),
         title: area.title.clone(),
@@ -309,6 +342,39 @@ fn area_summary(
         title_en: area.title_en.clone(),
         promise_en: area.promise_en.clone(),
         about_en: area.about_en.clone(),
+        monthly,
+    }
+}
+
+/// The grain asked for (`--period`), else the finest the data has for the pledge kommun; an
+/// error when the data has nothing that fine.
+fn choose_grain(
+    data: &Dataset,
+    pledge: &Pledge,
+    config_path: &Path,
+    period: Option<Grain>,
+) -> Result<Grain, InputError> {
+    let finest = monthly::series::finest(&data.sub_year, &pledge.region.code);
+    match period {
+        None => Ok(finest),
+        Some(asked) if asked <= finest => Ok(asked),
+        Some(asked) => Err(InputError::file(
+            config_path,
+            format!(
+                "--period {}: the data has no {} figures for {}",
+                asked.as_str(),
+                match asked {
+                    Grain::Month => "monthly",
+                    _ => "quarterly",
+                },
+                pledge.region.name
+            ),
+        )
+        .value(asked.as_str())
+        .expected(format!(
+            "--period {} or coarser, or a monthly/quarterly SOL export in the data folder",
+            finest.as_str()
+        ))),
     }
 }
 

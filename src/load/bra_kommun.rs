@@ -12,7 +12,7 @@
 //! s) and `Malung–Sälen` (en dash); names are joined to SCB codes tolerating these variants.
 //! The per-100 000 column is not read: rates are computed from counts and SCB population.
 
-use super::canonical::Observation;
+use super::canonical::{Observation, Period};
 use super::cells::{COUNT_EXPECTED, Cell, parse_count};
 use super::sol_long::unknown_region;
 use super::text::{TextFile, first_line, records};
@@ -200,6 +200,7 @@ pub fn load(
             level: region.level,
             crime: TOTAL_CRIME_LABEL.to_owned(),
             year,
+            period: Period::Year,
             preliminary,
             count,
             source,

@@ -17,7 +17,7 @@
 //! (`null`, `..`, empty cells). Municipality `0000` is Riket, `00LL` the county (region) LL.
 //! Counts can be derived from rates and SCB population with [`derive_counts`].
 
-use super::canonical::{Observation, PopulationRow};
+use super::canonical::{Observation, Period, PopulationRow};
 use super::sol_long::unknown_region;
 use super::text::TextFile;
 use crate::error::InputError;
@@ -237,6 +237,7 @@ impl DerivedCount {
             level: self.level,
             crime: self.crime.clone(),
             year: self.year,
+            period: Period::Year,
             preliminary: false,
             count: Some(self.count),
             source: self.source,

@@ -8,7 +8,7 @@
 //!    silent tie-breaking.
 //! 4. Every value that differs between files is kept as a [`Revision`] for the report.
 
-use super::canonical::{Observation, PopulationRow};
+use super::canonical::{Observation, Period, PopulationRow};
 use crate::error::InputError;
 use crate::model::{Revision, SourceInfo};
 use std::collections::BTreeMap;
@@ -17,7 +17,7 @@ use std::path::Path;
 /// The merged tables.
 #[derive(Debug, Default)]
 pub struct Merged {
-    /// Observations, one per region, crime and year, sorted.
+    /// Observations, one per region, crime, year and period, sorted.
     pub observations: Vec<Observation>,
     /// Population, one per region and year, sorted.
     pub population: Vec<PopulationRow>,
@@ -49,9 +49,14 @@ pub fn merge(
     order: &[String],
 ) -> Result<Merged, InputError> {
     let mut merged = Merged::default();
-    let mut by_key: BTreeMap<(String, String, i32), Observation> = BTreeMap::new();
+    let mut by_key: BTreeMap<(String, String, i32, Period), Observation> = BTreeMap::new();
     for obs in observations {
-        let key = (obs.region_code.clone(), obs.crime.clone(), obs.year);
+        let key = (
+            obs.region_code.clone(),
+            obs.crime.clone(),
+            obs.year,
+            obs.period,
+        );
         let Some(kept) = by_key.get(&key) else {
             by_key.insert(key, obs);
             continue;
@@ -82,6 +87,8 @@ pub fn merge(
                 region: new.region_name.clone(),
                 crime: new.crime.clone(),
                 year: new.year,
+                period: (new.period != Period::Year).then(|| new.period.label(new.year)),
+                from_parts: false,
                 old_value: show(old.count, old.preliminary),
                 new_value: show(new.count, new.preliminary),
                 old_file: sources[old.source].file.clone(),
@@ -120,6 +127,8 @@ pub fn merge(
             region: new.region_code.clone(),
             crime: "Folkmängd".to_owned(),
             year: new.year,
+            period: None,
+            from_parts: false,
             old_value: old.population.to_string(),
             new_value: new.population.to_string(),
             old_file: sources[old.source].file.clone(),
@@ -141,7 +150,7 @@ fn show(count: Option<u64>, preliminary: bool) -> String {
 }
 
 /// True when source `b` is a newer export than source `a`; an error when nothing tells.
-fn newer(
+pub(super) fn newer(
     sources: &[SourceInfo],
     order: &[String],
     a: usize,

@@ -11,6 +11,7 @@ pub mod population;
 pub mod sol_long;
 pub mod sol_wide;
 pub mod stream;
+pub mod sub_year;
 pub mod text;
 
 use crate::error::InputError;
@@ -24,8 +25,12 @@ use std::path::{Path, PathBuf};
 /// Everything read from the data folder.
 #[derive(Debug, Default)]
 pub struct Dataset {
-    /// Crime counts after merging, sorted by region, crime and year.
+    /// Yearly crime counts after merging, sorted by region, crime and year: the years given,
+    /// and the sums of complete months where no yearly figure was given.
     pub observations: Vec<Observation>,
+    /// Monthly and quarterly crime counts after merging, sorted by region, crime, year and
+    /// period. With [`Dataset::observations`] this is the canonical table.
+    pub sub_year: Vec<Observation>,
     /// Population after merging, sorted by region and year.
     pub population: Vec<PopulationRow>,
     /// Every file read, in file-name order.
@@ -365,14 +370,10 @@ fn read_sol_stream(
     )?;
     parser.absorb(later)?;
     let sol = parser.finish()?;
-    let mut rows = FileRows::default();
-    if sol.monthly_rows_skipped > 0 {
-        rows.warnings.push(Warning::MonthlyRowsSkipped {
-            file: file_name(path),
-            rows: sol.monthly_rows_skipped,
-        });
-    }
-    rows.observations = sol.observations;
+    let rows = FileRows {
+        observations: sol.observations,
+        ..FileRows::default()
+    };
     Ok(ReadFile {
         format: Format::SolLong,
         encoding: sniffed.encoding,
@@ -441,9 +442,12 @@ fn finish(
         .extend(derived.iter().map(kolada::DerivedCount::to_observation));
     let events = police_events::count_events(&all.events, regions);
     all.warnings.extend(events.warnings());
-    let merged = merge::merge(all.observations, all.population, &sources, &options.order)?;
+    let mut merged = merge::merge(all.observations, all.population, &sources, &options.order)?;
+    let split = sub_year::reconcile(merged.observations, &sources, &options.order)?;
+    merged.revisions.extend(split.revisions);
     Ok(Dataset {
-        observations: merged.observations,
+        observations: split.years,
+        sub_year: split.sub_year,
         population: merged.population,
         sources,
         revisions: merged.revisions,

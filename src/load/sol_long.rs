@@ -8,7 +8,9 @@
 //! Yearly rows have the literal `År` in the third column and the year (maybe ` prel.`) in the
 //! fourth; monthly rows have the year in the third and a month in the fourth. Data rows end
 //! with a trailing `;`. `..` is "not available"; parent nodes of the chosen crime types are
-//! echoed with `..`. Monthly rows are skipped (kommun figures are analysed by year).
+//! echoed with `..`. Monthly and quarterly rows (`2025;Jan`, `2025;Kvartal 1`, `2025;Helår`)
+//! are read by [`period`]; a crime label with its police code (`0412 - …`) is the same type
+//! as without.
 //!
 //! The parser is fed one line at a time ([`Parser::line`]), so a national export of a gigabyte
 //! is read as a stream; with a [`CrimeFilter`] the rows of crime types no area uses are
@@ -16,11 +18,12 @@
 
 mod fast;
 mod filter;
+pub mod period;
 
 pub use filter::CrimeFilter;
 
-use super::canonical::Observation;
-use super::cells::{COUNT_EXPECTED, Cell, YEAR_EXPECTED, parse_count, parse_year};
+use super::canonical::{Observation, Period};
+use super::cells::{COUNT_EXPECTED, Cell, parse_count, parse_year};
 use super::text::TextFile;
 use crate::error::InputError;
 use crate::regions::{Region, Regions};
@@ -46,10 +49,8 @@ pub fn detect(first_line: &str) -> bool {
 /// What a SOL long file held.
 #[derive(Debug, Clone, Default)]
 pub struct SolLong {
-    /// Yearly observations.
+    /// Observations of whole years, quarters and months.
     pub observations: Vec<Observation>,
-    /// Number of monthly rows skipped.
-    pub monthly_rows_skipped: usize,
     /// Number of data rows read (kept or not).
     pub rows_read: usize,
 }
@@ -84,7 +85,7 @@ pub struct Parser<'r> {
     filter: Option<CrimeFilter>,
     columns: Option<Columns>,
     header: String,
-    seen: HashMap<(String, String, i32), (Option<u64>, usize)>,
+    seen: HashMap<SeenKey, (Option<u64>, usize)>,
     region_cache: HashMap<String, Region>,
     /// Rows come region by region: the last region label resolves most rows.
     last_region: Option<(String, Region)>,
@@ -93,6 +94,9 @@ pub struct Parser<'r> {
     skip_last: Option<(Vec<u8>, Vec<u8>, Vec<u8>)>,
     out: SolLong,
 }
+
+/// Region code, crime label, year and period: each at most once per file.
+type SeenKey = (String, String, i32, Period);
 
 /// A field with surrounding spaces and quotes removed.
 fn clean(field: &str) -> &str {
@@ -184,12 +188,17 @@ impl<'r> Parser<'r> {
             return Ok(());
         };
         let get = |i: usize| cells.get(i).copied().unwrap_or("");
-        let Some((year, preliminary)) =
-            row_year(&self.path, line_no, get(col.year), get(col.period), &col)?
-        else {
-            self.out.monthly_rows_skipped += 1;
-            return Ok(());
-        };
+        let (year, preliminary, period) = period::row_period(get(col.year), get(col.period))
+            .map_err(|e| {
+                let (column, cell) = if e.in_period_cell() {
+                    (col.period, get(col.period))
+                } else {
+                    (col.year, get(col.year))
+                };
+                InputError::at(&self.path, line_no, Some(column + 1), e.problem())
+                    .value(cell)
+                    .expected(e.expected())
+            })?;
         let label = get(col.region);
         let same = self.last_region.as_ref().is_some_and(|(l, _)| l == label);
         if same && !keep {
@@ -221,8 +230,8 @@ impl<'r> Parser<'r> {
         if !keep {
             return Ok(());
         }
-        let crime = get(col.crime).to_owned();
-        let key = (region.code.clone(), crime.clone(), year);
+        let crime = period::canonical_crime(get(col.crime)).to_owned();
+        let key = (region.code.clone(), crime.clone(), year, period);
         if let Some((previous, line)) = self.seen.get(&key) {
             if *previous != count {
                 let shown = previous.map_or("..".to_owned(), |c| c.to_string());
@@ -230,7 +239,7 @@ impl<'r> Parser<'r> {
                     &self.path,
                     line_no,
                     Some(col.antal + 1),
-                    format!("{} / {crime} / {year} appears twice with different counts (line {line}: {shown})", region.name),
+                    format!("{} / {crime} / {} appears twice with different counts (line {line}: {shown})", region.name, period.label(year)),
                 )
                 .value(get(col.antal))
                 .expected("each region, crime type and year once per file"));
@@ -244,6 +253,7 @@ impl<'r> Parser<'r> {
             level: region.level,
             crime,
             year,
+            period,
             preliminary,
             count,
             source: self.source,
@@ -260,7 +270,7 @@ impl<'r> Parser<'r> {
         line_no: usize,
         region: &str,
         crime: &str,
-        year: i32,
+        period: String,
         first: Option<u64>,
         first_line: usize,
         second: Option<u64>,
@@ -272,7 +282,7 @@ impl<'r> Parser<'r> {
             line_no,
             column,
             format!(
-                "{region} / {crime} / {year} appears twice with different counts (line {first_line}: {})",
+                "{region} / {crime} / {period} appears twice with different counts (line {first_line}: {})",
                 show(first)
             ),
         )
@@ -282,17 +292,21 @@ impl<'r> Parser<'r> {
 
     /// Takes in what a clone of this parser read from a later part of the file.
     pub fn absorb(&mut self, other: Parser<'r>) -> Result<(), InputError> {
-        self.out.monthly_rows_skipped += other.out.monthly_rows_skipped;
         self.out.rows_read += other.out.rows_read;
         for obs in other.out.observations {
-            let key = (obs.region_code.clone(), obs.crime.clone(), obs.year);
+            let key = (
+                obs.region_code.clone(),
+                obs.crime.clone(),
+                obs.year,
+                obs.period,
+            );
             if let Some((previous, line)) = self.seen.get(&key) {
                 if *previous != obs.count {
                     return Err(self.duplicate(
                         obs.line,
                         &obs.region_name,
                         &obs.crime,
-                        obs.year,
+                        obs.period.label(obs.year),
                         *previous,
                         *line,
                         obs.count,
@@ -372,45 +386,6 @@ fn header_columns(path: &Path, line_no: usize, line: &str) -> Result<Columns, In
     })
 }
 
-/// True for the literal `År` (any case) of yearly rows.
-fn is_ar(cell: &str) -> bool {
-    matches!(cell, "År" | "år" | "ÅR" | "åR")
-}
-
-/// The year of a yearly row, `None` for a monthly row, an error for anything else.
-fn row_year(
-    path: &Path,
-    line_no: usize,
-    year_cell: &str,
-    period_cell: &str,
-    col: &Columns,
-) -> Result<Option<(i32, bool)>, InputError> {
-    if let Some(year) = parse_year(year_cell) {
-        // `2026 prel.;Aug`: a monthly row. `2025;År` or `2025;` would be yearly.
-        let yearly = period_cell.is_empty() || is_ar(period_cell);
-        return Ok(yearly.then_some(year));
-    }
-    if is_ar(year_cell) || year_cell.is_empty() {
-        return parse_year(period_cell).map(Some).ok_or_else(|| {
-            InputError::at(
-                path,
-                line_no,
-                Some(col.period + 1),
-                "the period is not a year",
-            )
-            .value(period_cell)
-            .expected(YEAR_EXPECTED)
-        });
-    }
-    Err(
-        InputError::at(path, line_no, Some(col.year + 1), "the year is not a year")
-            .value(year_cell)
-            .expected(format!(
-                "{YEAR_EXPECTED}, or `År` with the year in the Period column"
-            )),
-    )
-}
-
 /// The error for a region label that is neither a kommun, a county nor the nation.
 pub fn unknown_region(
     file: &TextFile,
@@ -433,7 +408,7 @@ pub fn unknown_region_at(
     InputError::at(path, line, Some(column), "unknown region")
         .value(label)
         .expected(format!(
-            "a Swedish kommun, a county or `Hela landet` (closest names: {})",
+            "a Swedish kommun, a county, a police region (`Region Mitt`) or `Hela landet` (closest names: {})",
             regions.suggest(label).join(", ")
         ))
 }

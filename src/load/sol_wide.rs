@@ -22,7 +22,7 @@
 //! `,` or tab. Label-only lines after the last crime row (`Källa: Brå`) are footnotes and are
 //! ignored. A table of rates per 100 000 inhabitants is refused: the tool reads counts.
 
-use super::canonical::Observation;
+use super::canonical::{Observation, Period};
 use super::cells::{COUNT_EXPECTED, Cell, YEAR_EXPECTED, parse_count, parse_year};
 use super::sol_long::unknown_region;
 use super::text::{Record, TextFile, detect_delimiter, records};
@@ -209,6 +209,7 @@ pub fn load(
                 level: region.level,
                 crime: crime.to_owned(),
                 year: y.year,
+                period: Period::Year,
                 preliminary: y.preliminary,
                 count,
                 source,

@@ -2,8 +2,10 @@
 //! most 6 decimals, empty where unknown. Its columns never move: new ones are only added at
 //! the end. `metrics-excel.csv` is the same table for Swedish Excel: `;` separated, decimal
 //! comma, UTF-8 with a byte-order mark (so å ä ö open right) and Swedish headers.
+//! `metrics-monthly.csv` has one row per area × region × month or quarter.
 
 use super::format::plain;
+use crate::model::monthly::PeriodPoint;
 use crate::model::{Summary, YearFigures};
 
 /// The header, in this order.
@@ -126,4 +128,70 @@ fn write(
         writer.write_record(row.iter().map(&cell))?;
     }
     writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// The header of `metrics-monthly.csv`, in this order.
+pub const MONTHLY_HEADER: [&str; 14] = [
+    "area",
+    "region_code",
+    "region_name",
+    "year",
+    "month",
+    "quarter",
+    "preliminary",
+    "count",
+    "population",
+    "rate_per_100k",
+    "count_ci_low",
+    "count_ci_high",
+    "rate_ci_low",
+    "rate_ci_high",
+];
+
+fn monthly_row(area: &str, p: &PeriodPoint) -> Vec<String> {
+    let opt = |v: Option<f64>| v.map_or_else(String::new, plain);
+    let small = |v: Option<u8>| v.map_or_else(String::new, |v| v.to_string());
+    vec![
+        area.to_owned(),
+        p.region_code.clone(),
+        p.region_name.clone(),
+        p.year.to_string(),
+        small(p.month),
+        small(p.quarter),
+        p.preliminary.to_string(),
+        p.count.map_or_else(String::new, |c| c.to_string()),
+        p.population.map_or_else(String::new, |c| c.to_string()),
+        opt(p.rate_per_100k),
+        opt(p.count_ci.map(|c| c[0])),
+        opt(p.count_ci.map(|c| c[1])),
+        opt(p.rate_ci.map(|c| c[0])),
+        opt(p.rate_ci.map(|c| c[1])),
+    ]
+}
+
+/// Renders `metrics-monthly.csv`: the pledge kommun and its comparison region per period;
+/// `None` when no area has monthly or quarterly figures. The population of a month is its
+/// year's figure; the rate is per period, not annualised.
+pub fn render_monthly(summary: &Summary) -> anyhow::Result<Option<Vec<u8>>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for area in &summary.areas {
+        let m = &area.monthly;
+        for p in m.points.iter().chain(&m.comparison) {
+            rows.push(monthly_row(&area.id, p));
+        }
+    }
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(MONTHLY_HEADER)?;
+    for row in rows {
+        writer.write_record(row)?;
+    }
+    writer
+        .into_inner()
+        .map(Some)
+        .map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -66,6 +66,9 @@ pub fn render_all(
         ),
         (PathBuf::from("summary.json"), json::render(summary)?),
     ];
+    if let Some(monthly) = csv::render_monthly(summary)? {
+        files.push((PathBuf::from("metrics-monthly.csv"), monthly));
+    }
     files.extend(charts);
     Ok(files)
 }

@@ -86,11 +86,6 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         return w.english();
     }
     match w {
-        Warning::MonthlyRowsSkipped { file, rows } => {
-            format!(
-                "{file}: {rows} rader med månadsuppgifter hoppades över (kommunsiffror analyseras per år)"
-            )
-        }
         Warning::Preliminary { file, years } => format!(
             "{file}: {} är preliminärt (Brå reviderar siffrorna fram till den slutliga statistiken)",
             years

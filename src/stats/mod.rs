@@ -13,6 +13,7 @@
 //! * [`multiple`] — Holm's adjustment across the areas of one pledge.
 //! * [`power`] — the smallest detectable trend.
 //! * [`funnel`] — funnel-plot limits for comparing kommuner (Spiegelhalter 2005).
+//! * [`its`] — monthly interrupted time series and year to date over the GLM (§8g).
 //!
 //! Every function takes counts straight from users' files, so none of them panics and
 //! none returns NaN: invalid input gives `None` (or a documented neutral value where the
@@ -20,6 +21,7 @@
 
 pub mod funnel;
 pub mod glm;
+pub mod its;
 pub mod mann_kendall;
 pub mod multiple;
 pub mod poisson;

@@ -144,9 +144,11 @@ fn charts_are_written_as_svg_on_request_with_their_titles_and_labels() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    // Drugs has one crime type in this fixture: no composition chart for it.
-    assert_eq!(names.len(), 8, "{names:?}");
+    // Drugs has one crime type in this fixture: no composition chart for it; it has the
+    // monthly chart (the fixture has one monthly drug row).
+    assert_eq!(names.len(), 9, "{names:?}");
     assert!(!names.contains(&"drugs-composition.svg".to_owned()));
+    assert!(names.contains(&"drugs-monthly.svg".to_owned()), "{names:?}");
     assert!(names.iter().all(|n| n.ends_with(".svg")));
     let svg = std::fs::read_to_string(charts.join("relationship-trend.svg")).unwrap();
     assert!(svg.contains("Brott i nära relation"), "the title");

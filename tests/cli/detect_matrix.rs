@@ -23,12 +23,14 @@ fn load_as(format: Format, file: &TextFile) -> Result<usize, brottstrend::error:
     Ok(format.load(file, 0, &Regions::new(), None)?.len())
 }
 
-const FIXTURES: [(&str, Format, usize); 16] = [
+const FIXTURES: [(&str, Format, usize); 17] = [
     (
         "tiny/sol_latin1_crlf_prel_2025-02-01.csv",
         Format::SolLong,
-        72,
+        73,
     ),
+    // Months, quarters, `Helår`, `2026 prel.`, a police region, a label with its code.
+    ("monthly/sol_monthly_2026-04-10.csv", Format::SolLong, 93),
     (
         "tiny/scb_population_long_comma.csv",
         Format::ScbPopulation,

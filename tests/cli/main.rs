@@ -12,6 +12,7 @@ mod hygiene;
 mod large_input;
 mod markup;
 mod merge;
+mod monthly;
 mod national;
 mod output_choices;
 mod output_safety;

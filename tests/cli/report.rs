@@ -80,8 +80,8 @@ fn the_html_report_is_one_self_contained_file() {
     assert!(html.contains("@media print"));
     assert_eq!(
         html.matches("src=\"data:image/png;base64,").count(),
-        8,
-        "four charts per area, embedded"
+        9,
+        "four charts per area and one monthly chart (drugs has a monthly row), embedded"
     );
     assert!(
         !html.contains("src=\"charts/"),

@@ -3,6 +3,7 @@
 //! region and year cell (exports come sorted, so most rows do).
 
 use super::super::stream::Decoder;
+use super::period::sub_period;
 use super::{MAX_FIELDS, Parser};
 use crate::error::InputError;
 use crate::load::cells::{parse_count, parse_year};
@@ -26,7 +27,8 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// True when `raw` is a well-formed yearly row of the last skipped crime type and region.
+    /// True when `raw` is a well-formed row (year, quarter or month) of the last skipped crime type
+    /// and region.
     fn skip_on_bytes(&self, raw: &[u8]) -> bool {
         let (Some(col), Some((crime, region, year))) = (self.columns, &self.skip_last) else {
             return false;
@@ -52,7 +54,13 @@ impl Parser<'_> {
         else {
             return false;
         };
-        parse_year(period).is_some() && parse_count(count).is_ok()
+        // The period must fit the year cell as the slow path reads it: a year in `Period`
+        // after the literal `År`, a month, quarter or `Helår` after a year.
+        let period_ok = match ascii(cells[col.year]).and_then(parse_year) {
+            Some(_) => period.is_empty() || sub_period(period).is_some(),
+            None => parse_year(period).is_some(),
+        };
+        period_ok && parse_count(count).is_ok()
     }
 
     /// After a row was read the slow way: when the filter skipped it, remember its raw cells.

@@ -108,6 +108,7 @@ pub fn area(id: &str, title: &str, crimes: &[&str], years: Vec<YearFigures>) -> 
         breaks: Vec::new(),
         funnel: empty_funnel(),
         verdict: Verdict::NoDetectableChange,
+        monthly: crate::model::monthly::Monthly::empty(crate::model::monthly::Grain::Year),
         promise: None,
         police_effort: false,
         about: None,

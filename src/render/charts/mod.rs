@@ -12,6 +12,7 @@ mod composition;
 mod funnel;
 mod legend;
 mod marks;
+mod monthly;
 mod overview;
 mod rates;
 mod style;
@@ -91,11 +92,13 @@ impl Kind {
 #[derive(Clone, Copy)]
 enum Job<'a> {
     Area(Kind, &'a AreaSummary),
+    Monthly(&'a AreaSummary),
     Overview,
 }
 
 /// Every chart for the summary: (file name like "relationship-trend.png", bytes). Stable
-/// order: per area (in the summary's order) trend, rates, composition, funnel; then
+/// order: per area (in the summary's order) trend, rates, composition, funnel (and monthly
+/// where the area has monthly figures); then
 /// `overview`.
 pub fn render_all(
     summary: &Summary,
@@ -117,6 +120,11 @@ pub fn render_all(
             }
             let name = format!("{}-{}.{ext}", file_stem(&area.id), kind.name());
             files.push((name, render_job(&ctx, Job::Area(kind, area), opts.format)?));
+        }
+        // The monthly chart only where the area has monthly or quarterly figures.
+        if !area.monthly.points.is_empty() {
+            let name = format!("{}-monthly.{ext}", file_stem(&area.id));
+            files.push((name, render_job(&ctx, Job::Monthly(area), opts.format)?));
         }
     }
     files.push((
@@ -185,6 +193,7 @@ where
         Job::Area(Kind::Rates, area) => rates::draw(root, ctx, area),
         Job::Area(Kind::Composition, area) => composition::draw(root, ctx, area),
         Job::Area(Kind::Funnel, area) => funnel::draw(root, ctx, area),
+        Job::Monthly(area) => monthly::draw(root, ctx, area),
         Job::Overview => overview::draw(root, ctx),
     }
 }

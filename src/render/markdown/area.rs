@@ -46,6 +46,7 @@ pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptio
     }
     year_table(md, a, lang);
     comparison(md, s, a, lang);
+    super::monthly::section(md, a, opts);
 }
 
 /// A text in the report language: the English one when English and set, else the Swedish.

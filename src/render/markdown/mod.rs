@@ -5,6 +5,7 @@ mod area;
 mod back;
 pub mod escape;
 mod front;
+mod monthly;
 
 use super::RenderOptions;
 use super::format::{self, Lang};
@@ -135,5 +136,16 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
             words::title(a, lang),
             crate::render::sentences::summary_sentences(a, s, lang).join(" ")
         );
+    }
+    // The running year is incomplete: its months so far against the same months before.
+    for a in &s.areas {
+        if let Some(y) = &a.monthly.year_to_date {
+            let _ = writeln!(
+                md,
+                "**{}.** {}\n",
+                a.title,
+                monthly::year_to_date_sentence(y, lang)
+            );
+        }
     }
 }
