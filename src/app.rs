@@ -2,7 +2,7 @@
 //! load → catalog → analysis → render → output.
 
 use crate::cli::{
-    AnalyzeArgs, ChartFormatArg, Cli, Command, InputArgs, LangArg, PeriodArg, ReportFormatArg,
+    AnalyzeArgs, ChartFormatArg, Cli, Command, GrainArg, InputArgs, LangArg, ReportFormatArg,
 };
 use crate::config::{self, Pledge, SeriesBreak};
 use crate::error::StdoutError;
@@ -94,9 +94,9 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     output::check(&args.out, &inputs_kept)?;
     let inputs = read_inputs(&args.input, true)?;
     let period = args.period.map(|p| match p {
-        PeriodArg::Year => Grain::Year,
-        PeriodArg::Quarter => Grain::Quarter,
-        PeriodArg::Month => Grain::Month,
+        GrainArg::Year => Grain::Year,
+        GrainArg::Quarter => Grain::Quarter,
+        GrainArg::Month => Grain::Month,
     });
     let summary = summarise(&inputs, period)?;
     let opts = RenderOptions {

@@ -101,12 +101,12 @@ pub struct AnalyzeArgs {
     /// The finest period of the follow-up [default: the finest the data has for the pledge
     /// kommun]. Yearly figures are always kept.
     #[arg(long, value_enum, value_name = "PERIOD")]
-    pub period: Option<PeriodArg>,
+    pub period: Option<GrainArg>,
 }
 
 /// The finest period of the follow-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PeriodArg {
+pub enum GrainArg {
     /// Whole years only.
     Year,
     /// Quarters (from quarterly rows, or summed from months).

@@ -21,6 +21,7 @@ fn pledge(patterns: &[&str]) -> Pledge {
             about_en: None,
         }],
         sources: Vec::new(),
+        signed: None,
     }
 }
 
