@@ -203,6 +203,7 @@ fn obs(crime: &str, year: i32, count: Option<u64>) -> Observation {
         level: Level::Kommun,
         crime: crime.into(),
         year,
+        period: brottstrend::load::canonical::Period::Year,
         preliminary: false,
         count,
         source: 0,

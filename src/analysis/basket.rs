@@ -109,6 +109,7 @@ mod tests {
             level: Level::Kommun,
             crime: crime.into(),
             year,
+            period: crate::load::canonical::Period::Year,
             preliminary: false,
             count,
             source: 0,
