@@ -148,12 +148,9 @@ fn a_report_folder_of_an_earlier_version_is_the_tools_own() {
     let out = dir.path().join("reports");
     let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
     for (rel, bytes) in tree(&committed) {
-<<<<<<< HEAD
-        if rel != Path::new(".brottstrend-manifest") && rel != Path::new("metrics-excel.csv") {
-=======
-        // Versions before the manifest wrote no manifest and no metrics-monthly.csv.
-        if rel != Path::new(".brottstrend-manifest") && rel != Path::new("metrics-monthly.csv") {
->>>>>>> 243c0be (Tests: the UTF-8 SOL fixture's monthly row is read; pre-manifest folders never held metrics-monthly.csv; example-data report snapshots with the monthly part)
+        // Versions before the manifest wrote neither metrics-excel.csv nor metrics-monthly.csv.
+        let newer = ["metrics-excel.csv", "metrics-monthly.csv"];
+        if rel != Path::new(".brottstrend-manifest") && !newer.iter().any(|n| rel == Path::new(n)) {
             std::fs::create_dir_all(out.join(&rel).parent().unwrap()).unwrap();
             std::fs::write(out.join(&rel), bytes).unwrap();
         }
