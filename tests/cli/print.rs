@@ -34,7 +34,8 @@ fn the_report_names_its_date_the_export_and_when_the_next_figures_come() {
     let (dir, code, err) = shipped(&[], &[]);
     assert_eq!(code, 0, "{err}");
     let md = read(dir.path(), "report.md");
-    assert!(md.contains("Rapportens datum: 2026-03-26. Bygger på Brås export från 2026-03-26."));
+    // The newest export in the shipped data is the monthly one of 2026-09-15.
+    assert!(md.contains("Rapportens datum: 2026-09-15. Bygger på Brås export från 2026-09-15."));
     assert!(md.contains(
         "Nästa siffror: Brå publicerar de slutliga siffrorna för 2025 i mars 2026 och de preliminära siffrorna för 2026 i januari 2027."
     ));
