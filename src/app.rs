@@ -54,7 +54,7 @@ fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
                 .iter()
                 .flat_map(|a| a.crimes.iter().cloned())
                 .collect();
-            patterns.push(load::bra_kommun::TOTAL_CRIME_LABEL.to_owned());
+            patterns.push(catalog::TOTAL_CRIME_LABEL.to_owned());
             patterns
         }),
     };
@@ -246,7 +246,7 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
             .collect();
         let used = if !areas.is_empty() {
             format!("→ {}", areas.join(", "))
-        } else if label == load::bra_kommun::TOTAL_CRIME_LABEL {
+        } else if label == catalog::TOTAL_CRIME_LABEL {
             "→ context: total reported crime".to_owned()
         } else {
             "not used".to_owned()

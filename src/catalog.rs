@@ -7,6 +7,10 @@
 
 use crate::config::{Area, SeriesBreak};
 
+/// The label of total reported crime, SOL's own and the one BRÅ's kommun CSV is read as:
+/// the context series beside the pledge areas (see [`crate::analysis::context`]).
+pub const TOTAL_CRIME_LABEL: &str = "Totalt antal brott";
+
 /// True when `label` matches `pattern` (`*` = any text, case-insensitive).
 pub fn matches(pattern: &str, label: &str) -> bool {
     let pattern = pattern.trim().to_lowercase();

@@ -3,8 +3,8 @@
 
 use super::frames::AreaYear;
 use super::yearly;
+use crate::catalog::TOTAL_CRIME_LABEL;
 use crate::load::Dataset;
-use crate::load::bra_kommun::TOTAL_CRIME_LABEL;
 use crate::model::{PoliceEventCount, YearFigures};
 use crate::regions::{Level, Region};
 

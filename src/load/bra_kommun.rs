@@ -16,13 +16,11 @@ use super::canonical::{Observation, Period};
 use super::cells::{COUNT_EXPECTED, Cell, parse_count};
 use super::sol_long::unknown_region;
 use super::text::{TextFile, first_line, records};
+use crate::catalog::TOTAL_CRIME_LABEL;
 use crate::error::InputError;
 use crate::regions::Regions;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// The crime label of the totals in this file.
-pub const TOTAL_CRIME_LABEL: &str = "Totalt antal brott";
 
 /// Years a file name may name.
 const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
