@@ -27,20 +27,15 @@ fn position_text(pos: &str, lang: Lang) -> Option<&'static str> {
     })
 }
 
-/// Draws the funnel chart of one area.
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    ctx: &Ctx<'_>,
-    area: &AreaSummary,
-) -> anyhow::Result<()>
-where
-    DB::ErrorType: 'static,
-{
-    let (s, lang) = (ctx.summary, ctx.lang);
+/// A kommun in the chart: (person-years, rate per 100 000, is the pledge kommun).
+type Point = (f64, f64, bool);
+
+/// The kommuner and the limits that can be drawn (finite, positive person-years), the limits
+/// sorted by size.
+fn drawable<'a>(ctx: &Ctx<'_>, area: &'a AreaSummary) -> (Vec<Point>, Vec<&'a FunnelLimit>) {
     let f = &area.funnel;
     let fin = |v: f64| v.is_finite();
-    // (person-years, rate per 100 000, is the pledge kommun)
-    let points: Vec<(f64, f64, bool)> = f
+    let points = f
         .points
         .iter()
         .filter(|p| fin(p.person_years) && p.person_years > 0.0)
@@ -48,7 +43,7 @@ where
             (
                 p.person_years,
                 p.count as f64 / p.person_years * 1e5,
-                p.code == s.region.code,
+                p.code == ctx.summary.region.code,
             )
         })
         .collect();
@@ -59,8 +54,12 @@ where
         .filter(|l| fin(l.low_998) && fin(l.low_95) && fin(l.high_95) && fin(l.high_998))
         .collect();
     limits.sort_by(|a, b| a.person_years.total_cmp(&b.person_years));
-    let empty = points.is_empty() || limits.is_empty();
+    (points, limits)
+}
 
+/// The chart's title and subtitle.
+fn titles(ctx: &Ctx<'_>, area: &AreaSummary) -> (String, String) {
+    let (s, lang, f) = (ctx.summary, ctx.lang, &area.funnel);
     let title = format!(
         "{}: {} {} {} {}",
         crate::render::words::title(area, lang),
@@ -83,20 +82,12 @@ where
             "The limits show how far chance alone can reach at each size."
         )
     );
-    style::frame(root, lang, s, &title, &subtitle)?;
+    (title, subtitle)
+}
 
-    let items = if empty {
-        Vec::new()
-    } else {
-        legend_items(ctx, area, points.iter().any(|p| !p.2))
-    };
-    let body = style::body(root);
-    let legend::Below {
-        plot,
-        at: legend_at,
-        width: legend_w,
-    } = legend::below(root, &body, &items)?;
-
+/// The person-years shown (log axis) and the top of the rate axis.
+fn ranges(points: &[Point], limits: &[&FunnelLimit], target: Option<f64>) -> ((f64, f64), f64) {
+    let empty = points.is_empty() || limits.is_empty();
     let xs = points
         .iter()
         .map(|p| p.0)
@@ -114,13 +105,25 @@ where
         .map(|p| p.1)
         .chain(limits.iter().map(|l| l.high_998));
     let top = ys
-        .chain(f.target_rate)
-        .filter(|v| fin(*v))
+        .chain(target)
+        .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let y_top = (top * 1.12).max(10.0);
+    ((x0, x1), (top * 1.12).max(10.0))
+}
+
+/// The log-x chart with its mesh and axis descriptions.
+fn build<'a, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    (x0, x1): (f64, f64),
+    y_top: f64,
+    lang: Lang,
+) -> anyhow::Result<Chart<'a, DB>>
+where
+    DB::ErrorType: 'static,
+{
     let dec = super::axes::decimals(y_top, super::axes::Y_TICKS);
     let fmt_y = |v: &f64| format::number(*v, dec, lang);
-    let mut chart = ChartBuilder::on(&plot)
+    let mut chart = ChartBuilder::on(plot)
         .margin_top(12)
         .margin_right(40)
         .x_label_area_size(96)
@@ -148,6 +151,68 @@ where
             "Reported crimes per 100,000 inhabitants per year",
         ))
         .draw()?;
+    Ok(chart)
+}
+
+/// The other kommuner in grey, then the pledge kommun in blue with its name beside it.
+fn draw_points<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    points: &[Point],
+    name: &str,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    for (x, y, _) in points.iter().filter(|p| !p.2) {
+        legend::marker(root, px(chart, *x, *y), Marker::Circle, 9, GREY, true)?;
+    }
+    for (x, y, _) in points.iter().filter(|p| p.2) {
+        let at = px(chart, *x, *y);
+        root.draw(&Circle::new(at, 16, BLACK.filled()))?;
+        legend::marker(root, at, Marker::Circle, 13, BLUE, true)?;
+        let style = style::font(LABEL_PX, true, BLACK);
+        let (w, _) = style::text_size(root, name, &style)?;
+        let right_edge = px(chart, chart.x_range().end, 0.0).0;
+        let (h, x) = if at.0 + 26 + w < right_edge {
+            (HPos::Left, at.0 + 26)
+        } else {
+            (HPos::Right, at.0 - 26)
+        };
+        let style = style::anchored(style, h, VPos::Center);
+        style::boxed_text(root, name, (x, at.1), &style)?;
+    }
+    Ok(())
+}
+
+/// Draws the funnel chart of one area.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &Ctx<'_>,
+    area: &AreaSummary,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let (s, lang) = (ctx.summary, ctx.lang);
+    let (points, limits) = drawable(ctx, area);
+    let empty = points.is_empty() || limits.is_empty();
+    let (title, subtitle) = titles(ctx, area);
+    style::frame(root, lang, s, &title, &subtitle)?;
+    let items = if empty {
+        Vec::new()
+    } else {
+        legend_items(ctx, area, points.iter().any(|p| !p.2))
+    };
+    let body = style::body(root);
+    let legend::Below {
+        plot,
+        at: legend_at,
+        width: legend_w,
+    } = legend::below(root, &body, &items)?;
+    let target = area.funnel.target_rate.filter(|t| t.is_finite());
+    let (xs, y_top) = ranges(&points, &limits, target);
+    let chart = build(&plot, xs, y_top, lang)?;
     x_ticks(root, &chart, lang)?;
     if empty {
         let msg = lang.pick(
@@ -157,29 +222,12 @@ where
         return style::message(root, &plot, msg);
     }
     limit_lines(root, &chart, &limits)?;
-    if let Some(t) = f.target_rate.filter(|t| fin(*t)) {
+    if let Some(t) = target {
         let xr = chart.x_range();
         let pts = [px(&chart, xr.start, t), px(&chart, xr.end, t)];
         legend::line(root, &pts, VERMILLION.into(), 3, Dash::Solid)?;
     }
-    for (x, y, _) in points.iter().filter(|p| !p.2) {
-        legend::marker(root, px(&chart, *x, *y), Marker::Circle, 9, GREY, true)?;
-    }
-    for (x, y, _) in points.iter().filter(|p| p.2) {
-        let at = px(&chart, *x, *y);
-        root.draw(&Circle::new(at, 16, BLACK.filled()))?;
-        legend::marker(root, at, Marker::Circle, 13, BLUE, true)?;
-        let style = style::font(LABEL_PX, true, BLACK);
-        let (w, _) = style::text_size(root, &s.region.name, &style)?;
-        let right_edge = px(&chart, chart.x_range().end, 0.0).0;
-        let (h, x) = if at.0 + 26 + w < right_edge {
-            (HPos::Left, at.0 + 26)
-        } else {
-            (HPos::Right, at.0 - 26)
-        };
-        let style = style::anchored(style, h, VPos::Center);
-        style::boxed_text(root, &s.region.name, (x, at.1), &style)?;
-    }
+    draw_points(root, &chart, &points, &s.region.name)?;
     legend::draw_flow(root, &items, legend_at, legend_w)
 }
 

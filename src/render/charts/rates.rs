@@ -70,39 +70,76 @@ fn series(figures: &[&YearFigures], pooled: bool) -> Series {
         .collect()
 }
 
-/// Draws the rates chart of one area.
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// The kommun, county and nation rows of an area, their series and their names.
+struct Levels<'a> {
+    rows: [Vec<&'a YearFigures>; 3],
+    series: Vec<Series>,
+    names: Vec<String>,
+}
+
+impl<'a> Levels<'a> {
+    fn new(ctx: &Ctx<'_>, area: &'a AreaSummary) -> Self {
+        let rows = [
+            level(area, "kommun"),
+            level(area, "county"),
+            level(area, "nation"),
+        ];
+        let series = rows.iter().map(|l| series(l, ctx.pooled)).collect();
+        let s = ctx.summary;
+        let defaults = [s.region.name.as_str(), s.county.name.as_str(), "Riket"];
+        let names = rows
+            .iter()
+            .zip(defaults)
+            .zip(["kommun", "county", "nation"])
+            .map(|((l, d), level)| {
+                let name = l.first().map_or(d, |f| f.region_name.as_str());
+                words::region_name(level, name, ctx.lang)
+            })
+            .collect();
+        Levels {
+            rows,
+            series,
+            names,
+        }
+    }
+
+    /// The years with a rate at any level.
+    fn years(&self) -> Vec<i32> {
+        self.series
+            .iter()
+            .flatten()
+            .filter(|p| p.1.is_some())
+            .map(|p| p.0)
+            .collect()
+    }
+
+    /// The highest value drawn: a rate, or the top of the kommun's band.
+    fn top(&self) -> f64 {
+        self.series
+            .iter()
+            .enumerate()
+            .flat_map(|(i, ser)| {
+                ser.iter().map(move |p| {
+                    let hi = if i == 0 {
+                        p.2.map_or(0.0, |c| c[1])
+                    } else {
+                        0.0
+                    };
+                    p.1.unwrap_or(0.0).max(hi)
+                })
+            })
+            .fold(0.0_f64, f64::max)
+    }
+}
+
+/// The chart's title and subtitle.
+fn titles(
     ctx: &Ctx<'_>,
     area: &AreaSummary,
-) -> anyhow::Result<()>
-where
-    DB::ErrorType: 'static,
-{
-    let (s, lang) = (ctx.summary, ctx.lang);
-    let levels = [
-        level(area, "kommun"),
-        level(area, "county"),
-        level(area, "nation"),
-    ];
-    let all: Vec<Series> = levels.iter().map(|l| series(l, ctx.pooled)).collect();
-    let defaults = [s.region.name.as_str(), s.county.name.as_str(), "Riket"];
-    let names: Vec<String> = levels
-        .iter()
-        .zip(defaults)
-        .zip(["kommun", "county", "nation"])
-        .map(|((l, d), level)| {
-            let name = l.first().map_or(d, |f| f.region_name.as_str());
-            words::region_name(level, name, lang)
-        })
-        .collect();
-    let years: Vec<i32> = all
-        .iter()
-        .flatten()
-        .filter(|p| p.1.is_some())
-        .map(|p| p.0)
-        .collect();
-    let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
+    levels: &Levels<'_>,
+    years: &[i32],
+) -> (String, String) {
+    let lang = ctx.lang;
     let mut title = format!(
         "{}: {}",
         words::title(area, lang),
@@ -115,48 +152,48 @@ where
         title += lang.pick(", 3-årsmedel", ", 3-year pooled");
     }
     let shown: Vec<&str> = (0..3)
-        .filter(|i| !levels[*i].is_empty())
-        .map(|i| names[i].as_str())
+        .filter(|i| !levels.rows[*i].is_empty())
+        .map(|i| levels.names[i].as_str())
         .collect();
     let years_text = match (years.iter().min(), years.iter().max()) {
         (Some(a), Some(b)) => span_text(*a, *b),
         _ => lang.pick("inga data", "no data").to_owned(),
     };
-    let subtitle = format!(
-        "{}, {years_text}. {}",
-        shown.join(", "),
-        if ctx.pooled {
-            lang.pick(
-                "Centrerat 3-årsmedel; band: exakt 95 % intervall.",
-                "Centred 3-year pooled rate; band: exact 95% interval.",
-            )
-        } else {
-            lang.pick(
-                "Band: exakt 95 % intervall för kommunen.",
-                "Band: exact 95% interval for the kommun.",
-            )
-        }
-    );
-    style::frame(root, lang, s, &title, &subtitle)?;
+    let band = if ctx.pooled {
+        lang.pick(
+            "Centrerat 3-årsmedel; band: exakt 95 % intervall.",
+            "Centred 3-year pooled rate; band: exact 95% interval.",
+        )
+    } else {
+        lang.pick(
+            "Band: exakt 95 % intervall för kommunen.",
+            "Band: exact 95% interval for the kommun.",
+        )
+    };
+    (title, format!("{}, {years_text}. {band}", shown.join(", ")))
+}
 
+/// The legend: one line per level shown, the kommun's band, `..` years and preliminary years.
+fn legend_items(ctx: &Ctx<'_>, levels: &Levels<'_>) -> Vec<legend::Item> {
+    let lang = ctx.lang;
     let mut items = Vec::new();
     for (i, look) in LOOKS.iter().enumerate() {
-        if levels[i].is_empty() {
+        if levels.rows[i].is_empty() {
             continue;
         }
         let swatch = Swatch::Line(look.color, look.width, look.dash, Some(look.marker));
-        items.push(legend::item(swatch, names[i].clone()));
+        items.push(legend::item(swatch, levels.names[i].clone()));
         if i == 0 {
             let band = Swatch::Fill(BLUE.mix(0.2));
             let label = format!(
                 "{} {}",
                 lang.pick("95 % intervall,", "95% interval,"),
-                names[0]
+                levels.names[0]
             );
             items.push(legend::item(band, label));
         }
     }
-    if levels.iter().any(|l| l.iter().any(|f| f.partial)) {
+    if levels.rows.iter().any(|l| l.iter().any(|f| f.partial)) {
         let swatch = Swatch::Dot(Marker::Circle, style::lighter(BLUE), true);
         let label = lang.pick(
             "Någon brottstyp saknas (..)",
@@ -164,7 +201,7 @@ where
         );
         items.push(legend::item(swatch, label));
     }
-    if all.iter().flatten().any(|p| p.3 && p.1.is_some()) {
+    if levels.series.iter().flatten().any(|p| p.3 && p.1.is_some()) {
         let swatch = Swatch::Dot(Marker::Circle, BLUE, false);
         let label = if ctx.pooled {
             lang.pick(
@@ -176,31 +213,50 @@ where
         };
         items.push(legend::item(swatch, label));
     }
+    items
+}
+
+/// What the plot says when there is no rate to draw.
+fn empty_message(ctx: &Ctx<'_>) -> &'static str {
+    if ctx.pooled {
+        ctx.lang.pick(
+            "Inga 3-årsmedel (för få år)",
+            "No 3-year pooled rates (too few years)",
+        )
+    } else {
+        ctx.lang.pick(
+            "Inga tal per 100 000 invånare",
+            "No rates per 100,000 inhabitants",
+        )
+    }
+}
+
+/// Draws the rates chart of one area.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &Ctx<'_>,
+    area: &AreaSummary,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let (s, lang) = (ctx.summary, ctx.lang);
+    let levels = Levels::new(ctx, area);
+    let years = levels.years();
+    let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
+    let (title, subtitle) = titles(ctx, area, &levels, &years);
+    style::frame(root, lang, s, &title, &subtitle)?;
+    let items = legend_items(ctx, &levels);
     let body = style::body(root);
     let legend::Below {
         plot,
         at: legend_at,
         width: legend_w,
     } = legend::below(root, &body, &items)?;
-
-    let top = all
-        .iter()
-        .enumerate()
-        .flat_map(|(i, ser)| {
-            ser.iter().map(move |p| {
-                let hi = if i == 0 {
-                    p.2.map_or(0.0, |c| c[1])
-                } else {
-                    0.0
-                };
-                p.1.unwrap_or(0.0).max(hi)
-            })
-        })
-        .fold(0.0_f64, f64::max);
     let chart = axes::build(
         &plot,
         axes::year_range(span.0, span.1),
-        axes::zero_based(top, 10.0),
+        axes::zero_based(levels.top(), 10.0),
         (
             lang.pick("År", "Year"),
             lang.pick(
@@ -212,26 +268,16 @@ where
     )?;
     axes::pledge_shade(root, &chart, s.pledge, lang, true)?;
     axes::break_rules(root, &chart, &area.breaks, lang)?;
-    band(root, &chart, &all[0], &area.breaks)?;
+    band(root, &chart, &levels.series[0], &area.breaks)?;
     // Nation first, kommun last: the kommun lies on top.
     for i in (0..3).rev() {
-        let cut = (partial(&levels[i]), area.breaks.as_slice());
-        draw_series(root, &chart, &all[i], &LOOKS[i], cut)?;
+        let cut = (partial(&levels.rows[i]), area.breaks.as_slice());
+        draw_series(root, &chart, &levels.series[i], &LOOKS[i], cut)?;
     }
-    axes::year_labels(root, &chart, span, &preliminary(&levels[0]), style::TICK_PX)?;
+    let prel = preliminary(&levels.rows[0]);
+    axes::year_labels(root, &chart, span, &prel, style::TICK_PX)?;
     if years.is_empty() {
-        let msg = if ctx.pooled {
-            lang.pick(
-                "Inga 3-årsmedel (för få år)",
-                "No 3-year pooled rates (too few years)",
-            )
-        } else {
-            lang.pick(
-                "Inga tal per 100 000 invånare",
-                "No rates per 100,000 inhabitants",
-            )
-        };
-        style::message(root, &plot, msg)?;
+        style::message(root, &plot, empty_message(ctx))?;
     }
     legend::draw_flow(root, &items, legend_at, legend_w)
 }
