@@ -29,7 +29,7 @@ pub fn summary_sentences(area: &AreaSummary, s: &Summary, lang: Lang) -> Vec<Str
         let (m1, m2) = (number(m1, 0, lang), number(m2, 0, lang));
         out.push(match lang {
             Lang::Sv => format!(
-                "Under löftesperioden ({label}) anmäldes i genomsnitt {m1} fall av {title} per år, jämfört med {m2} per år under {}.",
+                "Under löftesperioden ({label}) var antalet anmälda brott i genomsnitt {m1} per år för {title}, jämfört med {m2} per år under {}.",
                 years(s.baseline)
             ),
             Lang::En => format!(

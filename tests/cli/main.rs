@@ -11,6 +11,7 @@ mod fetch;
 mod hygiene;
 mod large_input;
 mod markup;
+mod meeting;
 mod merge;
 mod monthly;
 mod national;
