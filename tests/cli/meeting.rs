@@ -36,3 +36,35 @@ fn the_swedish_average_counts_reported_crimes_not_cases() {
     );
     assert!(!md.contains(" fall av "), "{md}");
 }
+
+/// Pixels of the pledge shading on white: black at 7 % opacity (`axes::pledge_shade`).
+fn shaded_pixels(png: &Path) -> usize {
+    let img = image::open(png).unwrap().to_rgb8();
+    img.pixels().filter(|p| p.0 == [238, 238, 238]).count()
+}
+
+#[test]
+fn the_summary_card_is_one_1600_by_900_png_with_the_pledge_shaded() {
+    let dir = shipped(&[]);
+    let card = dir.path().join("reports/sammanfattning.png");
+    let (w, h) = image::image_dimensions(&card).unwrap();
+    assert_eq!((w, h), (1600, 900));
+    // Two areas, each with a small trend line whose pledge years are shaded: thousands of
+    // pixels, where antialiased text alone gives a handful.
+    let shaded = shaded_pixels(&card);
+    assert!(shaded > 5_000, "{shaded} shaded pixels");
+    assert!(!dir.path().join("reports/summary-card.png").exists());
+    let manifest = std::fs::read_to_string(dir.path().join("reports/.brottstrend-manifest"));
+    if let Ok(m) = manifest {
+        assert!(m.contains("sammanfattning.png"), "{m}");
+    }
+}
+
+#[test]
+fn the_english_report_has_a_summary_card_by_its_english_name() {
+    let dir = shipped(&["--lang", "en"]);
+    let card = dir.path().join("reports/summary-card.png");
+    assert_eq!(image::image_dimensions(&card).unwrap(), (1600, 900));
+    assert!(shaded_pixels(&card) > 5_000);
+    assert!(!dir.path().join("reports/sammanfattning.png").exists());
+}

@@ -8,6 +8,7 @@
 //! created and `present()`ed here.
 
 mod axes;
+mod card;
 mod composition;
 mod funnel;
 mod legend;
@@ -94,6 +95,7 @@ enum Job<'a> {
     Area(Kind, &'a AreaSummary),
     Monthly(&'a AreaSummary),
     Overview,
+    Card,
 }
 
 /// Every chart for the summary: (file name like "relationship-trend.png", bytes). Stable
@@ -132,6 +134,20 @@ pub fn render_all(
         render_job(&ctx, Job::Overview, opts.format)?,
     ));
     Ok(files)
+}
+
+/// The summary card for the council meeting: (file name, bytes), named in the report's
+/// language (`sammanfattning.png`, `summary-card.png`); it goes beside the report, not
+/// among the charts.
+pub fn render_card(summary: &Summary, opts: &ChartOptions) -> anyhow::Result<(String, Vec<u8>)> {
+    style::ensure_fonts()?;
+    let ctx = Ctx {
+        summary,
+        lang: opts.lang,
+        pooled: opts.pooled,
+    };
+    let name = format!("{}.{}", card::stem(opts.lang), opts.format.ext());
+    Ok((name, render_job(&ctx, Job::Card, opts.format)?))
 }
 
 /// The area id made safe as a file name.
@@ -195,6 +211,7 @@ where
         Job::Area(Kind::Funnel, area) => funnel::draw(root, ctx, area),
         Job::Monthly(area) => monthly::draw(root, ctx, area),
         Job::Overview => overview::draw(root, ctx),
+        Job::Card => card::draw(root, ctx),
     }
 }
 
