@@ -143,13 +143,18 @@ fn a_report_the_user_edited_is_not_overwritten() {
 #[test]
 fn a_report_folder_of_an_earlier_version_is_the_tools_own() {
     // The committed reports/ as an earlier version left it: no manifest, and no
-    // metrics-excel.csv (new in the same version as the manifest).
+    // metrics-excel.csv (new in the same version as the manifest) nor summary card.
     let dir = copy_of("tiny");
     let out = dir.path().join("reports");
     let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
     for (rel, bytes) in tree(&committed) {
-        // Versions before the manifest wrote neither metrics-excel.csv nor metrics-monthly.csv.
-        let newer = ["metrics-excel.csv", "metrics-monthly.csv"];
+        // Versions before the manifest wrote neither metrics-excel.csv, metrics-monthly.csv
+        // nor the summary card.
+        let newer = [
+            "metrics-excel.csv",
+            "metrics-monthly.csv",
+            "sammanfattning.png",
+        ];
         if rel != Path::new(".brottstrend-manifest") && !newer.iter().any(|n| rel == Path::new(n)) {
             std::fs::create_dir_all(out.join(&rel).parent().unwrap()).unwrap();
             std::fs::write(out.join(&rel), bytes).unwrap();
@@ -265,7 +270,11 @@ fn a_run_killed_at_any_step_leaves_every_file_whole_and_the_next_run_repairs() {
     let new = tree(&out);
     assert_eq!(run(dir.path(), &out, &old_args, &[]).0, 0);
     let old = tree(&out);
-    assert!(old.keys().eq(new.keys()) && old != new);
+    // The summary card is named in the report's language; every other file is in both.
+    let not_card = |k: &&std::path::PathBuf| {
+        !k.ends_with("sammanfattning.png") && !k.ends_with("summary-card.png")
+    };
+    assert!(old.keys().filter(not_card).eq(new.keys().filter(not_card)) && old != new);
     for step in steps() {
         kill_at(dir.path(), &out, &step, &new_args);
         let after = tree(&out);
