@@ -42,7 +42,9 @@ struct Inputs {
 fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
     let regions = Regions::new();
     let config_path = config_path(args);
+    check_data_folder(&args.data, args.config.is_some())?;
     let pledge = config::read_pledge(&config_path, &regions)?;
+    config::check_sources(&pledge, &config_path, &args.data)?;
     let (breaks, _) = config::read_breaks(&args.data)?;
     let options = load::LoadOptions {
         format: args.input_format,
@@ -66,6 +68,27 @@ fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
         data,
         regions,
     })
+}
+
+/// A missing data folder is most often a run from the wrong folder: say where we are and how
+/// to point at the data instead.
+fn check_data_folder(data: &Path, has_config: bool) -> Result<(), crate::error::InputError> {
+    if data.is_dir() {
+        return Ok(());
+    }
+    let here = std::env::current_dir().map_or_else(|_| "?".to_owned(), |d| d.display().to_string());
+    let config = if has_config {
+        ""
+    } else {
+        " (and --config FILE for a pledge.toml elsewhere)"
+    };
+    Err(crate::error::InputError::file(
+        data,
+        format!("there is no data folder here: the current folder is {here}"),
+    )
+    .expected(format!(
+        "run brottstrend in the folder that holds data/, or name the folder with --data DIR{config}"
+    )))
 }
 
 fn summarise(inputs: &Inputs, period: Option<Grain>) -> anyhow::Result<Summary> {

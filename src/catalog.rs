@@ -16,13 +16,15 @@ pub fn matches(pattern: &str, label: &str) -> bool {
     let pattern = pattern.trim().to_lowercase();
     let label = label.trim().to_lowercase();
     let bare = strip_code(&label);
-    glob(&pattern, &label) || glob(&pattern, bare)
+    glob(&pattern, &label) || glob(&pattern, bare) || glob(strip_code(&pattern), bare)
 }
 
-/// `0412 - Grov kvinnofridskränkning` → `Grov kvinnofridskränkning`.
-fn strip_code(label: &str) -> &str {
+/// `0412 - Grov kvinnofridskränkning` → `Grov kvinnofridskränkning`: the label without a
+/// leading four-digit police crime code. One export writes the code and another does not, and
+/// both mean the same crime type.
+pub fn strip_code(label: &str) -> &str {
     match label.split_once(" - ") {
-        Some((code, rest)) if code.chars().all(|c| c.is_ascii_digit()) => rest,
+        Some((code, rest)) if code.len() == 4 && code.bytes().all(|c| c.is_ascii_digit()) => rest,
         _ => label,
     }
 }
@@ -83,7 +85,7 @@ pub fn area_breaks<'a>(breaks: &'a [SeriesBreak], crimes: &[String]) -> Vec<&'a 
                 .any(|p| crimes.iter().any(|c| matches(p, c)))
         })
         .collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out.sort_by_key(|b| b.date);
     out
 }
 

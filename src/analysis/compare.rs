@@ -99,7 +99,7 @@ pub fn compare(
         // A break changes the series when it falls after the first baseline year began.
         if b.first_clean_year() > baseline[0] && b.first_clean_year() <= last {
             found.push(Note::BreakInComparison {
-                date: b.date.clone(),
+                date: b.date_text(),
                 what: b.what.clone(),
             });
         }

@@ -324,7 +324,7 @@ fn area_summary(
         breaks: area_breaks
             .iter()
             .map(|b| BreakRef {
-                date: b.date.clone(),
+                date: b.date_text(),
                 what: b.what.clone(),
                 source: b.source.clone(),
                 splits_trend: b.splits_trend,

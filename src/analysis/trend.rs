@@ -46,7 +46,7 @@ pub fn plan(
             whole.push(b.clone());
         } else if hit > 0 {
             steps.push(Step {
-                date: b.date.clone(),
+                date: b.date_text(),
                 from_year: b.first_clean_year(),
             });
         }
@@ -58,7 +58,7 @@ pub fn plan(
             Some(b.first_clean_year()),
             Some(Note::TrendAfterBreak {
                 year: b.first_clean_year(),
-                date: b.date.clone(),
+                date: b.date_text(),
                 what: b.what.clone(),
             }),
         ),

@@ -13,7 +13,7 @@
 //! The per-100 000 column is not read: rates are computed from counts and SCB population.
 
 use super::canonical::{Observation, Period};
-use super::cells::{COUNT_EXPECTED, Cell, parse_count};
+use super::cells::{Cell, parse_count};
 use super::sol_long::unknown_region;
 use super::text::{TextFile, first_line, records};
 use crate::catalog::TOTAL_CRIME_LABEL;
@@ -178,7 +178,7 @@ pub fn load(
                 return Err(
                     InputError::at(&file.path, row.line, Some(count_col + 1), e.problem())
                         .value(row.get(count_col))
-                        .expected(COUNT_EXPECTED),
+                        .expected(e.expected()),
                 );
             }
         };

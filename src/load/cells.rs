@@ -22,7 +22,16 @@ pub enum CellError {
     Negative,
     /// Not a whole number.
     NotANumber,
+    /// A decimal number (`64,3`): a rate per 100 000, not a count.
+    Decimal,
+    /// Larger than [`MAX_COUNT`]: no count of crimes or people is that large.
+    TooLarge,
 }
+
+/// The largest count accepted. Sweden has about 1.5 million reported crimes a year and 10.6
+/// million inhabitants; a larger cell is a corrupt file. The cap also means that no sum can
+/// overflow: even 10 million rows at the cap stay far below 2^64.
+pub const MAX_COUNT: u64 = 1_000_000_000;
 
 impl CellError {
     /// The problem in words, for error messages.
@@ -31,9 +40,25 @@ impl CellError {
             CellError::Empty => "the count is empty",
             CellError::Negative => "the count is negative",
             CellError::NotANumber => "the count is not a whole number",
+            CellError::Decimal => "the count is a decimal number",
+            CellError::TooLarge => "the count is impossibly large",
+        }
+    }
+
+    /// What was expected instead, and how to fix it.
+    pub fn expected(self) -> &'static str {
+        match self {
+            CellError::Decimal => DECIMAL_EXPECTED,
+            CellError::TooLarge => {
+                "a count of at most 1 000 000 000 (is the file corrupt, or a column shifted?)"
+            }
+            _ => COUNT_EXPECTED,
         }
     }
 }
+
+/// The fix for a decimal count cell: the export was probably of rates.
+pub const DECIMAL_EXPECTED: &str = "a whole number: the export was probably made per 100 000 inhabitants; export it again with the measure \"Antal\" (number of reported crimes) ticked";
 
 /// What a count cell should hold, for error messages.
 pub const COUNT_EXPECTED: &str = "a whole number ≥ 0 (spaces between thousands are fine), `..` for not available or `-` for zero";
@@ -51,8 +76,8 @@ pub fn parse_count(cell: &str) -> Result<Cell, CellError> {
     if cell.len() < 20 && cell.bytes().all(|b| b.is_ascii_digit()) {
         return cell
             .parse()
-            .map(Cell::Value)
-            .map_err(|_| CellError::NotANumber);
+            .map_err(|_| CellError::NotANumber)
+            .and_then(capped);
     }
     let digits: String = cell
         .chars()
@@ -64,13 +89,32 @@ pub fn parse_count(cell: &str) -> Result<Cell, CellError> {
     {
         return Err(CellError::Negative);
     }
+    if let Some((whole, frac)) = digits.split_once([',', '.'])
+        && !whole.is_empty()
+        && !frac.is_empty()
+        && whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return Err(CellError::Decimal);
+    }
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(CellError::NotANumber);
     }
+    // Only digits: a parse failure is an overflow of u64.
     digits
         .parse()
-        .map(Cell::Value)
-        .map_err(|_| CellError::NotANumber)
+        .map_err(|_| CellError::TooLarge)
+        .and_then(capped)
+}
+
+fn capped(v: u64) -> Result<Cell, CellError> {
+    if v > MAX_COUNT {
+        Err(CellError::TooLarge)
+    } else {
+        Ok(Cell::Value(v))
+    }
 }
 
 /// What a year cell should hold, for error messages.
@@ -118,7 +162,15 @@ mod tests {
     fn counts_refuse_letters_negatives_and_empty_cells() {
         assert_eq!(parse_count("12a"), Err(CellError::NotANumber));
         assert_eq!(parse_count("-3"), Err(CellError::Negative));
-        assert_eq!(parse_count("1,5"), Err(CellError::NotANumber));
+        assert_eq!(parse_count("1,5"), Err(CellError::Decimal));
+        assert_eq!(parse_count("64,3"), Err(CellError::Decimal));
+        assert_eq!(parse_count("1,5a"), Err(CellError::NotANumber));
+        assert_eq!(
+            parse_count("18446744073709551615"),
+            Err(CellError::TooLarge)
+        );
+        assert_eq!(parse_count("1000000001"), Err(CellError::TooLarge));
+        assert_eq!(parse_count("1 000 000 000"), Ok(Cell::Value(MAX_COUNT)));
         assert_eq!(parse_count(""), Err(CellError::Empty));
     }
 

@@ -137,6 +137,22 @@ pub fn load(
     let mut out: Vec<KoladaRate> = Vec::new();
     let mut seen: HashMap<(String, &'static str, i32), usize> = HashMap::new();
     for row in rows {
+        // Ten crimes a year per inhabitant is far above any kommun; a larger rate (1e26) is a
+        // corrupt cell, and deriving a count from it would overflow.
+        if row.rate > 10.0 * row.kpi.per {
+            return Err(InputError::at(
+                &file.path,
+                row.line,
+                None,
+                format!("the {} rate is impossibly large", row.kpi.id),
+            )
+            .value(row.rate.to_string())
+            .expected(format!(
+                "a rate per {} inhabitants of at most {} (is the cell corrupt?)",
+                row.kpi.per,
+                10.0 * row.kpi.per
+            )));
+        }
         let region = kolada_region(regions, &row.region).ok_or_else(|| {
             unknown_region(file, row.line, row.region_column, &row.region, regions)
         })?;

@@ -10,7 +10,7 @@
 
 use super::canonical::{Observation, Period, PopulationRow};
 use crate::error::InputError;
-use crate::model::{Revision, SourceInfo};
+use crate::model::{Format, Revision, SourceInfo};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -50,7 +50,13 @@ pub fn merge(
 ) -> Result<Merged, InputError> {
     let mut merged = Merged::default();
     let mut by_key: BTreeMap<(String, String, i32, Period), Observation> = BTreeMap::new();
-    for obs in observations {
+    for mut obs in observations {
+        // `0412 - Grov kvinnofridskränkning` and `Grov kvinnofridskränkning` are one type: keep
+        // one label, the one without the code, so it is counted once whichever export has it.
+        let bare = crate::catalog::strip_code(&obs.crime);
+        if bare.len() != obs.crime.len() {
+            obs.crime = bare.to_owned();
+        }
         let key = (
             obs.region_code.clone(),
             obs.crime.clone(),
@@ -146,6 +152,40 @@ fn show(count: Option<u64>, preliminary: bool) -> String {
         format!("{value} (prel.)")
     } else {
         value
+    }
+}
+
+/// Example data (`exempel_*`) must never be mixed with a real export of crime counts: its
+/// invented figures could win over real ones by date. Names the files to remove.
+pub fn refuse_mixed_example(dir: &Path, sources: &[SourceInfo]) -> Result<(), InputError> {
+    const COUNTS: [Format; 4] = [
+        Format::SolLong,
+        Format::SolWide,
+        Format::BraKommun,
+        Format::Kolada,
+    ];
+    let real = sources
+        .iter()
+        .find(|s| !s.example_data && COUNTS.contains(&s.format));
+    let examples: Vec<&str> = sources
+        .iter()
+        .filter(|s| s.example_data)
+        .map(|s| s.file.as_str())
+        .collect();
+    match real {
+        Some(real) if !examples.is_empty() => Err(InputError::file(
+            dir,
+            format!(
+                "example data is mixed with a real export ({}): the invented figures would be counted as real",
+                real.file
+            ),
+        )
+        .value(examples.join(", "))
+        .expected(format!(
+            "only real exports in the data folder: remove {} (or move the real export elsewhere to try the example)",
+            examples.join(", ")
+        ))),
+        _ => Ok(()),
     }
 }
 

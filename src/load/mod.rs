@@ -294,6 +294,7 @@ pub fn load_dir(
         sources.push(info);
         all.absorb(file.rows);
     }
+    merge::refuse_mixed_example(dir, &sources)?;
     finish(all, sources, regions, options)
 }
 

@@ -110,6 +110,15 @@ fn year_in(cell: &str) -> Option<(i32, bool)> {
 
 fn population_cell(file: &TextFile, row: &Record, index: usize) -> Result<Option<u64>, InputError> {
     match parse_count(row.get(index)) {
+        // No region in the export can have nobody living in it; a 0 would give infinite rates.
+        Ok(Cell::Value(0)) => Err(InputError::at(
+            &file.path,
+            row.line,
+            Some(index + 1),
+            "the population is 0",
+        )
+        .value(row.get(index))
+        .expected("the number of inhabitants, more than 0 (`..` where SCB has no figure)")),
         Ok(Cell::Value(v)) => Ok(Some(v)),
         Ok(Cell::Missing) => Ok(None),
         Err(e) => Err(InputError::at(
@@ -119,6 +128,9 @@ fn population_cell(file: &TextFile, row: &Record, index: usize) -> Result<Option
             e.problem().replace("count", "population"),
         )
         .value(row.get(index))
-        .expected(COUNT_EXPECTED)),
+        .expected(match e {
+            super::cells::CellError::TooLarge => e.expected(),
+            _ => COUNT_EXPECTED,
+        })),
     }
 }

@@ -23,7 +23,7 @@ pub mod period;
 pub use filter::CrimeFilter;
 
 use super::canonical::{Observation, Period};
-use super::cells::{COUNT_EXPECTED, Cell, parse_count, parse_year};
+use super::cells::{Cell, parse_count, parse_year};
 use super::text::TextFile;
 use crate::error::InputError;
 use crate::regions::{Region, Regions};
@@ -335,7 +335,7 @@ impl<'r> Parser<'r> {
             Err(e) => Err(
                 InputError::at(&self.path, line_no, Some(column), e.problem())
                     .value(cell)
-                    .expected(COUNT_EXPECTED),
+                    .expected(e.expected()),
             ),
         }
     }

@@ -23,7 +23,7 @@
 //! ignored. A table of rates per 100 000 inhabitants is refused: the tool reads counts.
 
 use super::canonical::{Observation, Period};
-use super::cells::{COUNT_EXPECTED, Cell, YEAR_EXPECTED, parse_count, parse_year};
+use super::cells::{Cell, YEAR_EXPECTED, parse_count, parse_year};
 use super::sol_long::unknown_region;
 use super::text::{Record, TextFile, detect_delimiter, records};
 use crate::error::InputError;
@@ -187,7 +187,7 @@ pub fn load(
                 Ok(Cell::Value(v)) => Some(v),
                 Ok(Cell::Missing) => None,
                 Err(e) => {
-                    return Err(located(file, row, y.index, e.problem()).expected(COUNT_EXPECTED));
+                    return Err(located(file, row, y.index, e.problem()).expected(e.expected()));
                 }
             };
             let key = (region.code.clone(), crime.to_owned(), y.year);

@@ -1,7 +1,7 @@
 //! Reading a large export as a stream of lines, without holding the file in memory: the
 //! encoding is decided from the first 64 KiB, the SHA-256 is computed on the way.
 
-use super::text::looks_binary;
+use super::text::LATIN1;
 use crate::error::InputError;
 use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -31,38 +31,14 @@ pub fn sniff(path: &Path) -> Result<Sniffed, InputError> {
         .take(PREFIX as u64)
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(InputError::file(path, "the file is empty")
-            .expected("an export with a header line and data rows"));
-    }
-    if looks_binary(&bytes) {
-        return Err(
-            InputError::file(path, "the file is not text (it holds binary data)").expected(
-                "a CSV or text export; was a spreadsheet (.xlsx) renamed? Save it as CSV",
-            ),
-        );
-    }
-    let (encoding, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => ("UTF-8 with BOM", rest),
-        None => ("UTF-8", &bytes[..]),
-    };
-    let utf8 = match std::str::from_utf8(body) {
-        Ok(_) => true,
-        // A multi-byte character cut at the end of the prefix is still UTF-8.
-        Err(e) => e.error_len().is_none(),
-    };
-    if utf8 {
-        Ok(Sniffed {
-            encoding,
-            prefix: String::from_utf8_lossy(body).into_owned(),
-        })
-    } else {
+    let (encoding, body) = super::text::detect_encoding(path, &bytes, true)?;
+    let prefix = if encoding == LATIN1 {
         let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
-        Ok(Sniffed {
-            encoding: "ISO-8859-1",
-            prefix: text.into_owned(),
-        })
-    }
+        text.into_owned()
+    } else {
+        String::from_utf8_lossy(body).into_owned()
+    };
+    Ok(Sniffed { encoding, prefix })
 }
 
 /// Windows-1252 characters for the bytes 0x80–0xFF.
@@ -182,7 +158,7 @@ impl Decoder {
     /// A decoder for `ISO-8859-1` (Windows-1252) or UTF-8 text.
     pub fn new(encoding: &str) -> Self {
         Decoder {
-            latin1: encoding == "ISO-8859-1",
+            latin1: encoding == LATIN1,
             table: latin1_table(),
             text: String::with_capacity(256),
             wide: Vec::with_capacity(512),
@@ -201,8 +177,11 @@ impl Decoder {
                 let n = encoding_rs::mem::convert_latin1_to_utf8(bytes, &mut self.wide);
                 std::str::from_utf8(&self.wide[..n]).unwrap_or_default()
             }
-            _ if latin1 => {
-                // Windows-1252 letters in 0x80–0x9F (€, ‚, …): one by one.
+            _ => {
+                // Windows-1252 letters in 0x80–0x9F (€, ‚, …), one by one; also a line that
+                // is not UTF-8 in a file whose first 64 KiB were (a Latin-1 part appended):
+                // decoded as Windows-1252, never turned into `�`, so `År` stays `År` and no
+                // yearly row is mistaken for another kind.
                 let table = &self.table;
                 self.text.clear();
                 self.text.extend(bytes.iter().map(|&b| {
@@ -212,11 +191,6 @@ impl Decoder {
                         table[(b - 0x80) as usize]
                     }
                 }));
-                &self.text
-            }
-            _ => {
-                self.text.clear();
-                self.text.push_str(&String::from_utf8_lossy(bytes));
                 &self.text
             }
         }

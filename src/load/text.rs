@@ -32,6 +32,40 @@ pub fn read_text(path: &Path) -> Result<TextFile, InputError> {
 /// Decodes bytes already read (split out for tests and fuzzing).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, InputError> {
     let sha256 = hex(&Sha256::digest(bytes));
+    let (encoding, body) = detect_encoding(path, bytes, false)?;
+    let text = if encoding == LATIN1 {
+        let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(body);
+        cow.into_owned()
+    } else {
+        String::from_utf8_lossy(body).into_owned()
+    };
+    Ok(TextFile {
+        path: path.to_path_buf(),
+        text,
+        encoding,
+        sha256,
+    })
+}
+
+/// The name shown for ISO-8859-1 / Windows-1252 files.
+pub const LATIN1: &str = "ISO-8859-1";
+
+/// Decides a file's encoding from its bytes (all of them, or the first ones when `cut`), in
+/// one place for the whole-file reader and the stream: a UTF-8 BOM, else valid UTF-8, else
+/// Windows-1252. Refuses empty, binary and UTF-16 files. Returns the encoding's name and the
+/// bytes after any BOM.
+pub fn detect_encoding<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    cut: bool,
+) -> Result<(&'static str, &'a [u8]), InputError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(
+            InputError::file(path, "the file is UTF-16 (Excel's \"Unicode text\"), which is not read")
+                .value(format!("the byte-order mark {:02X} {:02X}", bytes[0], bytes[1]))
+                .expected("UTF-8 or Latin-1 text: in Excel choose Save as → \"CSV UTF-8 (comma delimited)\" or \"CSV (semicolon delimited)\", or download BRÅ's Databasfil again without opening it"),
+        );
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::file(path, "the file is empty")
             .expected("an export with a header line and data rows"));
@@ -43,20 +77,15 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, InputError> {
             ),
         );
     }
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (String::from_utf8_lossy(rest).into_owned(), "UTF-8 with BOM")
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
-        (s.to_owned(), "UTF-8")
-    } else {
-        let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-        (cow.into_owned(), "ISO-8859-1")
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok(("UTF-8 with BOM", rest));
+    }
+    let utf8 = match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        // A multi-byte character cut at the end of a prefix is still UTF-8.
+        Err(e) => cut && e.error_len().is_none(),
     };
-    Ok(TextFile {
-        path: path.to_path_buf(),
-        text,
-        encoding,
-        sha256,
-    })
+    Ok((if utf8 { "UTF-8" } else { LATIN1 }, bytes))
 }
 
 /// True for NUL bytes or many control characters: a renamed spreadsheet, an image, garbage.

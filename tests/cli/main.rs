@@ -9,6 +9,7 @@ mod context;
 mod detect_matrix;
 mod fetch;
 mod hygiene;
+mod impossible_input;
 mod large_input;
 mod markup;
 mod meeting;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::load::cells::COUNT_EXPECTED;
 use crate::load::text::{decode, read_text};
 use crate::regions::Level;
 use std::path::{Path, PathBuf};
