@@ -242,60 +242,50 @@ def chart_funnel(path, title, points, me_code):
 
 
 # ------------------------------------------------------------------------ main
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=ROOT / "data")
-    ap.add_argument("--config", type=Path)
-    ap.add_argument("--out", type=Path, help="output folder (default: a temporary folder, removed)")
-    ap.add_argument("--keep", action="store_true", help="keep the temporary output folder")
-    ap.add_argument("-v", "--verbose", action="store_true", help="time each phase (stderr)")
-    ap.add_argument("--plain", action="store_true",
-                    help="read the SOL file with pandas' default dtypes (object/str columns), as a "
-                         "first script would; the default reads categoricals and numbers directly")
-    args = ap.parse_args()
-    v = args.verbose
-    t = log(v, "imports", T0)
+def read_kept(data: Path, pledges: list[dict], kommuner: pd.DataFrame, plain: bool, v: bool, t: float):
+    """The SOL rows of every crime type some area of `pledges` uses, with region codes."""
+    sol_files, pop_files = find_inputs(data)
+    frames = [read_sol(p, plain) for p in sol_files]
+    sol = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    del frames
+    t = log(v, f"read SOL ({len(sol):,} yearly rows)", t)
+    labels = ([str(c) for c in sol["Brott"].cat.categories] if isinstance(sol["Brott"].dtype, pd.CategoricalDtype)
+              else sorted(str(c) for c in sol["Brott"].unique()))
+    patterns = {p for pledge in pledges for a in pledge["area"] for p in a["crimes"]}
+    used = [l for l in labels if any(matches(p, l) for p in patterns)]
+    kept = sol[sol["Brott"].isin(used)].copy()
+    del sol
+    kept["Brott"] = kept["Brott"].astype(str)
+    kept["Region"] = kept["Region"].astype(str)
+    kept = kept.drop_duplicates(subset=["Region", "Brott", "year"], keep="last")
+    names = {n.lower(): c for c, n in zip(kommuner["kommun_code"], kommuner["kommun_name"])}
+    kept["region_code"] = kept["Region"].map(lambda r: "00" if r.lower() in NATION_NAMES else names.get(r.lower().removesuffix(" kommun")))
+    kept = kept.dropna(subset=["region_code"])
+    kept["level"] = np.where(kept["region_code"] == "00", "nation", "kommun")
+    pop = pd.concat([read_population(p) for p in pop_files]).drop_duplicates(["region_code", "year"], keep="last")
+    t = log(v, f"filter areas ({len(kept):,} rows)", t)
+    return kept, pop, labels, t
 
-    pledge = tomllib.loads((args.config or args.data / "pledge.toml").read_text(encoding="utf-8"))
-    kommuner = pd.read_csv(KOMMUNER_CSV, sep=";", dtype=str)
+
+def follow_up(pledge: dict, kept_all: pd.DataFrame, pop: pd.DataFrame, labels: list[str],
+              kommuner: pd.DataFrame, out: Path, v: bool, t: float):
+    """One pledge: aggregate, population, rates, intervals, rate ratios, metrics.csv, charts."""
     region = str(pledge["region"])
     me = kommuner[(kommuner["kommun_code"] == region) | (kommuner["kommun_name"].str.lower() == region.lower())].iloc[0]
     me_code, me_name, county_code, county_name = me["kommun_code"], me["kommun_name"], me["lan_code"], me["lan_name"]
     p0, p1 = pledge["pledge"]
     b0, b1 = pledge["baseline"]
-
-    sol_files, pop_files = find_inputs(args.data)
-    frames = [read_sol(p, args.plain) for p in sol_files]
-    sol = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    del frames
-    t = log(v, f"read SOL ({len(sol):,} yearly rows)", t)
-
     # Crime types of each area (each type once per area).
-    labels = ([str(c) for c in sol["Brott"].cat.categories] if isinstance(sol["Brott"].dtype, pd.CategoricalDtype)
-              else sorted(str(c) for c in sol["Brott"].unique()))
     area_map = pd.DataFrame(
         [(a["id"], l) for a in pledge["area"] for l in labels if any(matches(p, l) for p in a["crimes"])],
         columns=["area", "Brott"])
-    kept = sol[sol["Brott"].isin(area_map["Brott"])].copy()
-    del sol
-    kept["Brott"] = kept["Brott"].astype(str)
-    kept["Region"] = kept["Region"].astype(str)
-    kept = kept.drop_duplicates(subset=["Region", "Brott", "year"], keep="last")
-    kept = kept.merge(area_map, on="Brott")
-    t = log(v, f"filter areas ({len(kept):,} rows)", t)
-
-    # Region codes.
-    names = {n.lower(): c for c, n in zip(kommuner["kommun_code"], kommuner["kommun_name"])}
-    kept["region_code"] = kept["Region"].map(lambda r: "00" if r.lower() in NATION_NAMES else names.get(r.lower().removesuffix(" kommun")))
-    kept = kept.dropna(subset=["region_code"])
-    kept["level"] = np.where(kept["region_code"] == "00", "nation", "kommun")
+    kept = kept_all.merge(area_map, on="Brott")
 
     # Aggregate per area x region x year; the county as the sum of its kommuner.
     by_region = (kept.groupby(["area", "level", "region_code", "year"], as_index=False)
                  .agg(count=("Antal", lambda s: s.sum(min_count=1)), preliminary=("preliminary", "any")))
     lan = kommuner.set_index("kommun_code")["lan_code"]
     in_county = by_region[(by_region["level"] == "kommun") & (by_region["region_code"].map(lan) == county_code)]
-    pop = pd.concat([read_population(p) for p in pop_files]).drop_duplicates(["region_code", "year"], keep="last")
     in_county = in_county.merge(pop, on=["region_code", "year"], how="left")
     county = (in_county.groupby(["area", "year"], as_index=False)
               .agg(count=("count", lambda s: s.sum(min_count=1)), preliminary=("preliminary", "any"),
@@ -316,7 +306,6 @@ def main() -> int:
     metrics["rate_ci_low"] = metrics["count_ci_low"] * per
     metrics["rate_ci_high"] = metrics["count_ci_high"] * per
 
-    out = args.out or Path(tempfile.mkdtemp(prefix="pandas_baseline-"))
     (out / "charts").mkdir(parents=True, exist_ok=True)
     metrics.to_csv(out / "metrics.csv", index=False)
     summary = {}
@@ -349,8 +338,42 @@ def main() -> int:
             chart_funnel(out / "charts" / f"{aid}-funnel.png", f"{title}: alla kommuner {p0}–{p1}", f, me_code)
     t = log(v, "charts", t)
     (out / "summary.json").write_text(json.dumps(summary, default=float, indent=1))
-    n_charts = len(list((out / "charts").glob("*.png")))
-    print(f"pandas baseline: {len(metrics)} metric rows, {n_charts} charts in {out} "
+    return len(metrics), len(list((out / "charts").glob("*.png"))), t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT / "data")
+    ap.add_argument("--config", type=Path)
+    ap.add_argument("--pledges", type=Path,
+                    help="every *.toml pledge in this folder, the SOL export read once "
+                         "(as brottstrend analyze --pledges); one sub-folder per pledge")
+    ap.add_argument("--out", type=Path, help="output folder (default: a temporary folder, removed)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary output folder")
+    ap.add_argument("-v", "--verbose", action="store_true", help="time each phase (stderr)")
+    ap.add_argument("--plain", action="store_true",
+                    help="read the SOL file with pandas' default dtypes (object/str columns), as a "
+                         "first script would; the default reads categoricals and numbers directly")
+    args = ap.parse_args()
+    v = args.verbose
+    t = log(v, "imports", T0)
+
+    if args.pledges:
+        files = sorted(args.pledges.glob("*.toml"))
+        pledges = [tomllib.loads(p.read_text(encoding="utf-8")) for p in files]
+    else:
+        files = [args.config or args.data / "pledge.toml"]
+        pledges = [tomllib.loads(files[0].read_text(encoding="utf-8"))]
+    kommuner = pd.read_csv(KOMMUNER_CSV, sep=";", dtype=str)
+    kept, pop, labels, t = read_kept(args.data, pledges, kommuner, args.plain, v, t)
+
+    out = args.out or Path(tempfile.mkdtemp(prefix="pandas_baseline-"))
+    rows = charts = 0
+    for path, pledge in zip(files, pledges):
+        folder = out / f"{pledge['region']}-{path.stem}" if args.pledges else out
+        r, c, t = follow_up(pledge, kept, pop, labels, kommuner, folder, v and not args.pledges, t)
+        rows, charts = rows + r, charts + c
+    print(f"pandas baseline: {len(pledges)} pledge(s), {rows} metric rows, {charts} charts in {out} "
           f"({time.perf_counter() - T0:.2f} s)")
     if args.out is None and not args.keep:
         shutil.rmtree(out)

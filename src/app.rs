@@ -14,7 +14,7 @@ use crate::regions::Regions;
 use crate::render::charts::ChartFormat;
 use crate::render::format::Lang;
 use crate::render::{self, RenderOptions, ReportFormat, words};
-use crate::{analysis, catalog, output};
+use crate::{analysis, batch, catalog, output};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,28 +38,47 @@ struct Inputs {
     regions: Regions,
 }
 
-/// Reads the configuration and the data; `filter` keeps only the crime types the areas use.
-fn read_inputs(args: &InputArgs, filter: bool) -> anyhow::Result<Inputs> {
+/// How to read the data folder: `order` names files oldest first, `crimes` keeps only rows
+/// of matching crime labels.
+pub(crate) fn load_options(
+    args: &InputArgs,
+    order: Vec<String>,
+    crimes: Option<Vec<String>>,
+) -> load::LoadOptions {
+    load::LoadOptions {
+        format: args.input_format,
+        year: args.year,
+        order,
+        crimes,
+        census: false,
+    }
+}
+
+/// The crime patterns of every area of `pledges`, and the total reported crime, each once.
+pub(crate) fn crime_patterns(pledges: &[Pledge]) -> Vec<String> {
+    let mut patterns: Vec<String> = pledges
+        .iter()
+        .flat_map(|p| p.areas.iter())
+        .flat_map(|a| a.crimes.iter().cloned())
+        .collect();
+    patterns.push(catalog::TOTAL_CRIME_LABEL.to_owned());
+    let mut seen = BTreeSet::new();
+    patterns.retain(|p| seen.insert(p.clone()));
+    patterns
+}
+
+/// Reads the configuration and the data, keeping the crime types the areas use; `census`
+/// (validate) also checks and lists the rows of the others, in bounded memory.
+fn read_inputs(args: &InputArgs, census: bool) -> anyhow::Result<Inputs> {
     let regions = Regions::new();
     let config_path = config_path(args);
     check_data_folder(&args.data, args.config.is_some())?;
     let pledge = config::read_pledge(&config_path, &regions)?;
     config::check_sources(&pledge, &config_path, &args.data)?;
     let (breaks, _) = config::read_breaks(&args.data)?;
-    let options = load::LoadOptions {
-        format: args.input_format,
-        year: args.year,
-        order: pledge.sources.clone(),
-        crimes: filter.then(|| {
-            let mut patterns: Vec<String> = pledge
-                .areas
-                .iter()
-                .flat_map(|a| a.crimes.iter().cloned())
-                .collect();
-            patterns.push(catalog::TOTAL_CRIME_LABEL.to_owned());
-            patterns
-        }),
-    };
+    let crimes = crime_patterns(std::slice::from_ref(&pledge));
+    let mut options = load_options(args, pledge.sources.clone(), Some(crimes));
+    options.census = census;
     let data = load::load_dir(&args.data, &regions, &options)?;
     Ok(Inputs {
         config_path,
@@ -103,6 +122,9 @@ fn summarise(inputs: &Inputs, period: Option<Grain>) -> anyhow::Result<Summary> 
 }
 
 fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = &args.pledges {
+        return batch::run(args, dir);
+    }
     let config = config_path(&args.input);
     let inputs_kept = [
         output::Input {
@@ -115,29 +137,9 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
         },
     ];
     output::check(&args.out, &inputs_kept)?;
-    let inputs = read_inputs(&args.input, true)?;
-    let period = args.period.map(|p| match p {
-        GrainArg::Year => Grain::Year,
-        GrainArg::Quarter => Grain::Quarter,
-        GrainArg::Month => Grain::Month,
-    });
-    let summary = summarise(&inputs, period)?;
-    let opts = RenderOptions {
-        lang: match args.lang {
-            LangArg::Sv => Lang::Sv,
-            LangArg::En => Lang::En,
-        },
-        chart_format: match args.chart_format {
-            ChartFormatArg::Png => ChartFormat::Png,
-            ChartFormatArg::Svg => ChartFormat::Svg,
-        },
-        pooled: args.pooled,
-        report_format: match args.report_format {
-            ReportFormatArg::Md => ReportFormat::Markdown,
-            ReportFormatArg::Html => ReportFormat::Html,
-        },
-        command_line: command_line(),
-    };
+    let inputs = read_inputs(&args.input, false)?;
+    let summary = summarise(&inputs, period(args))?;
+    let opts = render_options(args, command_line());
     let files = render::render_all(&summary, &opts)?;
     let written = output::write_all(&args.out, &inputs_kept, &files)?;
     print_warnings(&summary);
@@ -151,8 +153,37 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The finest period `--period` asks for; `None` lets the data decide.
+pub(crate) fn period(args: &AnalyzeArgs) -> Option<Grain> {
+    args.period.map(|p| match p {
+        GrainArg::Year => Grain::Year,
+        GrainArg::Quarter => Grain::Quarter,
+        GrainArg::Month => Grain::Month,
+    })
+}
+
+/// How to render, from the command line; `command_line` is shown on the report's last line.
+pub(crate) fn render_options(args: &AnalyzeArgs, command_line: String) -> RenderOptions {
+    RenderOptions {
+        lang: match args.lang {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        },
+        chart_format: match args.chart_format {
+            ChartFormatArg::Png => ChartFormat::Png,
+            ChartFormatArg::Svg => ChartFormat::Svg,
+        },
+        pooled: args.pooled,
+        report_format: match args.report_format {
+            ReportFormatArg::Md => ReportFormat::Markdown,
+            ReportFormatArg::Html => ReportFormat::Html,
+        },
+        command_line,
+    }
+}
+
 /// The configuration file `--config` names, by default `pledge.toml` in the data folder.
-fn config_path(args: &InputArgs) -> PathBuf {
+pub(crate) fn config_path(args: &InputArgs) -> PathBuf {
     args.config
         .clone()
         .unwrap_or_else(|| args.data.join("pledge.toml"))
@@ -212,7 +243,7 @@ fn print_summary(out: &mut impl Write, s: &Summary, lang: Lang) -> std::io::Resu
 }
 
 fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
-    let inputs = read_inputs(args, false)?;
+    let inputs = read_inputs(args, true)?;
     let data = &inputs.data;
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -249,16 +280,20 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "  periods: {line}").map_err(StdoutError)?;
         }
     }
-    let regions: BTreeSet<(String, String)> = data
+    let mut regions: BTreeSet<(String, String)> = data
         .observations
         .iter()
         .map(|o| (o.region_code.clone(), o.region_name.clone()))
         .collect();
+    let skipped = data.skipped.as_ref();
+    regions.extend(skipped.iter().flat_map(|c| c.regions.clone()));
     let names: Vec<String> = regions.iter().map(|(c, n)| format!("{n} ({c})")).collect();
     writeln!(out, "regions ({}): {}", regions.len(), names.join(", ")).map_err(StdoutError)?;
-    let labels: BTreeSet<String> = data.observations.iter().map(|o| o.crime.clone()).collect();
+    let mut labels: BTreeSet<String> = data.observations.iter().map(|o| o.crime.clone()).collect();
+    labels.extend(skipped.iter().flat_map(|c| c.labels.iter().cloned()));
     let labels: Vec<String> = labels.into_iter().collect();
-    writeln!(out, "crime types ({}):", labels.len()).map_err(StdoutError)?;
+    let more = skipped.map_or(0, |c| c.more_labels());
+    writeln!(out, "crime types ({}):", labels.len() + more).map_err(StdoutError)?;
     for label in &labels {
         let areas: Vec<&str> = inputs
             .pledge
@@ -284,6 +319,15 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
             ""
         };
         writeln!(out, "  {label}  [{used}]{derived}").map_err(StdoutError)?;
+    }
+    if let Some(c) = skipped.filter(|c| c.more_labels() > 0) {
+        let at_least = if c.labels_overflow { "at least " } else { "" };
+        let more = c.more_labels();
+        writeln!(
+            out,
+            "  … and {at_least}{more} more crime types no area uses (not listed)"
+        )
+        .map_err(StdoutError)?;
     }
     let summary = summarise(&inputs, None)?;
     if !data.revisions.is_empty() {

@@ -25,7 +25,9 @@ pub struct Cli {
 pub enum Command {
     /// Analyse the exports in the data folder and write the report, charts, metrics.csv and
     /// summary.json.
-    #[command(after_help = "Example:\n  brottstrend analyze --data data --out reports --lang sv")]
+    #[command(
+        after_help = "Examples:\n  brottstrend analyze --data data --out reports --lang sv\n  brottstrend analyze --data national --pledges region-mitt --out uppfoljning"
+    )]
     Analyze(AnalyzeArgs),
     /// Load and check every input, print what was found, and write nothing.
     #[command(after_help = "Example:\n  brottstrend validate --data data")]
@@ -102,6 +104,11 @@ pub struct AnalyzeArgs {
     /// kommun]. Yearly figures are always kept.
     #[arg(long, value_enum, value_name = "PERIOD")]
     pub period: Option<GrainArg>,
+    /// Follow up every pledge in DIR at once: each `*.toml` (the keys of pledge.toml) gets its
+    /// report in OUT/<kommun code>-<file name>/, and OUT/index.md and index.html list them all.
+    /// The exports are read once.
+    #[arg(long, value_name = "DIR", conflicts_with = "config")]
+    pub pledges: Option<PathBuf>,
 }
 
 /// The finest period of the follow-up.

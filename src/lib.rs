@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod config;

@@ -4,6 +4,7 @@
 pub mod bra_kommun;
 pub mod canonical;
 pub mod cells;
+mod folder;
 pub mod kolada;
 pub mod merge;
 pub mod police_events;
@@ -19,7 +20,6 @@ use crate::model::SourceInfo;
 use crate::notes::Warning;
 use crate::regions::Regions;
 use canonical::{Observation, PopulationRow};
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Everything read from the data folder.
@@ -41,6 +41,9 @@ pub struct Dataset {
     pub events: Vec<police_events::EventCount>,
     /// Problems that did not stop loading.
     pub warnings: Vec<Warning>,
+    /// For `validate`: the crime labels, years and regions of the SOL rows no area uses (their
+    /// keys were checked for duplicates while reading).
+    pub skipped: Option<sol_long::Census>,
 }
 
 /// The input formats we recognise, in the order they are tried. Everything the tool says
@@ -196,6 +199,9 @@ pub struct LoadOptions {
     /// Keep only crime labels matching these patterns (`None`: keep every row). Rows of other
     /// crime types are checked for shape but never turned into observations.
     pub crimes: Option<Vec<String>>,
+    /// For `validate`: rows of SOL exports the filter skips are still checked for duplicate
+    /// keys (by hash), and their labels, years and regions kept for the listing.
+    pub census: bool,
 }
 
 /// The input files in a data folder: `.csv`, `.tsv`, `.txt` and `.json`, sorted by name.
@@ -248,7 +254,7 @@ pub fn detect_format(file: &text::TextFile) -> Result<Format, InputError> {
 }
 
 /// What one file contributed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FileRows {
     /// Crime counts.
     pub observations: Vec<Observation>,
@@ -260,6 +266,8 @@ pub struct FileRows {
     pub events: Vec<police_events::PoliceEvent>,
     /// Problems that did not stop reading the file.
     pub warnings: Vec<Warning>,
+    /// For `validate`: what a SOL export's rows of unused crime types held.
+    pub census: Option<sol_long::Census>,
 }
 
 impl FileRows {
@@ -274,144 +282,16 @@ impl FileRows {
     }
 }
 
+pub use folder::{ReadFolder, read_dir};
+
 /// Reads every input file of `dir` and merges them.
 pub fn load_dir(
     dir: &Path,
     regions: &Regions,
     options: &LoadOptions,
 ) -> Result<Dataset, InputError> {
-    let mut all = FileRows::default();
-    let mut sources = Vec::new();
-    for (index, path) in input_files(dir)?.iter().enumerate() {
-        let file = read_one(path, index, regions, options)?;
-        let info = source_info(path, &file);
-        if !info.preliminary_years.is_empty() {
-            all.warnings.push(Warning::Preliminary {
-                file: info.file.clone(),
-                years: info.preliminary_years.clone(),
-            });
-        }
-        sources.push(info);
-        all.absorb(file.rows);
-    }
-    merge::refuse_mixed_example(dir, &sources)?;
-    finish(all, sources, regions, options)
-}
-
-/// One file as read: its format, encoding, hash, records and the rows it had.
-struct ReadFile {
-    format: Format,
-    encoding: &'static str,
-    sha256: String,
-    rows: FileRows,
-    count: usize,
-}
-
-/// Reads one input file: SOL long exports as a stream, every other format whole.
-fn read_one(
-    path: &Path,
-    index: usize,
-    regions: &Regions,
-    options: &LoadOptions,
-) -> Result<ReadFile, InputError> {
-    let sniffed = stream::sniff(path)?;
-    let sol_long = match options.format {
-        Some(f) => f == Format::SolLong,
-        None => sol_long::detect(text::first_line(&sniffed.prefix)),
-    };
-    if sol_long {
-        return read_sol_stream(path, &sniffed, index, regions, options);
-    }
-    let file = text::read_text(path)?;
-    let format = match options.format {
-        Some(f) => f,
-        None => detect_format(&file)?,
-    };
-    let rows = format.load(&file, index, regions, options.year)?;
-    Ok(ReadFile {
-        format,
-        encoding: file.encoding,
-        sha256: file.sha256,
-        count: rows.len(),
-        rows,
-    })
-}
-
-/// SOL long exports may be national and huge: stream them, keeping only what is used.
-fn read_sol_stream(
-    path: &Path,
-    sniffed: &stream::Sniffed,
-    index: usize,
-    regions: &Regions,
-    options: &LoadOptions,
-) -> Result<ReadFile, InputError> {
-    let filter = options.crimes.clone().map(sol_long::CrimeFilter::new);
-    let mut parser = sol_long::Parser::new(path, index, regions, filter);
-    let header = sniffed
-        .prefix
-        .lines()
-        .enumerate()
-        .find(|(_, l)| !l.trim().is_empty());
-    let (header_line, header) = header.map_or((0, ""), |(i, l)| (i + 1, l));
-    parser.line(header_line, header)?;
-    // Two threads parse the two halves of the file; the second half is merged after.
-    let later = parser.clone();
-    let (mut parser, later, sha) = stream::for_each_line_in_halves(
-        path,
-        sniffed.encoding,
-        parser,
-        later,
-        |p, n, raw, decoder| {
-            if n <= header_line {
-                Ok(())
-            } else {
-                p.line_raw(n, raw, decoder)
-            }
-        },
-    )?;
-    parser.absorb(later)?;
-    let sol = parser.finish()?;
-    let rows = FileRows {
-        observations: sol.observations,
-        ..FileRows::default()
-    };
-    Ok(ReadFile {
-        format: Format::SolLong,
-        encoding: sniffed.encoding,
-        sha256: sha,
-        rows,
-        count: sol.rows_read,
-    })
-}
-
-/// What `validate` and the report say about one file.
-fn source_info(path: &Path, file: &ReadFile) -> SourceInfo {
-    let rows = &file.rows;
-    let mut years: BTreeSet<i32> = rows.observations.iter().map(|o| o.year).collect();
-    years.extend(rows.population.iter().map(|p| p.year));
-    years.extend(rows.rates.iter().map(|r| r.year));
-    years.extend(
-        rows.events
-            .iter()
-            .filter_map(|e| e.month.get(..4)?.parse::<i32>().ok()),
-    );
-    let prel: BTreeSet<i32> = rows
-        .observations
-        .iter()
-        .filter(|o| o.preliminary)
-        .map(|o| o.year)
-        .collect();
-    SourceInfo {
-        file: file_name(path),
-        format: file.format,
-        encoding: file.encoding.to_owned(),
-        sha256: file.sha256.clone(),
-        rows: file.count,
-        years: years.into_iter().collect(),
-        preliminary_years: prel.into_iter().collect(),
-        example_data: is_example(path),
-        export_date: merge::export_date(&file_name(path)),
-    }
+    let read = folder::read_dir(dir, regions, options)?;
+    read.assemble(regions, None, &options.order)
 }
 
 impl FileRows {
@@ -423,38 +303,6 @@ impl FileRows {
         self.events.extend(other.events);
         self.warnings.extend(other.warnings);
     }
-}
-
-/// Derives Kolada counts, counts police events and merges overlapping exports.
-fn finish(
-    mut all: FileRows,
-    sources: Vec<SourceInfo>,
-    regions: &Regions,
-    options: &LoadOptions,
-) -> Result<Dataset, InputError> {
-    // Kolada gives rates: counts are derived where the population is known, and marked so.
-    let derived = kolada::derive_counts(&all.rates, &all.population);
-    if derived.len() < all.rates.len() {
-        all.warnings.push(Warning::KoladaWithoutPopulation {
-            rates: all.rates.len() - derived.len(),
-        });
-    }
-    all.observations
-        .extend(derived.iter().map(kolada::DerivedCount::to_observation));
-    let events = police_events::count_events(&all.events, regions);
-    all.warnings.extend(events.warnings());
-    let mut merged = merge::merge(all.observations, all.population, &sources, &options.order)?;
-    let split = sub_year::reconcile(merged.observations, &sources, &options.order)?;
-    merged.revisions.extend(split.revisions);
-    Ok(Dataset {
-        observations: split.years,
-        sub_year: split.sub_year,
-        population: merged.population,
-        sources,
-        revisions: merged.revisions,
-        events: events.counts,
-        warnings: all.warnings,
-    })
 }
 
 /// The file name of a path, for messages.

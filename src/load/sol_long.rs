@@ -16,10 +16,13 @@
 //! is read as a stream; with a [`CrimeFilter`] the rows of crime types no area uses are
 //! checked for shape but never turned into observations.
 
+pub mod census;
+mod duplicates;
 mod fast;
 mod filter;
 pub mod period;
 
+pub use census::Census;
 pub use filter::CrimeFilter;
 
 use super::canonical::{Observation, Period};
@@ -53,6 +56,8 @@ pub struct SolLong {
     pub observations: Vec<Observation>,
     /// Number of data rows read (kept or not).
     pub rows_read: usize,
+    /// For `validate`: what the rows not kept held (keys, labels, regions).
+    pub census: Option<Census>,
 }
 
 /// Reads a SOL long export already in memory into observations tagged with `source`.
@@ -76,7 +81,8 @@ struct Columns {
 }
 
 /// A SOL long parser fed one line at a time. A clone made after the header has been read can
-/// parse a later part of the file on its own; [`Parser::absorb`] merges it back.
+/// parse parts of the file on its own ([`Parser::take_part`]); [`Parser::absorb`] merges the
+/// parts back in file order.
 #[derive(Clone)]
 pub struct Parser<'r> {
     path: PathBuf,
@@ -91,12 +97,26 @@ pub struct Parser<'r> {
     last_region: Option<(String, Region)>,
     /// Raw bytes (crime, region, year cells) of the last row skipped by the filter: rows with
     /// the same cells are checked and skipped without decoding.
-    skip_last: Option<(Vec<u8>, Vec<u8>, Vec<u8>)>,
+    skip_last: Option<SkipLast>,
+    /// True when the last line was a row the filter skipped (its region is the last).
+    skipped_row: bool,
     out: SolLong,
 }
 
 /// Region code, crime label, year and period: each at most once per file.
 type SeenKey = (String, String, i32, Period);
+
+/// The last row skipped the slow way: rows with the same raw crime, region and year cells are
+/// skipped on their bytes.
+#[derive(Clone)]
+struct SkipLast {
+    crime: Vec<u8>,
+    region: Vec<u8>,
+    year: Vec<u8>,
+    /// [`census::label_hash`] of the decoded crime label.
+    crime_hash: u64,
+    region_code: String,
+}
 
 /// A field with surrounding spaces and quotes removed.
 fn clean(field: &str) -> &str {
@@ -146,12 +166,21 @@ impl<'r> Parser<'r> {
             region_cache: HashMap::new(),
             last_region: None,
             skip_last: None,
+            skipped_row: false,
             out: SolLong::default(),
         }
     }
 
+    /// Also records the rows the filter skips (their keys, labels and regions) for `validate`,
+    /// expecting about `rows` rows.
+    pub fn with_census(mut self, rows: usize) -> Self {
+        self.out.census = Some(Census::new(rows));
+        self
+    }
+
     /// Takes the next line (without its line end); `line_no` is 1-based.
     pub fn line(&mut self, line_no: usize, line: &str) -> Result<(), InputError> {
+        self.skipped_row = false;
         if line.trim().is_empty() {
             return Ok(());
         }
@@ -202,7 +231,13 @@ impl<'r> Parser<'r> {
         let label = get(col.region);
         let same = self.last_region.as_ref().is_some_and(|(l, _)| l == label);
         if same && !keep {
-            return self.check_count(line_no, get(col.antal));
+            return self.skipped(
+                line_no,
+                get(col.crime),
+                label,
+                (year, preliminary, period),
+                get(col.antal),
+            );
         }
         let cached = if same {
             self.last_region.as_ref().map(|(_, r)| r)
@@ -212,7 +247,13 @@ impl<'r> Parser<'r> {
         let region = match cached {
             Some(_) if !keep => {
                 self.remember_region(label);
-                return self.check_count(line_no, get(col.antal));
+                return self.skipped(
+                    line_no,
+                    get(col.crime),
+                    label,
+                    (year, preliminary, period),
+                    get(col.antal),
+                );
             }
             Some(r) => r.clone(),
             None => {
@@ -226,10 +267,16 @@ impl<'r> Parser<'r> {
         if !same {
             self.remember_region(label);
         }
-        let count = self.count(line_no, get(col.antal))?;
         if !keep {
-            return Ok(());
+            return self.skipped(
+                line_no,
+                get(col.crime),
+                label,
+                (year, preliminary, period),
+                get(col.antal),
+            );
         }
+        let count = self.count(line_no, get(col.antal))?;
         let crime = period::canonical_crime(get(col.crime)).to_owned();
         let key = (region.code.clone(), crime.clone(), year, period);
         if let Some((previous, line)) = self.seen.get(&key) {
@@ -290,10 +337,43 @@ impl<'r> Parser<'r> {
         .expected("each region, crime type and year once per file")
     }
 
-    /// Takes in what a clone of this parser read from a later part of the file.
-    pub fn absorb(&mut self, other: Parser<'r>) -> Result<(), InputError> {
-        self.out.rows_read += other.out.rows_read;
-        for obs in other.out.observations {
+    /// What was read since the last call (one block of the file), with the block's duplicate
+    /// check reset; the caches and the census stay.
+    pub fn take_part(&mut self) -> SolLong {
+        self.seen.clear();
+        let census = self.out.census.take();
+        std::mem::replace(
+            &mut self.out,
+            SolLong {
+                census,
+                ..SolLong::default()
+            },
+        )
+    }
+
+    /// The census of a parser that read parts of the file, with every region it met.
+    pub fn into_census(mut self) -> Option<Census> {
+        let mut census = self.out.census.take()?;
+        for r in self.region_cache.values() {
+            census.regions.insert(r.code.clone(), r.name.clone());
+        }
+        Some(census)
+    }
+
+    /// Takes in a census from [`Parser::into_census`].
+    pub fn absorb_census(&mut self, other: Option<Census>) {
+        match (self.out.census.as_mut(), other) {
+            (Some(mine), Some(theirs)) => mine.absorb(theirs),
+            (None, theirs) => self.out.census = theirs,
+            _ => {}
+        }
+    }
+
+    /// Takes in what was read from the next part of the file ([`Parser::take_part`]); parts
+    /// come in file order, so a key given twice is reported at its later line.
+    pub fn absorb(&mut self, other: SolLong) -> Result<(), InputError> {
+        self.out.rows_read += other.rows_read;
+        for obs in other.observations {
             let key = (
                 obs.region_code.clone(),
                 obs.crime.clone(),
@@ -340,8 +420,30 @@ impl<'r> Parser<'r> {
         }
     }
 
-    fn check_count(&self, line_no: usize, cell: &str) -> Result<(), InputError> {
-        self.count(line_no, cell).map(|_| ())
+    /// A row the filter skips (its region resolved and remembered): the count is checked and,
+    /// for `validate`, the row's key recorded.
+    fn skipped(
+        &mut self,
+        line_no: usize,
+        crime: &str,
+        region_label: &str,
+        (year, preliminary, period): (i32, bool, Period),
+        cell: &str,
+    ) -> Result<(), InputError> {
+        let count = self.count(line_no, cell)?;
+        self.skipped_row = true;
+        let Some(census) = self.out.census.as_mut() else {
+            return Ok(());
+        };
+        let code = match &self.last_region {
+            Some((l, r)) if l == region_label => &r.code,
+            _ => return Ok(()),
+        };
+        let hash = census::label_hash(crime.as_bytes());
+        census.year(year, preliminary);
+        census.label(crime, hash);
+        census.row(hash, code, (year, period), count, line_no);
+        Ok(())
     }
 
     /// Everything read; an error when the file had no header.

@@ -4,7 +4,7 @@
 use super::text::LATIN1;
 use crate::error::InputError;
 use sha2::{Digest, Sha256};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// Bytes looked at to decide encoding and format.
@@ -52,98 +52,163 @@ fn latin1_table() -> Vec<char> {
         .collect()
 }
 
-/// Calls `f` with each line (1-based number, raw bytes without line end, a decoder for
-/// `encoding`) and returns the file's SHA-256, computed on a third thread. The second half of
-/// a large file is parsed by a second thread into its own state: `f` gets `first` for the
-/// lines of the first half and `second` for the rest. Line numbers are those of the whole
-/// file; an error in the first half wins.
-pub fn for_each_line_in_halves<P: Send>(
+/// A piece of the file that ends at a line end: its bytes and the number of its first line.
+struct Block {
+    index: usize,
+    first_line: usize,
+    bytes: Vec<u8>,
+}
+
+/// Bytes read at a time: large reads, lines handed out as slices of the block (never copied).
+const BLOCK: usize = 4 << 20;
+/// Blocks in flight between the reader and the workers: bounds memory to a few blocks.
+const IN_FLIGHT: usize = 6;
+
+/// Reads the file once, on one thread that also computes its SHA-256 and numbers the lines,
+/// in blocks that end at line ends; `workers` threads parse the blocks as they come. Each
+/// worker has its own state `W` (from `new_worker`); `f` gets each line (1-based number, raw
+/// bytes without line end, a decoder for `encoding`), and after each block `end_block` takes
+/// that block's results out of the state. Returns the workers' states, every block's result
+/// in file order (the error of a block stops that block only) and the SHA-256.
+#[allow(clippy::type_complexity)]
+pub fn for_each_block<W: Send, B: Send>(
     path: &Path,
     encoding: &str,
-    mut first: P,
-    mut second: P,
-    f: impl Fn(&mut P, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync,
-) -> Result<(P, P, String), InputError> {
-    let (mid, size) = midpoint(path)?;
-    let (a, b, sha) = std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| sha256_of(path));
-        let later = scope.spawn(|| -> Result<(), InputError> {
-            if mid >= size {
-                return Ok(());
-            }
-            let before = count_lines(path, mid)?;
-            parse_lines(path, encoding, mid, u64::MAX, before + 1, &mut |n, l, d| {
-                f(&mut second, n, l, d)
+    workers: usize,
+    new_worker: impl Fn() -> W + Sync,
+    f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync,
+    end_block: impl Fn(&mut W) -> B + Sync,
+) -> Result<(Vec<W>, Vec<Result<B, InputError>>, String), InputError> {
+    let (to_work, work) = std::sync::mpsc::sync_channel::<Block>(IN_FLIGHT);
+    let (to_reader, spare) = std::sync::mpsc::channel::<Vec<u8>>();
+    let work = std::sync::Mutex::new(work);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read_blocks(path, to_work, spare));
+        let handles: Vec<_> = (0..workers.max(1))
+            .map(|_| {
+                let to_reader = to_reader.clone();
+                let (work, f, end_block, new_worker) = (&work, &f, &end_block, &new_worker);
+                scope.spawn(move || {
+                    let mut state = new_worker();
+                    let mut decoder = Decoder::new(encoding);
+                    let mut done = Vec::new();
+                    loop {
+                        let next = work.lock().map(|w| w.recv());
+                        let Ok(Ok(block)) = next else {
+                            return (state, done);
+                        };
+                        let result = parse_block(&block, &mut state, &mut decoder, f);
+                        let taken = end_block(&mut state);
+                        done.push((block.index, result.map(|()| taken)));
+                        let _ = to_reader.send(block.bytes);
+                    }
+                })
             })
-        });
-        let a = parse_lines(path, encoding, 0, mid, 1, &mut |n, l, d| {
-            f(&mut first, n, l, d)
-        });
-        let b = later
-            .join()
-            .unwrap_or_else(|_| Err(InputError::file(path, "reading the file failed")));
-        let sha = hashing
-            .join()
-            .unwrap_or_else(|_| Err(InputError::file(path, "hashing the file failed")));
-        (a, b, sha)
-    });
-    a?;
-    b?;
-    Ok((first, second, sha?))
+            .collect();
+        drop(to_reader);
+        let failed = || InputError::file(path, "reading the file failed");
+        let mut states = Vec::new();
+        let mut blocks = Vec::new();
+        for h in handles {
+            let (state, done) = h.join().map_err(|_| failed())?;
+            states.push(state);
+            blocks.extend(done);
+        }
+        let sha = reader.join().map_err(|_| failed())??;
+        blocks.sort_by_key(|(i, _)| *i);
+        Ok((states, blocks.into_iter().map(|(_, r)| r).collect(), sha))
+    })
 }
 
-/// The first line start at or after the middle of the file (the size for small files), and
-/// the file size.
-fn midpoint(path: &Path) -> Result<(u64, u64), InputError> {
+/// The reader: blocks of whole lines to `to_work`, buffers back from `spare`; the SHA-256.
+fn read_blocks(
+    path: &Path,
+    to_work: std::sync::mpsc::SyncSender<Block>,
+    spare: std::sync::mpsc::Receiver<Vec<u8>>,
+) -> Result<String, InputError> {
     let io = |e: std::io::Error| InputError::file(path, format!("cannot read the file ({e})"));
     let mut file = open(path)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size < (8 << 20) {
-        return Ok((size, size));
-    }
-    file.seek(SeekFrom::Start(size / 2)).map_err(io)?;
-    let mut rest = Vec::new();
-    BufReader::new(file)
-        .read_until(b'\n', &mut rest)
-        .map_err(io)?;
-    Ok((size / 2 + rest.len() as u64, size))
-}
-
-/// Lines that end before byte `end` (`end` at a line start).
-fn count_lines(path: &Path, end: u64) -> Result<usize, InputError> {
-    let mut file = open(path)?.take(end);
-    let mut buf = vec![0u8; 1 << 20];
-    let mut lines = 0;
-    loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
-        if n == 0 {
-            return Ok(lines);
-        }
-        lines += buf[..n].iter().filter(|b| **b == b'\n').count();
-    }
-}
-
-/// The SHA-256 of a file, lower-case hex.
-fn sha256_of(path: &Path) -> Result<String, InputError> {
-    let mut file = open(path)?;
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
+    let mut carry: Vec<u8> = Vec::new();
+    let (mut index, mut first_line) = (0, 1);
     loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+        let mut buf = spare.try_recv().unwrap_or_default();
+        buf.clear();
+        buf.extend_from_slice(&carry);
+        let start = buf.len();
+        buf.resize(start.max(BLOCK / 2) + BLOCK, 0);
+        let n = read_full(&mut file, &mut buf[start..]).map_err(io)?;
+        buf.truncate(start + n);
+        hasher.update(&buf[start..]);
+        // The block ends after its last line end; the rest starts the next block.
+        let cut = if n == 0 {
+            buf.len()
+        } else {
+            memchr::memrchr(b'\n', &buf).map_or(0, |i| i + 1)
+        };
+        carry.clear();
+        carry.extend_from_slice(&buf[cut..]);
+        buf.truncate(cut);
+        if !buf.is_empty() {
+            let lines = buf.iter().filter(|b| **b == b'\n').count();
+            let block = Block {
+                index,
+                first_line,
+                bytes: buf,
+            };
+            if to_work.send(block).is_err() {
+                break;
+            }
+            index += 1;
+            first_line += lines;
+        }
         if n == 0 {
             break;
         }
-        hasher.update(&buf[..n]);
     }
     Ok(hasher
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
+}
+
+/// Reads until `buf` is full or the file ends; the number of bytes read.
+fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// Calls `f` with every line of a block, until the first error.
+fn parse_block<W>(
+    block: &Block,
+    state: &mut W,
+    decoder: &mut Decoder,
+    f: &impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let bytes = &block.bytes;
+    let mut from = 0;
+    let mut line_no = block.first_line;
+    while from < bytes.len() {
+        let stop = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
+        f(
+            state,
+            line_no,
+            trim_line(&bytes[from..stop], line_no),
+            decoder,
+        )?;
+        line_no += 1;
+        from = stop;
+    }
+    Ok(())
 }
 
 /// Decodes raw lines to text, reusing its buffers.
@@ -197,43 +262,40 @@ impl Decoder {
     }
 }
 
-/// Parses the lines that start in the byte range `start..end` (`start` at a line start), the
-/// first numbered `first_line`; `f` gets each line's raw bytes (line end and BOM removed) and
-/// a decoder, so rows it can judge on the bytes are never decoded.
-fn parse_lines(
+/// A line without its line end (and without a BOM on the first line).
+fn trim_line(mut bytes: &[u8], line_no: usize) -> &[u8] {
+    if line_no == 1 {
+        bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    }
+    while let Some((last, rest)) = bytes.split_last()
+        && (*last == b'\n' || *last == b'\r')
+    {
+        bytes = rest;
+    }
+    bytes
+}
+
+/// The raw bytes (line end removed) of the lines numbered in `wanted` (1-based).
+pub fn read_lines(
     path: &Path,
-    encoding: &str,
-    start: u64,
-    end: u64,
-    first_line: usize,
-    f: &mut impl FnMut(usize, &[u8], &mut Decoder) -> Result<(), InputError>,
-) -> Result<(), InputError> {
+    wanted: &std::collections::BTreeSet<usize>,
+) -> Result<std::collections::HashMap<usize, Vec<u8>>, InputError> {
     let io = |e: std::io::Error| InputError::file(path, format!("cannot read the file ({e})"));
-    let mut file = open(path)?;
-    file.seek(SeekFrom::Start(start)).map_err(io)?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut position = start;
-    let mut decoder = Decoder::new(encoding);
-    let mut raw = Vec::with_capacity(256);
-    let mut line_no = first_line - 1;
-    while position < end {
+    let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
+    let mut found = std::collections::HashMap::new();
+    let mut raw = Vec::new();
+    let last = wanted.last().copied().unwrap_or(0);
+    for line_no in 1..=last {
         raw.clear();
-        let n = reader.read_until(b'\n', &mut raw).map_err(io)?;
-        if n == 0 {
+        if reader.read_until(b'\n', &mut raw).map_err(io)? == 0 {
             break;
         }
-        position += n as u64;
-        line_no += 1;
-        let mut bytes = &raw[..];
-        if line_no == 1 {
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if wanted.contains(&line_no) {
+            while raw.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                raw.pop();
+            }
+            found.insert(line_no, raw.clone());
         }
-        while let Some((last, rest)) = bytes.split_last()
-            && (*last == b'\n' || *last == b'\r')
-        {
-            bytes = rest;
-        }
-        f(line_no, bytes, &mut decoder)?;
     }
-    Ok(())
+    Ok(found)
 }

@@ -155,6 +155,11 @@ impl Walk<'_> {
                 continue;
             }
             let kind = e.file_type()?;
+            // A folder with a manifest of its own is another output folder of the tool (a
+            // pledge's folder of `analyze --pledges`): left alone, neither claimed nor refused.
+            if kind.is_dir() && real.join(&child).join(manifest::NAME).is_file() {
+                continue;
+            }
             if kind.is_file() {
                 self.file(real, child)?;
             } else if kind.is_dir() && self.may_hold_ours(&child) {

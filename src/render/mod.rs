@@ -5,6 +5,7 @@ pub mod charts;
 pub mod csv;
 pub mod format;
 pub mod html;
+pub mod index;
 pub mod json;
 pub mod markdown;
 pub mod notes;

@@ -3,6 +3,7 @@
 mod analyze;
 mod architecture;
 mod bad_input;
+mod batch;
 mod committed_reports;
 mod common;
 mod context;
@@ -24,3 +25,4 @@ mod report_numbers;
 mod robustness;
 mod statistics;
 mod validate;
+mod validate_census;

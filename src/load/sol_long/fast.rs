@@ -3,10 +3,11 @@
 //! region and year cell (exports come sorted, so most rows do).
 
 use super::super::stream::Decoder;
-use super::period::sub_period;
-use super::{MAX_FIELDS, Parser};
+use super::period::row_period;
+use super::{MAX_FIELDS, Parser, SkipLast, census};
 use crate::error::InputError;
-use crate::load::cells::{parse_count, parse_year};
+use crate::load::canonical::Period;
+use crate::load::cells::{Cell, parse_count};
 
 impl Parser<'_> {
     /// Takes the next line as raw bytes: a row like the last one skipped (same crime type,
@@ -18,8 +19,13 @@ impl Parser<'_> {
         raw: &[u8],
         decoder: &mut Decoder,
     ) -> Result<(), InputError> {
-        if self.skip_on_bytes(raw) {
+        if let Some(((year, preliminary, period), count)) = self.skip_on_bytes(raw) {
             self.out.rows_read += 1;
+            if let (Some(census), Some(last)) = (self.out.census.as_mut(), &self.skip_last) {
+                census.year(year, preliminary);
+                let at = (year, period);
+                census.row(last.crime_hash, &last.region_code, at, count, line_no);
+            }
             return Ok(());
         }
         self.line(line_no, decoder.decode(raw))?;
@@ -27,11 +33,11 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// True when `raw` is a well-formed row (year, quarter or month) of the last skipped crime type
-    /// and region.
-    fn skip_on_bytes(&self, raw: &[u8]) -> bool {
-        let (Some(col), Some((crime, region, year))) = (self.columns, &self.skip_last) else {
-            return false;
+    /// The year, period and count when `raw` is a well-formed row (year, quarter or month) of
+    /// the last skipped crime type and region.
+    fn skip_on_bytes(&self, raw: &[u8]) -> Option<((i32, bool, Period), Option<u64>)> {
+        let (Some(col), Some(last)) = (self.columns, &self.skip_last) else {
+            return None;
         };
         let mut cells: [&[u8]; MAX_FIELDS] = [&[]; MAX_FIELDS];
         let mut n = 0;
@@ -42,25 +48,22 @@ impl Parser<'_> {
             n += 1;
         }
         if n < col.count || n > MAX_FIELDS {
-            return false;
+            return None;
         }
-        if cells[col.crime] != crime.as_slice()
-            || cells[col.region] != region.as_slice()
-            || cells[col.year] != year.as_slice()
+        if cells[col.crime] != last.crime.as_slice()
+            || cells[col.region] != last.region.as_slice()
+            || cells[col.year] != last.year.as_slice()
         {
-            return false;
+            return None;
         }
-        let (Some(period), Some(count)) = (ascii(cells[col.period]), ascii(cells[col.antal]))
-        else {
-            return false;
-        };
-        // The period must fit the year cell as the slow path reads it: a year in `Period`
-        // after the literal `År`, a month, quarter or `Helår` after a year.
-        let period_ok = match ascii(cells[col.year]).and_then(parse_year) {
-            Some(_) => period.is_empty() || sub_period(period).is_some(),
-            None => parse_year(period).is_some(),
-        };
-        period_ok && parse_count(count).is_ok()
+        let (year_cell, period_cell) = (ascii(cells[col.year])?, ascii(cells[col.period])?);
+        // Read as the slow path reads them: a year in `Period` after the literal `År`, a
+        // month, quarter or `Helår` after a year.
+        let when = row_period(year_cell, period_cell).ok()?;
+        match parse_count(ascii(cells[col.antal])?).ok()? {
+            Cell::Value(v) => Some((when, Some(v))),
+            Cell::Missing => Some((when, None)),
+        }
     }
 
     /// After a row was read the slow way: when the filter skipped it, remember its raw cells.
@@ -70,7 +73,7 @@ impl Parser<'_> {
             .as_ref()
             .and_then(|f| f.last.as_ref())
             .is_some_and(|(_, keep)| !keep);
-        let Some(col) = self.columns.filter(|_| skipped) else {
+        let Some(col) = self.columns.filter(|_| skipped && self.skipped_row) else {
             return;
         };
         let cells: Vec<&[u8]> = raw.split(|b| *b == b';').collect();
@@ -87,8 +90,21 @@ impl Parser<'_> {
         ) else {
             return;
         };
+        let Some((label, _)) = self.filter.as_ref().and_then(|f| f.last.as_ref()) else {
+            return;
+        };
+        let region_code = self.last_region.as_ref().map(|(_, r)| r.code.clone());
         if plain(crime) && plain(region) && (year.is_empty() || plain(year)) {
-            self.skip_last = Some((crime.to_vec(), region.to_vec(), year.to_vec()));
+            let Some(region_code) = region_code else {
+                return;
+            };
+            self.skip_last = Some(SkipLast {
+                crime: crime.to_vec(),
+                region: region.to_vec(),
+                year: year.to_vec(),
+                crime_hash: census::label_hash(label.as_bytes()),
+                region_code,
+            });
         }
     }
 }

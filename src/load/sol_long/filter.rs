@@ -3,6 +3,9 @@
 use crate::catalog;
 use std::collections::HashMap;
 
+/// Labels whose decision is remembered.
+const DECIDED_KEPT: usize = 100_000;
+
 /// Which crime labels to keep: those matching any pattern (decided once per label).
 #[derive(Debug, Clone, Default)]
 pub struct CrimeFilter {
@@ -33,7 +36,11 @@ impl CrimeFilter {
             Some(keep) => *keep,
             None => {
                 let keep = self.patterns.iter().any(|p| catalog::matches(p, label));
-                self.decided.insert(label.to_owned(), keep);
+                // Millions of distinct labels must not grow memory: beyond this many, labels
+                // are matched again each time (runs of rows still hit `last`).
+                if self.decided.len() < DECIDED_KEPT {
+                    self.decided.insert(label.to_owned(), keep);
+                }
                 keep
             }
         };

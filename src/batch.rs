@@ -1,0 +1,215 @@
+//! `analyze --pledges DIR`: every pledge in a folder followed up in one run. The pledge files
+//! are all read and checked first, the exports are read once (keeping the crime types of every
+//! pledge), then each pledge's dataset is assembled, analysed, rendered and written on its own
+//! thread, exactly as a single run would write it. The index lists the pledges by kommun name.
+
+use crate::app::{crime_patterns, load_options, period, render_options};
+use crate::cli::{AnalyzeArgs, ChartFormatArg, LangArg, ReportFormatArg};
+use crate::config::{self, Pledge};
+use crate::error::InputError;
+use crate::load::{self, ReadFolder};
+use crate::model::Summary;
+use crate::model::monthly::Grain;
+use crate::regions::Regions;
+use crate::render::{self, RenderOptions, ReportFormat, index};
+use crate::{analysis, output};
+use anyhow::Context;
+use clap::ValueEnum;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// One pledge file of the batch.
+struct Entry {
+    /// The pledge file.
+    path: PathBuf,
+    pledge: Pledge,
+    /// Its output folder inside `--out`: `<kommun code>-<file name without .toml>`.
+    folder: String,
+}
+
+/// Runs every pledge of `dir`; nothing is written unless every pledge was analysed.
+pub fn run(args: &AnalyzeArgs, dir: &Path) -> anyhow::Result<ExitCode> {
+    let inputs = [
+        output::Input {
+            what: "data folder",
+            path: &args.input.data,
+        },
+        output::Input {
+            what: "pledge folder",
+            path: dir,
+        },
+    ];
+    output::check(&args.out, &inputs)?;
+    let regions = Regions::new();
+    let entries = read_pledges(dir, &regions)?;
+    let (breaks, _) = config::read_breaks(&args.input.data)?;
+    let pledges: Vec<Pledge> = entries.iter().map(|e| e.pledge.clone()).collect();
+    let options = load_options(&args.input, Vec::new(), Some(crime_patterns(&pledges)));
+    let read = load::read_dir(&args.input.data, &regions, &options)?;
+    let summaries = parallel(entries.len(), |i| {
+        let e = &entries[i];
+        analyse(e, &read, &regions, &breaks, period(args))
+            .with_context(|| format!("pledge {}", e.path.display()))
+    })?;
+    drop(read);
+    // The index first (it makes --out), then each pledge's folder on its own, as a single run
+    // writes it (with its own manifest), so the batch never holds all its charts in memory.
+    let opts = render_options(args, String::new());
+    let listed: Vec<(&str, &Summary)> = entries
+        .iter()
+        .zip(&summaries)
+        .map(|(e, s)| (e.folder.as_str(), s))
+        .collect();
+    let report = report_file(&opts);
+    let rows = index::rows(&listed, report, opts.lang);
+    let index_files = [
+        (
+            PathBuf::from("index.md"),
+            index::markdown(&rows, opts.lang).into_bytes(),
+        ),
+        (
+            PathBuf::from("index.html"),
+            index::html(&rows, opts.lang).into_bytes(),
+        ),
+    ];
+    output::write_all(&args.out, &inputs, &index_files)?;
+    parallel(entries.len(), |i| {
+        let e = &entries[i];
+        let opts = render_options(args, single_command(args, e));
+        let files = render::render_all(&summaries[i], &opts)?;
+        output::write_all(&args.out.join(&e.folder), &inputs, &files)?;
+        Ok(())
+    })?;
+    for e in &entries {
+        println!("{}", args.out.join(&e.folder).join(report).display());
+    }
+    println!("{}", args.out.join("index.md").display());
+    println!("{}", args.out.join("index.html").display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and checks every `*.toml` in `dir`, sorted by file name; the first bad one stops the
+/// run before anything is read or written.
+fn read_pledges(dir: &Path, regions: &Regions) -> anyhow::Result<Vec<Entry>> {
+    let listing = std::fs::read_dir(dir).map_err(|e| {
+        InputError::file(dir, format!("cannot read the pledge folder ({e})"))
+            .expected("a folder of pledge files (*.toml) for --pledges")
+    })?;
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(
+            InputError::file(dir, "the pledge folder holds no .toml files")
+                .expected("one pledge file per kommun, with the keys of pledge.toml")
+                .into(),
+        );
+    }
+    let mut entries = Vec::new();
+    for path in paths {
+        let pledge = config::read_pledge(&path, regions)?;
+        let stem = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let folder = format!("{}-{stem}", pledge.region.code);
+        entries.push(Entry {
+            path,
+            pledge,
+            folder,
+        });
+    }
+    Ok(entries)
+}
+
+/// One pledge's summary, from its own crime types of the shared read.
+fn analyse(
+    e: &Entry,
+    read: &ReadFolder,
+    regions: &Regions,
+    breaks: &[config::SeriesBreak],
+    grain: Option<Grain>,
+) -> anyhow::Result<Summary> {
+    let patterns = crime_patterns(std::slice::from_ref(&e.pledge));
+    let data = read.assemble(regions, Some(patterns.as_slice()), &e.pledge.sources)?;
+    analysis::analyze(&e.pledge, breaks, &data, regions, &e.path, grain)
+}
+
+/// Runs `f(0..n)` on as many threads as there are cores; results in order, the first error
+/// (in order) wins, so the outcome never depends on the scheduling.
+fn parallel<T: Send>(
+    n: usize,
+    f: impl Fn(usize) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<T>> {
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut done: Vec<(usize, anyhow::Result<T>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(n))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n {
+                            return mine;
+                        }
+                        mine.push((i, f(i)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    anyhow::ensure!(done.len() == n, "a worker thread failed");
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The single run that writes the same folder, shown on the report's last line (so the batch
+/// output is byte-identical to that run's).
+fn single_command(args: &AnalyzeArgs, e: &Entry) -> String {
+    let mut words = vec![
+        "brottstrend analyze".to_owned(),
+        format!("--data {}", args.input.data.display()),
+        format!("--config {}", e.path.display()),
+        format!("--out {}", args.out.join(&e.folder).display()),
+    ];
+    let name = |v: Option<clap::builder::PossibleValue>| v.map(|v| v.get_name().to_owned());
+    if let Some(f) = args.input.input_format {
+        words.extend(name(f.to_possible_value()).map(|v| format!("--input-format {v}")));
+    }
+    if let Some(year) = args.input.year {
+        words.push(format!("--year {year}"));
+    }
+    if args.lang != LangArg::Sv {
+        words.extend(name(args.lang.to_possible_value()).map(|v| format!("--lang {v}")));
+    }
+    if args.chart_format != ChartFormatArg::Png {
+        let v = name(args.chart_format.to_possible_value());
+        words.extend(v.map(|v| format!("--chart-format {v}")));
+    }
+    if args.pooled {
+        words.push("--pooled".to_owned());
+    }
+    if args.report_format != ReportFormatArg::Md {
+        let v = name(args.report_format.to_possible_value());
+        words.extend(v.map(|v| format!("--report-format {v}")));
+    }
+    if let Some(p) = args.period {
+        words.extend(name(p.to_possible_value()).map(|v| format!("--period {v}")));
+    }
+    words.join(" ")
+}
+
+fn report_file(opts: &RenderOptions) -> &'static str {
+    match opts.report_format {
+        ReportFormat::Markdown => "report.md",
+        ReportFormat::Html => "report.html",
+    }
+}
