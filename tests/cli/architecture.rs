@@ -34,3 +34,30 @@ fn renderers_do_not_import_the_analysis() {
         "renderers importing the analysis: {offenders:?}"
     );
 }
+
+#[test]
+fn the_readme_layout_names_every_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
+    let layout = readme
+        .split("## Layout")
+        .nth(1)
+        .expect("a Layout section in the README");
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let missing: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.strip_prefix(root)
+                .expect("under the crate")
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .filter(|f| !f.ends_with("tests.rs"))
+        .filter(|f| !layout.contains(f.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "modules missing from the README's Layout (run python3 tools/layout.py): {missing:?}"
+    );
+}
