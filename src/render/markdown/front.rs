@@ -68,42 +68,14 @@ pub fn dates(md: &mut String, s: &Summary, lang: Lang) {
 
 /// `2027-01` as "januari 2027" / "January 2027".
 fn month_text(month: &str, lang: Lang) -> String {
-    const SV: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let (year, m) = month.split_once('-').unwrap_or((month, ""));
     let name = m
         .parse::<usize>()
         .ok()
         .and_then(|m| m.checked_sub(1))
         .and_then(|i| match lang {
-            Lang::Sv => SV.get(i),
-            Lang::En => EN.get(i),
+            Lang::Sv => crate::render::format::MONTHS_SV.get(i),
+            Lang::En => crate::render::format::MONTHS_EN.get(i),
         });
     match name {
         Some(name) => format!("{name} {year}"),

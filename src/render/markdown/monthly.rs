@@ -5,37 +5,9 @@ use crate::model::AreaSummary;
 use crate::model::monthly::{Grain, Its, Monthly, MonthlyNote, YearToDate};
 use crate::render::RenderOptions;
 use crate::render::format::{Lang, int, number};
+use crate::render::format::{MONTHS_EN, MONTHS_SV};
 use crate::render::words::ratio_limit;
 use std::fmt::Write;
-
-const MONTHS_SV: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `januari–augusti` or `kvartal 1–3` for the year-to-date periods.
 fn span(y: &YearToDate, lang: Lang) -> String {
