@@ -28,7 +28,8 @@ struct Entry {
     folder: String,
 }
 
-/// Runs every pledge of `dir`; nothing is written unless every pledge was analysed.
+/// Runs every pledge of `dir`; nothing is written unless every pledge was analysed, and a
+/// failed write leaves no new folder (see [`Undo`]).
 pub fn run(args: &AnalyzeArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     let inputs = [
         output::Input {
@@ -53,15 +54,17 @@ pub fn run(args: &AnalyzeArgs, dir: &Path) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("pledge {}", e.path.display()))
     })?;
     drop(read);
-    // The index first (it makes --out), then each pledge's folder on its own, as a single run
-    // writes it (with its own manifest), so the batch never holds all its charts in memory.
+    // Each pledge's folder on its own, as a single run writes it (with its own manifest), so
+    // the batch never holds all its charts in memory; the index last, once every folder is in.
     let opts = render_options(args, String::new());
+    let report = report_file(&opts);
+    let undo = Undo::before(args, &entries);
+    write_folders(args, &inputs, &entries, &summaries).map_err(|e| undo.undo(args, &entries, e))?;
     let listed: Vec<(&str, &Summary)> = entries
         .iter()
         .zip(&summaries)
         .map(|(e, s)| (e.folder.as_str(), s))
         .collect();
-    let report = report_file(&opts);
     let rows = index::rows(&listed, report, opts.lang);
     let index_files = [
         (
@@ -73,20 +76,74 @@ pub fn run(args: &AnalyzeArgs, dir: &Path) -> anyhow::Result<ExitCode> {
             index::html(&rows, opts.lang).into_bytes(),
         ),
     ];
-    output::write_all(&args.out, &inputs, &index_files)?;
-    parallel(entries.len(), |i| {
-        let e = &entries[i];
-        let opts = render_options(args, single_command(args, e));
-        let files = render::render_all(&summaries[i], &opts)?;
-        output::write_all(&args.out.join(&e.folder), &inputs, &files)?;
-        Ok(())
-    })?;
+    output::write_all(&args.out, &inputs, &index_files)
+        .map_err(|e| undo.undo(args, &entries, e))?;
     for e in &entries {
         println!("{}", args.out.join(&e.folder).join(report).display());
     }
     println!("{}", args.out.join("index.md").display());
     println!("{}", args.out.join("index.html").display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a failed batch must undo: the folders it created (and `--out`, when it created it).
+struct Undo {
+    out_is_new: bool,
+    /// Per entry: its folder did not exist before the run.
+    new: Vec<bool>,
+}
+
+impl Undo {
+    fn before(args: &AnalyzeArgs, entries: &[Entry]) -> Undo {
+        Undo {
+            out_is_new: !args.out.exists(),
+            new: entries
+                .iter()
+                .map(|e| !args.out.join(&e.folder).exists())
+                .collect(),
+        }
+    }
+
+    /// Removes what this run created; the error then says what is left.
+    fn undo(&self, args: &AnalyzeArgs, entries: &[Entry], error: anyhow::Error) -> anyhow::Error {
+        for (e, _) in entries.iter().zip(&self.new).filter(|(_, new)| **new) {
+            let folder = args.out.join(&e.folder);
+            if folder.exists() {
+                let _ = output::remove_written(&folder);
+            }
+        }
+        if self.out_is_new {
+            let _ = output::remove_written(&args.out);
+            let _ = std::fs::remove_dir(&args.out);
+        }
+        let kept = self.new.iter().filter(|n| !**n).count();
+        error.context(if kept == 0 {
+            "the batch stopped while writing; the folders it had made were removed again".to_owned()
+        } else {
+            format!(
+                "the batch stopped while writing; {kept} pledge folder(s) from an earlier run hold \
+                 either that run's report or this one's, each whole, and the index may be the \
+                 earlier one: run the batch again"
+            )
+        })
+    }
+}
+
+/// Writes every pledge's folder, each as a single run writes it.
+fn write_folders(
+    args: &AnalyzeArgs,
+    inputs: &[output::Input],
+    entries: &[Entry],
+    summaries: &[Summary],
+) -> anyhow::Result<()> {
+    parallel(entries.len(), |i| {
+        let e = &entries[i];
+        let opts = render_options(args, single_command(args, e));
+        let files = render::render_all(&summaries[i], &opts)?;
+        output::write_all(&args.out.join(&e.folder), inputs, &files)?;
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// Reads and checks every `*.toml` in `dir`, sorted by file name; the first bad one stops the

@@ -2,10 +2,14 @@
 //!
 //! `BROTTSTREND_FAULT=pause:STEP` makes a run stop at the named step of [`super::write_all`],
 //! print `paused at STEP` on stderr and wait, so a test can kill it with SIGKILL at exactly that
-//! point; `BROTTSTREND_FAULT=full:N` makes the N-th file write (from 1) fail as a full disk
-//! would. Release builds ignore the variable: nothing here reaches a user.
+//! point; `BROTTSTREND_FAULT=full:N` makes the N-th file write of the process (from 1, counted
+//! over every output folder a batch writes) fail as a full disk would. Release builds ignore the variable: nothing here reaches a user.
 
 use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// File writes so far in this process.
+static WRITES: AtomicUsize = AtomicUsize::new(0);
 
 /// The variable's value, in debug builds.
 fn setting() -> Option<String> {
@@ -26,8 +30,9 @@ pub fn point(step: &str) {
     }
 }
 
-/// A "no space left on device" error for the `n`-th file write (from 1), when asked for.
-pub fn write(n: usize) -> io::Result<()> {
+/// Counts one file write; a "no space left on device" error for the N-th (from 1), when asked.
+pub fn write() -> io::Result<()> {
+    let n = WRITES.fetch_add(1, Ordering::Relaxed) + 1;
     let asked = setting()
         .as_deref()
         .and_then(|s| s.strip_prefix("full:"))

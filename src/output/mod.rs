@@ -94,6 +94,36 @@ pub fn write_all(
     Ok(files.iter().map(|(rel, _)| out.join(rel)).collect())
 }
 
+/// Removes a folder this run created and filled with [`write_all`]: every file its manifest
+/// lists with the content listed, the manifest, then the folders left empty. A file that is not
+/// listed or was changed since stays (and so does its folder): only what the tool wrote goes.
+pub fn remove_written(dir: &Path) -> io::Result<()> {
+    let text = std::fs::read_to_string(dir.join(manifest::NAME))?;
+    let listed = Manifest::parse(&text).unwrap_or_default();
+    let mut folders = vec![dir.to_path_buf()];
+    for rel in listed.files.keys() {
+        let path = dir.join(rel);
+        let same = std::fs::read(&path).is_ok_and(|b| listed.accepts(rel, &manifest::sha256(&b)));
+        if same {
+            std::fs::remove_file(&path)?;
+        }
+        folders.extend(
+            path.ancestors()
+                .skip(1)
+                .take_while(|a| *a != dir)
+                .map(Path::to_path_buf),
+        );
+    }
+    std::fs::remove_file(dir.join(manifest::NAME))?;
+    folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
+    folders.dedup();
+    for f in folders {
+        // Not empty: something the tool did not write is there, and it stays.
+        let _ = std::fs::remove_dir(f);
+    }
+    Ok(())
+}
+
 /// Creates `dir` and its missing parents; returns those created, outermost first.
 fn create_dirs(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut missing: Vec<PathBuf> = dir
@@ -178,12 +208,12 @@ fn remove_leftovers(real: &Path) -> io::Result<()> {
 
 /// Writes every file into the staging folder.
 fn stage(staging: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
-    for (n, (rel, bytes)) in files.iter().enumerate() {
+    for (rel, bytes) in files {
         let path = staging.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        fault::write(n + 1)?;
+        fault::write()?;
         std::fs::write(&path, bytes)?;
     }
     Ok(())

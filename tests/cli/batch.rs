@@ -219,3 +219,82 @@ fn a_pledge_for_a_kommun_missing_from_the_data_names_its_file_and_writes_nothing
     assert!(err.contains("mora.toml"), "{err}");
     assert!(!out.exists(), "nothing may be written");
 }
+
+/// The batch with `BROTTSTREND_FAULT` set (debug builds: the N-th file write of the process
+/// fails as a full disk would).
+fn run_batch_with_fault(
+    data: &Path,
+    pledges: &Path,
+    out: &Path,
+    fault: Option<usize>,
+) -> (i32, String) {
+    let mut cmd = brottstrend();
+    cmd.args([
+        "analyze".as_ref(),
+        "--data".as_ref(),
+        data.as_os_str(),
+        "--pledges".as_ref(),
+        pledges.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    if let Some(n) = fault {
+        cmd.env("BROTTSTREND_FAULT", format!("full:{n}"));
+    }
+    let o = cmd.output().expect("run");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Files a whole batch writes through the staging step (everything but the manifests).
+fn staged_writes(out: &Path) -> usize {
+    tree(out)
+        .keys()
+        .filter(|p| !p.ends_with(".brottstrend-manifest"))
+        .count()
+}
+
+#[test]
+fn a_batch_that_fails_on_its_last_write_leaves_no_new_folder() {
+    let (dir, data, pledges) = setup();
+    let first = dir.path().join("first");
+    assert_eq!(run_batch_with_fault(&data, &pledges, &first, None).0, 0);
+    // The last write of the process: the index is written last, so this fails its second file
+    // after every pledge folder was written whole.
+    let last = staged_writes(&first);
+    let out = dir.path().join("out");
+    let (code, err) = run_batch_with_fault(&data, &pledges, &out, Some(last));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("writing the output folder failed"), "{err}");
+    assert!(
+        !out.exists(),
+        "a failed batch must leave no new folder: {:?}",
+        tree(&out).keys()
+    );
+    // One write earlier: a pledge folder fails while the others are written whole.
+    let (code, err) = run_batch_with_fault(&data, &pledges, &out, Some(last - 3));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("folders it had made were removed"), "{err}");
+    assert!(
+        !out.exists(),
+        "a failed batch must leave no new folder: {:?}",
+        tree(&out).keys()
+    );
+}
+
+#[test]
+fn a_failed_batch_over_an_earlier_one_leaves_every_folder_whole_and_says_so() {
+    let (dir, data, pledges) = setup();
+    let out = dir.path().join("out");
+    assert_eq!(run_batch_with_fault(&data, &pledges, &out, None).0, 0);
+    let before = tree(&out);
+    let (code, err) = run_batch_with_fault(&data, &pledges, &out, Some(5));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("3 pledge folder(s) from an earlier run"),
+        "{err}"
+    );
+    assert_eq!(tree(&out), before, "every folder holds a whole report");
+}
