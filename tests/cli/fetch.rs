@@ -239,6 +239,36 @@ fn a_query_over_the_cell_limit_is_split_and_the_pieces_are_joined_under_one_head
 }
 
 #[test]
+fn every_request_after_the_first_waits_for_the_pause() {
+    let sol = Sol::start(Mode::Normal);
+    let dir = workspace();
+    let out = brottstrend()
+        .arg("fetch")
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["--sol-url", &sol.url, "--pause", "0.25"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log = sol.log();
+    assert!(log.len() >= 4, "{} requests", log.len());
+    // A lower bound only: the client sleeps before each request, so no arrival can come sooner.
+    for pair in log.windows(2) {
+        let gap = pair[1].at.duration_since(pair[0].at);
+        assert!(
+            gap >= std::time::Duration::from_millis(250),
+            "{} came {gap:?} after {}",
+            pair[1].path,
+            pair[0].path
+        );
+    }
+}
+
+#[test]
 fn a_lost_session_is_started_again_once_and_the_fetch_completes() {
     let sol = Sol::start(Mode::LoseSessionOnce);
     let dir = workspace();

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How the stand-in misbehaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,8 @@ pub struct Request {
     pub user_agent: String,
     /// The decoded form fields of a POST.
     pub form: HashMap<String, String>,
+    /// When its request line arrived.
+    pub at: Instant,
 }
 
 #[derive(Default)]
@@ -141,6 +143,7 @@ fn serve(
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
     reader.read_line(&mut line)?;
+    let at = Instant::now();
     let mut parts = line.split_whitespace();
     let method = parts.next().unwrap_or("").to_owned();
     let path = parts.next().unwrap_or("").to_owned();
@@ -166,6 +169,7 @@ fn serve(
         cookie: headers.get("cookie").cloned(),
         user_agent: headers.get("user-agent").cloned().unwrap_or_default(),
         form: parse_form(&String::from_utf8_lossy(&body)),
+        at,
     };
     state.lock().unwrap().log.push(request.clone());
     if mode == Mode::Silent && request.path.ends_with("/dbfil") {
