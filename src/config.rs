@@ -183,7 +183,7 @@ pub fn read_pledge(path: &Path, regions: &Regions) -> Result<Pledge, InputError>
         InputError::file(path, "`region` is not a Swedish kommun")
             .value(&file.region)
             .expected(format!(
-                "an SCB kommun code or name (closest names: {})",
+                "an SCB kommun code or name (closest: {})",
                 regions.suggest(&file.region).join(", ")
             ))
     })?;

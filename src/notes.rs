@@ -217,6 +217,37 @@ pub enum Warning {
         /// How many.
         events: usize,
     },
+    /// A file in the data folder that the tool does not read (a spreadsheet, a PDF, …): named
+    /// so that a newcomer's `.xlsx` export is never silently left out.
+    NotRead {
+        /// File name.
+        file: String,
+        /// What kind of file it is, which decides the advice.
+        kind: UnreadKind,
+    },
+}
+
+/// The kinds of file in the data folder that are not read, each with its own advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnreadKind {
+    /// A spreadsheet (`.xlsx`, `.xls`, `.ods`, `.numbers`, …): save it as CSV.
+    Spreadsheet,
+    /// A PDF: it holds no table the tool can read; export the table as CSV instead.
+    Pdf,
+    /// Any other file: only `.csv`, `.tsv`, `.txt` and `.json` are read.
+    Other,
+}
+
+impl UnreadKind {
+    /// The kind of an unread file, from its extension (lower case, without the dot).
+    pub fn of_extension(ext: &str) -> UnreadKind {
+        match ext {
+            "xlsx" | "xls" | "xlsm" | "xlsb" | "ods" | "numbers" => UnreadKind::Spreadsheet,
+            "pdf" => UnreadKind::Pdf,
+            _ => UnreadKind::Other,
+        }
+    }
 }
 
 impl Warning {
@@ -267,6 +298,18 @@ impl Warning {
             }
             Warning::PoliceDuplicates { events } => {
                 format!("{events} police events appeared twice and were counted once")
+            }
+            Warning::NotRead { file, kind } => {
+                let advice = match kind {
+                    UnreadKind::Spreadsheet => {
+                        "save the sheet as CSV (in Excel: File → Save As → CSV) and put the CSV in the data folder"
+                    }
+                    UnreadKind::Pdf => {
+                        "a PDF holds no table the tool can read; export the table from Brå's or SCB's database as CSV"
+                    }
+                    UnreadKind::Other => "only .csv, .tsv, .txt and .json files are read",
+                };
+                format!("{file}: not read: {advice}")
             }
         }
     }

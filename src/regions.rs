@@ -198,7 +198,11 @@ impl Regions {
         if let Some((c, name, _)) = POLICE_REGIONS.iter().find(|p| normalise(p.1) == police) {
             return Some(police_region(c, name));
         }
-        if let Some(k) = self.kommuner.iter().find(|k| normalise(&k.3) == key) {
+        if let Some(k) = self
+            .kommuner
+            .iter()
+            .find(|k| fold(&normalise(&k.3)) == fold(&key))
+        {
             return Some(Region {
                 code: k.2.clone(),
                 name: k.3.clone(),
@@ -222,24 +226,64 @@ impl Regions {
         })
     }
 
+    /// The kommun named `stem`; a name typed without å, ä, ö or é ("Gavle") matches when it
+    /// names exactly one kommun, as a newcomer's keyboard or an export may write it.
     fn kommuners_named(&self, stem: &str) -> Option<&(String, String, String, String)> {
-        self.kommuner.iter().find(|k| normalise(&k.1) == stem)
+        if let Some(k) = self.kommuner.iter().find(|k| normalise(&k.1) == stem) {
+            return Some(k);
+        }
+        let folded = fold(stem);
+        let mut found = self
+            .kommuner
+            .iter()
+            .filter(|k| fold(&normalise(&k.1)) == folded);
+        match (found.next(), found.next()) {
+            (Some(k), None) => Some(k),
+            _ => None,
+        }
     }
 
-    /// Up to three known names closest to an unknown label, for error messages.
+    /// Up to three known kommuner closest to an unknown label, for error messages: by code
+    /// for a code (`2133` → `2132 Nordanstig`, …), by name for a name (letters with and
+    /// without diacritics alike).
     pub fn suggest(&self, label: &str) -> Vec<String> {
         let key = normalise(label);
         let key = key.strip_suffix(" kommun").unwrap_or(&key);
+        if let Some(code) = leading_code(key) {
+            return self.suggest_codes(code);
+        }
+        let key = fold(key);
         let mut scored: Vec<(usize, &str)> = self
             .kommuner
             .iter()
-            .map(|k| (edit_distance(key, &normalise(&k.1)), k.1.as_str()))
+            .map(|k| (edit_distance(&key, &fold(&normalise(&k.1))), k.1.as_str()))
             .collect();
         scored.sort();
         scored
             .into_iter()
             .take(3)
             .map(|(_, n)| n.to_owned())
+            .collect()
+    }
+
+    /// The three kommun codes nearest an unknown code: fewest differing digits, then the
+    /// numerically closest, written `2132 Nordanstig`.
+    fn suggest_codes(&self, code: &str) -> Vec<String> {
+        let value: i64 = code.parse().unwrap_or(0);
+        let mut scored: Vec<(usize, i64, &str, &str)> = self
+            .kommuner
+            .iter()
+            .map(|k| {
+                let other: i64 = k.0.parse().unwrap_or(0);
+                let distance = edit_distance(code, &k.0);
+                (distance, (other - value).abs(), k.0.as_str(), k.1.as_str())
+            })
+            .collect();
+        scored.sort();
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, _, c, n)| format!("{c} {n}"))
             .collect()
     }
 }
@@ -259,6 +303,25 @@ fn normalise(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Letters with diacritics as a keyboard without them writes them (å, ä → a; ö → o; é → e).
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' | 'ë' => 'e',
+            'ü' => 'u',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The digits a label starts with when it is a code (`2133`, `2133 Foo`), else `None`.
+fn leading_code(label: &str) -> Option<&str> {
+    let code = label.split(' ').next()?;
+    (code.len() >= 2 && code.chars().all(|c| c.is_ascii_digit())).then_some(code)
 }
 
 /// Levenshtein distance over characters.
@@ -353,5 +416,43 @@ mod tests {
         let r = Regions::new();
         assert_eq!(r.resolve("Nordanstg"), None);
         assert_eq!(r.suggest("Nordanstg")[0], "Nordanstig");
+        assert_eq!(r.suggest("Gavlle")[0], "Gävle");
+        assert_eq!(r.suggest("2133")[0], "2132 Nordanstig");
+        // No known code is one digit off 2199: the numerically closest of those two off.
+        assert_eq!(r.suggest("2199 Nowhere")[0], "2184 Hudiksvall");
+        // One digit off (2183) comes before a numerically closer code two digits off (2161).
+        assert_eq!(r.suggest("2163")[0], "2161 Ljusdal");
+        assert_eq!(r.suggest("2173")[0], "2183 Bollnäs");
+        assert_eq!(r.suggest("9132").len(), 3);
+    }
+
+    #[test]
+    fn names_without_diacritics_match_when_they_name_one_kommun() {
+        let r = Regions::new();
+        for (label, code) in [
+            ("Gavle", "2180"),
+            ("gavle kommun", "2180"),
+            ("Ornskoldsvik", "2284"),
+            ("Malung-Salen", "2023"),
+            ("Gavleborgs lan", "21"),
+        ] {
+            assert_eq!(
+                r.resolve(label).map(|k| k.code),
+                Some(code.into()),
+                "{label}"
+            );
+        }
+        // Every kommun is found by its name written without diacritics, except where that
+        // is another kommun's own name: "Habo" is Habo, never Håbo.
+        let mut taken = Vec::new();
+        for k in &r.kommuner {
+            let plain = fold(&k.1);
+            let found = r.resolve(&plain).map(|f| f.code);
+            if found != Some(k.0.clone()) {
+                assert!(r.kommuner.iter().any(|o| o.1 == plain), "{plain}");
+                taken.push(k.1.as_str());
+            }
+        }
+        assert_eq!(taken, ["Håbo"]);
     }
 }

@@ -35,6 +35,8 @@ pub struct ReadFolder {
     /// The data folder, for the error naming example files mixed with real ones.
     dir: PathBuf,
     files: Vec<ReadFile>,
+    /// Warnings naming the files of the folder that are not read (`.xlsx`, `.pdf`, …).
+    unread: Vec<Warning>,
 }
 
 /// Reads every input file of `dir`; rows of SOL long exports are kept only for crime labels
@@ -51,6 +53,7 @@ pub fn read_dir(
     Ok(ReadFolder {
         dir: dir.to_path_buf(),
         files,
+        unread: super::unread_files(dir)?,
     })
 }
 
@@ -171,7 +174,10 @@ impl ReadFolder {
         order: &[String],
     ) -> Result<Dataset, InputError> {
         let mut filter = crimes.map(|c| sol_long::CrimeFilter::new(c.to_vec()));
-        let mut all = FileRows::default();
+        let mut all = FileRows {
+            warnings: self.unread.clone(),
+            ..FileRows::default()
+        };
         let mut sources = Vec::new();
         for file in &self.files {
             let mut rows = file.rows.clone();

@@ -17,7 +17,7 @@ pub mod text;
 
 use crate::error::InputError;
 use crate::model::SourceInfo;
-use crate::notes::Warning;
+use crate::notes::{UnreadKind, Warning};
 use crate::regions::Regions;
 use canonical::{Observation, PopulationRow};
 use std::path::{Path, PathBuf};
@@ -204,30 +204,77 @@ pub struct LoadOptions {
     pub census: bool,
 }
 
+/// The extensions of the files read as input.
+const INPUT_EXTENSIONS: [&str; 4] = ["csv", "tsv", "txt", "json"];
+
+/// Files in a data folder that are neither input nor ours to ignore: the configuration
+/// (`.toml`), notes (`.md`), `fetch`'s sidecars, hidden files and Excel's `~$` lock files.
+const NOT_INPUT_EXTENSIONS: [&str; 3] = ["toml", "md", "fetch"];
+
 /// The input files in a data folder: `.csv`, `.tsv`, `.txt` and `.json`, sorted by name.
 pub fn input_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
+    let mut files: Vec<PathBuf> = folder_files(dir)?
+        .into_iter()
+        .filter(|p| extension(p).is_some_and(|e| INPUT_EXTENSIONS.contains(&e.as_str())))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        // A newcomer's first folder often holds the sheet as Excel saved it: name it.
+        let unread: Vec<String> = unread_files(dir)?.iter().map(Warning::english).collect();
+        let found = if unread.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", unread.join("; "))
+        };
+        return Err(InputError::file(
+            dir,
+            format!("no input files (.csv, .tsv, .txt, .json) in the data folder{found}"),
+        )
+        .expected("a BRÅ SOL export and an SCB population export as CSV; see README"));
+    }
+    Ok(files)
+}
+
+/// The other files of a data folder that look like data the user meant to give (a sheet
+/// saved as `.xlsx`, a PDF, …), sorted by name: named in a warning, never silently ignored.
+pub fn unread_files(dir: &Path) -> Result<Vec<Warning>, InputError> {
+    let mut unread: Vec<Warning> = folder_files(dir)?
+        .into_iter()
+        .filter_map(|p| {
+            let name = file_name(&p);
+            let ext = extension(&p).unwrap_or_default();
+            let ours = INPUT_EXTENSIONS.contains(&ext.as_str())
+                || NOT_INPUT_EXTENSIONS.contains(&ext.as_str())
+                || name.starts_with('.')
+                || name.starts_with("~$");
+            (!ours).then(|| Warning::NotRead {
+                kind: UnreadKind::of_extension(&ext),
+                file: name,
+            })
+        })
+        .collect();
+    unread.sort_by(|a, b| a.english().cmp(&b.english()));
+    Ok(unread)
+}
+
+/// The regular files of a folder (symlinks followed), unsorted.
+fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         InputError::file(dir, format!("cannot read the data folder ({e})"))
             .expected("a folder with BRÅ and SCB exports; use --data DIR")
     })?;
-    let mut files: Vec<PathBuf> = entries
+    Ok(entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| ["csv", "tsv", "txt", "json"].contains(&e.to_lowercase().as_str()))
-        })
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(
-            InputError::file(dir, "no input files (.csv, .tsv, .txt) in the data folder")
-                .expected("a BRÅ SOL export and an SCB population export; see README"),
-        );
-    }
-    Ok(files)
+        .collect())
+}
+
+/// A file's extension in lower case, if it has one.
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
 }
 
 /// True when a file is example data: its name starts with `exempel`.

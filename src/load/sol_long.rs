@@ -510,7 +510,7 @@ pub fn unknown_region_at(
     InputError::at(path, line, Some(column), "unknown region")
         .value(label)
         .expected(format!(
-            "a Swedish kommun, a county, a police region (`Region Mitt`) or `Hela landet` (closest names: {})",
+            "a Swedish kommun, a county, a police region (`Region Mitt`) or `Hela landet` (closest: {})",
             regions.suggest(label).join(", ")
         ))
 }

@@ -2,7 +2,7 @@
 //! from [`crate::notes`] itself).
 
 use super::format::Lang;
-use crate::notes::{Note, Warning};
+use crate::notes::{Note, UnreadKind, Warning};
 
 /// A note in the report language.
 pub fn note(n: &Note, lang: Lang) -> String {
@@ -128,6 +128,18 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         }
         Warning::PoliceDuplicates { events } => {
             format!("{events} händelser från polisen fanns två gånger och räknades en gång")
+        }
+        Warning::NotRead { file, kind } => {
+            let advice = match kind {
+                UnreadKind::Spreadsheet => {
+                    "spara kalkylbladet som CSV (i Excel: Arkiv → Spara som → CSV) och lägg CSV-filen i datamappen"
+                }
+                UnreadKind::Pdf => {
+                    "en PDF innehåller ingen tabell som verktyget kan läsa; hämta tabellen som CSV ur Brås eller SCB:s databas"
+                }
+                UnreadKind::Other => "bara filer som slutar på .csv, .tsv, .txt eller .json läses",
+            };
+            format!("{file} lästes inte: {advice}")
         }
     }
 }

@@ -127,7 +127,7 @@ fn an_unknown_kommun_gets_the_closest_names() {
         err.contains("stavfel.csv:2:1: unknown region: found \"Nordanstg\""),
         "{err}"
     );
-    assert!(err.contains("closest names: Nordanstig"), "{err}");
+    assert!(err.contains("closest: Nordanstig"), "{err}");
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod meeting;
 mod merge;
 mod monthly;
 mod national;
+mod newcomer;
 mod output_choices;
 mod output_safety;
 mod print;

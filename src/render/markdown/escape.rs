@@ -167,7 +167,7 @@ fn note(n: &mut Note) {
 
 fn warning(w: &mut Warning) {
     match w {
-        Warning::Preliminary { file, .. } => *file = text(file),
+        Warning::Preliminary { file, .. } | Warning::NotRead { file, .. } => *file = text(file),
         Warning::PatternUnmatched { pattern, .. } => *pattern = text(pattern),
         Warning::MissingYear { region, .. }
         | Warning::MissingPopulation { region, .. }
