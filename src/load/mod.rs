@@ -253,7 +253,7 @@ pub fn unread_files(dir: &Path) -> Result<Vec<Warning>, InputError> {
             })
         })
         .collect();
-    unread.sort_by(|a, b| a.english().cmp(&b.english()));
+    unread.sort_by_key(Warning::english);
     Ok(unread)
 }
 
