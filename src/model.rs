@@ -476,11 +476,13 @@ pub struct Funnel {
     pub kommuner: usize,
     /// `above_99_8`, `above_95`, `inside_95`, `below_95` or `below_99_8`.
     pub position: Option<String>,
-    /// Pooled rate per 100 000 over all kommuner (the target).
+    /// Pooled rate per 100 000 over the comparison group, every kommun but the pledge
+    /// kommun (the target).
     pub target_rate: Option<f64>,
     /// The kommun's rate per 100 000 over the pledge years present.
     pub rate: Option<f64>,
-    /// Between-kommun variance τ² (per person, squared) when at least 10 kommuner.
+    /// Between-kommun variance τ² of the log rates (DerSimonian–Laird, over the comparison
+    /// group) when at least 10 kommuner.
     pub tau2: Option<f64>,
     /// Every kommun as (code, count, person-years), for the funnel chart.
     pub points: Vec<FunnelPoint>,

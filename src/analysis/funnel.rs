@@ -1,12 +1,15 @@
 //! Where the pledge kommun lies among all kommuner in the data over the pledge period: a funnel
 //! plot with exact Poisson limits, widened for overdispersion when there are at least 10
-//! kommuner (Spiegelhalter 2005; statistics.md §5). No ranking.
+//! kommuner (Spiegelhalter 2005; statistics.md §5, §8h; `docs/methods.md` § Funnel). No ranking.
+//!
+//! The target and the spread come from the comparison group — every kommun in the data except
+//! the pledge kommun — so the kommun being judged does not pull the target towards itself.
 
 use super::frames::AreaYear;
 use crate::model::{Funnel, FunnelLimit, FunnelPoint};
 use crate::notes::{self, Note};
 use crate::regions::Level;
-use crate::stats::funnel::{self, funnel_position, overdispersion_tau2, target_rate};
+use crate::stats::funnel::{self, dersimonian_laird_tau2, log_funnel_position, target_rate};
 use std::collections::BTreeMap;
 
 /// The funnel of one area over `years` (the pledge years present for the pledge kommun).
@@ -32,8 +35,10 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
             person_years: p,
         })
         .collect();
-    let stats_points: Vec<funnel::FunnelPoint> = points
+    // The comparison group: every kommun but the pledge kommun.
+    let others: Vec<funnel::FunnelPoint> = points
         .iter()
+        .filter(|p| p.code != kommun_code)
         .map(|p| funnel::FunnelPoint {
             observed: p.count as f64,
             population: p.person_years,
@@ -60,27 +65,27 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
         out.points = points;
         return out;
     };
-    if points.len() < 2 {
+    if others.is_empty() {
         out.notes = vec![Note::FunnelAlone];
         out.note = notes::english(&out.notes);
         out.points = points;
         return out;
     }
-    let Some(target) = target_rate(&stats_points) else {
+    let Some(target) = target_rate(&others) else {
         out.notes = vec![Note::FunnelNoCrimes];
         out.note = notes::english(&out.notes);
         out.points = points;
         return out;
     };
     let tau2 = if points.len() >= min_kommuner {
-        overdispersion_tau2(&stats_points, target)
+        spread(&others)
     } else {
         None
     };
     // With few kommuner the spread between them cannot be estimated, and exact Poisson
     // limits flag about a third of ordinary kommuner (see `docs/methods.md`): no position,
     // the chart is still drawn.
-    let position = funnel_position(me.count as f64, me.person_years, target, tau2);
+    let position = log_funnel_position(me.count as f64, me.person_years, target, tau2);
     out.position = (points.len() >= min_kommuner).then(|| position.as_str().to_owned());
     out.target_rate = Some(target * 1e5);
     out.rate = Some(me.count as f64 / me.person_years * 1e5);
@@ -88,6 +93,8 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
     out.notes = vec![match tau2 {
         Some(t) if t > 0.0 => Note::FunnelWidened,
         Some(_) => Note::FunnelNoOverdispersion,
+        // Enough kommuner, but fewer than two others with any event: exact limits.
+        None if points.len() >= min_kommuner => Note::FunnelNoOverdispersion,
         None => Note::FunnelFewKommuner {
             needed: min_kommuner,
         },
@@ -110,7 +117,7 @@ fn limits(points: &[FunnelPoint], target: f64, tau2: Option<f64>) -> Vec<FunnelL
     (0..=steps)
         .map(|i| {
             let size = lo * (hi / lo).powf(f64::from(i) / f64::from(steps));
-            let at = |p: f64| funnel::funnel_limits_rate(target, size, p, tau2) * 1e5;
+            let at = |p: f64| funnel::log_funnel_limits_rate(target, size, p, tau2) * 1e5;
             FunnelLimit {
                 person_years: size,
                 low_998: at(0.001),
@@ -120,4 +127,70 @@ fn limits(points: &[FunnelPoint], target: f64, tau2: Option<f64>) -> Vec<FunnelL
             }
         })
         .collect()
+}
+
+/// DerSimonian–Laird τ² of the log rates of the comparison group (§8h). A kommun with no
+/// events has no log rate and is left out of this estimate (it still counts in the target);
+/// `None` when fewer than two kommuner with events remain.
+pub fn spread(others: &[funnel::FunnelPoint]) -> Option<f64> {
+    let (x, py): (Vec<f64>, Vec<f64>) = others
+        .iter()
+        .filter(|p| p.observed > 0.0)
+        .map(|p| (p.observed, p.population))
+        .unzip();
+    dersimonian_laird_tau2(&x, &py).map(|(_, tau2)| tau2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(code: &str, count: u64, population: u64) -> AreaYear {
+        AreaYear {
+            area: "a".into(),
+            level: Level::Kommun,
+            region_code: code.into(),
+            year: 2024,
+            preliminary: false,
+            count: Some(count),
+            population: Some(population),
+        }
+    }
+
+    #[test]
+    fn target_excludes_the_pledge_kommun() {
+        // Eleven others at 100 per 10 000, the pledge kommun at 1 000 per 10 000: the target is
+        // the others' rate exactly (1 000 per 100 000), not pulled up by the pledge kommun.
+        let mut rows: Vec<AreaYear> = (0..11)
+            .map(|i| row(&format!("{:04}", 100 + i), 100, 10_000))
+            .collect();
+        rows.push(row("2132", 1_000, 10_000));
+        let refs: Vec<&AreaYear> = rows.iter().collect();
+        let f = funnel(&refs, &[2024], "2132", 10);
+        assert_eq!(f.kommuner, 12);
+        assert!((f.target_rate.unwrap() - 1_000.0).abs() < 1e-9);
+        // The others are identical: no spread, exact limits, the pledge kommun far above.
+        assert_eq!(f.tau2, Some(0.0));
+        assert_eq!(f.position.as_deref(), Some("above_99_8"));
+        assert!((f.rate.unwrap() - 10_000.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn spread_is_dersimonian_laird_over_kommuner_with_events() {
+        let pts = |x: &[f64]| -> Vec<funnel::FunnelPoint> {
+            x.iter()
+                .map(|o| funnel::FunnelPoint {
+                    observed: *o,
+                    population: 10_000.0,
+                })
+                .collect()
+        };
+        let with_zero = spread(&pts(&[0.0, 50.0, 100.0, 200.0])).unwrap();
+        let without = dersimonian_laird_tau2(&[50.0, 100.0, 200.0], &[1e4, 1e4, 1e4])
+            .unwrap()
+            .1;
+        assert!(with_zero > 0.0);
+        assert_eq!(with_zero, without);
+        assert_eq!(spread(&pts(&[0.0, 50.0])), None);
+    }
 }

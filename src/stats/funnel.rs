@@ -271,8 +271,56 @@ pub fn funnel_position(
     if !valid {
         return FunnelPosition::Inside95;
     }
-    let rate = observed / population;
-    let limit = |p: f64| funnel_limits_rate(target, population, p, tau2);
+    position_by(observed / population, |p| {
+        funnel_limits_rate(target, population, p, tau2)
+    })
+}
+
+/// Funnel limit on the rate scale (events per person) with a between-kommun variance of the
+/// *log* rates, as [`dersimonian_laird_tau2`] estimates it (`docs/methods.md` § Funnel):
+/// θ0·exp(z_p·√(1/(θ0·population) + τ²)), the random-effects limit of Spiegelhalter (2005)
+/// on the log scale, where 1/E is the Poisson variance of a log rate with E expected events.
+///
+/// Without `tau2_log`, or with τ² ≤ 0 or NaN, it is the exact Poisson limit (as
+/// [`funnel_limits_rate`]). Returns 0 for a population that is not positive and finite, a
+/// target that is not a positive finite number, or p ≤ 0 or NaN.
+pub fn log_funnel_limits_rate(target: f64, population: f64, p: f64, tau2_log: Option<f64>) -> f64 {
+    let Some(t2) = tau2_log.filter(|t| *t > 0.0 && t.is_finite()) else {
+        return funnel_limits_rate(target, population, p, None);
+    };
+    let valid = population.is_finite() && population > 0.0 && target.is_finite() && target > 0.0;
+    if !valid || p.is_nan() || p <= 0.0 {
+        return 0.0;
+    }
+    let sd = (1.0 / (target * population) + t2).sqrt();
+    let limit = target * (normal_quantile(p.min(P_MAX)) * sd).exp();
+    if limit.is_finite() { limit } else { 0.0 }
+}
+
+/// Position of a kommun against [`log_funnel_limits_rate`]; invalid input gives
+/// [`FunnelPosition::Inside95`], as in [`funnel_position`].
+pub fn log_funnel_position(
+    observed: f64,
+    population: f64,
+    target: f64,
+    tau2_log: Option<f64>,
+) -> FunnelPosition {
+    let valid = observed.is_finite()
+        && observed >= 0.0
+        && population.is_finite()
+        && population > 0.0
+        && target.is_finite()
+        && target >= 0.0;
+    if !valid {
+        return FunnelPosition::Inside95;
+    }
+    position_by(observed / population, |p| {
+        log_funnel_limits_rate(target, population, p, tau2_log)
+    })
+}
+
+/// Where `rate` lies against `limit(p)` at the four funnel probabilities; on a limit is inside.
+fn position_by(rate: f64, limit: impl Fn(f64) -> f64) -> FunnelPosition {
     if rate > limit(0.999) {
         FunnelPosition::Above999
     } else if rate > limit(0.975) {

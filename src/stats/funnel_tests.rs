@@ -214,3 +214,34 @@ fn section_8h_dersimonian_laird_reference_values() {
     let (_, homogeneous) = dersimonian_laird_tau2(&[10.0, 10.0], &[100.0, 100.0]).unwrap();
     assert_eq!(homogeneous, 0.0);
 }
+
+#[test]
+fn log_scale_limits_widen_by_the_log_variance() {
+    // E = 0.003 · 10 000 = 30, τ² = 0.04: sd = √(1/30 + 0.04) = 0.270801;
+    // limits 0.003·exp(±1.959964·0.270801) (computed by hand in Python).
+    let hi = log_funnel_limits_rate(0.003, 10_000.0, 0.975, Some(0.04));
+    let lo = log_funnel_limits_rate(0.003, 10_000.0, 0.025, Some(0.04));
+    assert!((hi - 0.005100675820).abs() < 1e-11, "{hi}");
+    assert!((lo - 0.001764472065).abs() < 1e-11, "{lo}");
+    // τ² = 0 or none: the exact Poisson limits.
+    for t in [None, Some(0.0)] {
+        assert_eq!(
+            log_funnel_limits_rate(0.003, 10_000.0, 0.975, t),
+            funnel_limits_rate(0.003, 10_000.0, 0.975, None)
+        );
+    }
+    // 60 events where 30 are expected is far out under Poisson, inside with τ² = 0.2.
+    assert_eq!(
+        log_funnel_position(60.0, 10_000.0, 0.003, None),
+        FunnelPosition::Above999
+    );
+    assert_eq!(
+        log_funnel_position(60.0, 10_000.0, 0.003, Some(0.2)),
+        FunnelPosition::Inside95
+    );
+    assert_eq!(
+        log_funnel_position(f64::NAN, 10_000.0, 0.003, Some(0.2)),
+        FunnelPosition::Inside95
+    );
+    assert_eq!(log_funnel_limits_rate(0.0, 10_000.0, 0.975, Some(0.2)), 0.0);
+}

@@ -141,7 +141,7 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
         let _ = match lang {
             Lang::Sv => writeln!(
                 md,
-                "- Jämfört med de {} kommuner som finns i underlaget, under löftesperioden: {} har {} anmälda brott per 100 000 invånare, genomsnittet är {}. {} ligger {}.",
+                "- Jämfört med de {} kommuner som finns i underlaget, under löftesperioden: {} har {} anmälda brott per 100 000 invånare, genomsnittet för övriga kommuner är {}. {} ligger {}.",
                 f.kommuner,
                 s.region.name,
                 number(rate, 1, lang),
@@ -151,7 +151,7 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             ),
             Lang::En => writeln!(
                 md,
-                "- Compared with the {} kommuner in the data, over the pledge period: {} has {} reported crimes per 100,000 inhabitants, against an average of {}. {} lies {}.",
+                "- Compared with the {} kommuner in the data, over the pledge period: {} has {} reported crimes per 100,000 inhabitants, against an average of {} for the other kommuner. {} lies {}.",
                 f.kommuner,
                 s.region.name,
                 number(rate, 1, lang),
