@@ -268,7 +268,7 @@ pub struct AreaSummary {
     pub spikes: Vec<i32>,
     /// Series breaks that affect this area's crime types, oldest first.
     pub breaks: Vec<BreakRef>,
-    /// Where the kommun lies among all kommuner in the data over the pledge period.
+    /// Where the kommun lies among the kommuner in the data over the pledge period.
     pub funnel: Funnel,
     /// The overall verdict (see `analysis::verdict`).
     pub verdict: Verdict,
@@ -469,7 +469,7 @@ pub struct BreakRef {
     pub what_en: Option<String>,
 }
 
-/// Position in the funnel of all kommuner in the data.
+/// Position in the funnel of the kommuner in the data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Funnel {
     /// Number of kommuner compared.

@@ -1,4 +1,4 @@
-//! Where the pledge kommun lies among all kommuner in the data over the pledge period: a funnel
+//! Where the pledge kommun lies among the kommuner in the data over the pledge period: a funnel
 //! plot with exact Poisson limits, widened for overdispersion when there are at least 10
 //! kommuner (Spiegelhalter 2005; statistics.md §5, §8h; `docs/methods.md` § Funnel). No ranking.
 //!

@@ -1,6 +1,6 @@
 //! `<area>-funnel`: every kommun's rate over the pledge years against its size (person-years,
 //! log scale), with the 95 % (dashed) and 99.8 % (solid) control limits and the pooled rate of
-//! all kommuner. The pledge kommun is blue and named; the others are grey and unnamed, and
+//! the other kommuner (the target). The pledge kommun is blue and named; the others are grey and unnamed, and
 //! nothing is ranked.
 
 use super::legend::{self, Dash, Marker, Swatch};
@@ -309,7 +309,7 @@ fn legend_items(ctx: &Ctx<'_>, area: &AreaSummary, others: bool) -> Vec<legend::
     if let Some(t) = f.target_rate.filter(|t| t.is_finite()) {
         let label = format!(
             "{}: {} {}",
-            lang.pick("Alla kommuner tillsammans", "All kommuner pooled"),
+            lang.pick("Övriga kommuner tillsammans", "Other kommuner pooled"),
             format::number(t, 1, lang),
             lang.pick("per 100 000", "per 100,000")
         );
