@@ -213,3 +213,49 @@ pub fn all_summaries() -> Vec<(&'static str, Summary)> {
         ("many-areas", many_areas()),
     ]
 }
+
+/// An area with monthly figures 2021-01 to 2026-08 (2026 preliminary), a control chart by
+/// month and the pledge signed in June 2023.
+pub fn monthly_area() -> AreaSummary {
+    use crate::model::monthly::{Control, Grain, Monthly, PeriodPoint};
+    let mut a = drugs();
+    a.id = "monthly".to_owned();
+    a.title = "Brott i nära relation".to_owned();
+    let months: Vec<(i32, u8)> = (2021..=2026)
+        .flat_map(|y| (1..=12u8).map(move |m| (y, m)))
+        .filter(|&(y, m)| y < 2026 || m <= 8)
+        .collect();
+    let counts: Vec<u64> = (0..months.len() as u64).map(|i| 1 + (i * 7) % 5).collect();
+    let points: Vec<PeriodPoint> = months
+        .iter()
+        .enumerate()
+        .map(|(i, &(year, month))| PeriodPoint {
+            region_code: "2132".to_owned(),
+            region_name: "Nordanstig".to_owned(),
+            year,
+            month: Some(month),
+            quarter: None,
+            preliminary: year == 2026,
+            count: Some(counts[i]),
+            population: Some(9_330),
+            rate_per_100k: None,
+            count_ci: None,
+            rate_ci: None,
+            rolling_12: (i >= 11).then(|| counts[i - 11..=i].iter().sum()),
+        })
+        .collect();
+    let mut m = Monthly::empty(Grain::Month);
+    m.first_pledge_month = Some("2023-07".to_owned());
+    m.control = Some(Control {
+        grain: Grain::Month,
+        centre: 3.0,
+        lower: 0.0,
+        upper: 8.2,
+        dispersion: 1.2,
+        outside: Vec::new(),
+        points: points.clone(),
+    });
+    m.points = points;
+    a.monthly = m;
+    a
+}

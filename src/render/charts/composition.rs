@@ -1,11 +1,12 @@
 //! `<area>-composition`: the kommun's crimes per year as bars stacked by crime type, always in
 //! the order of `AreaSummary::crimes` from the bottom up. The legend on the right lists the
-//! types in the stack's order from the top, and the first four colours differ clearly in
-//! lightness, so the chart reads in black and white; segments tall enough carry their count.
+//! types in the stack's order from the top; the stacks differ in lightness (the seventh is
+//! hatched), so the chart reads in black and white; segments tall enough carry their count.
 
 use super::axes;
 use super::legend::{self, Swatch};
-use super::style::{self, BLUE, ORANGE, SMALL_PX, VERMILLION};
+use super::marks;
+use super::style::{self, BLUE, SMALL_PX};
 use super::{Ctx, level, preliminary, span_text};
 use crate::model::{AreaSummary, YearFigures};
 use crate::render::format::{self, Lang};
@@ -16,24 +17,28 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// Most crime types drawn as stacks of their own; the rest are summed as "Övriga".
 pub const MAX_STACKS: usize = 6;
 
-/// Segment colours from the bottom up, one lightness step apart (grey values about 0, 54, 87,
-/// 119, 162, 196 and 229 of 255), so every stack, "Övriga" included, stays apart when
-/// printed in grey.
-pub const COLORS: [RGBColor; MAX_STACKS + 1] = [
+/// Segment colours from the bottom up, one lightness step apart (grey values about 0, 46,
+/// 87, 134, 172 and 210 of 255 in BT.601 luma, 0, 49, 94, 127, 173 and 214 in BT.709), so
+/// the stacks stay apart when printed in grey whichever conversion the printer uses. The
+/// seventh stack ("Övriga", or a seventh type) is hatched instead: no grey step is left.
+pub const COLORS: [RGBColor; MAX_STACKS] = [
     style::BLACK_OI,
-    RGBColor(0, 72, 100),
+    RGBColor(0, 60, 90),
     BLUE,
-    VERMILLION,
-    ORANGE,
-    RGBColor(150, 210, 245),
-    RGBColor(250, 240, 120),
+    RGBColor(235, 108, 0),
+    RGBColor(240, 170, 0),
+    RGBColor(165, 225, 250),
 ];
 
 /// Width of the legend column on the right.
 const LEGEND_W: i32 = 500;
 
-fn color(i: usize) -> RGBAColor {
-    COLORS[i.min(COLORS.len() - 1)].mix(1.0)
+/// How stack `i` is filled: a colour, or hatching for the seventh.
+fn swatch(i: usize) -> Swatch {
+    match COLORS.get(i) {
+        Some(c) => Swatch::Fill(c.mix(1.0)),
+        None => Swatch::Hatch,
+    }
 }
 
 /// Whether text on colour `i` should be white.
@@ -103,39 +108,13 @@ where
 {
     let (s, lang) = (ctx.summary, ctx.lang);
     let kommun = level(area, "kommun");
-    let with_parts: Vec<&YearFigures> = kommun
-        .iter()
-        .copied()
-        .filter(|f| f.by_crime.iter().any(Option::is_some))
-        .collect();
     let years: Vec<i32> = kommun
         .iter()
         .filter(|f| f.count.is_some() || f.by_crime.iter().any(Option::is_some))
         .map(|f| f.year)
         .collect();
     let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
-    let title = format!(
-        "{}: {}",
-        crate::render::words::title(area, lang),
-        lang.pick(
-            "anmälda brott per brottstyp",
-            "reported crimes by crime type"
-        )
-    );
-    let years_text = match (years.first(), years.last()) {
-        (Some(a), Some(b)) => span_text(*a, *b),
-        _ => lang.pick("inga data", "no data").to_owned(),
-    };
-    let subtitle = format!(
-        "{}, {years_text}. {}",
-        s.region.name,
-        lang.pick(
-            "Staplarnas delar i samma ordning som förklaringen.",
-            "Bar segments in the same order as the key."
-        )
-    );
-    style::frame(root, lang, s, &title, &subtitle)?;
-
+    header(root, ctx, area, &years)?;
     let body = style::body(root);
     let (bw, _) = body.dim_in_pixel();
     let (plot, side) = body.split_horizontally(bw as i32 - LEGEND_W);
@@ -163,19 +142,69 @@ where
         incomplete |= bar(root, &chart, f, parts, lang)?;
     }
     axes::year_labels(root, &chart, span, &preliminary(&kommun), style::TICK_PX)?;
-    if with_parts.is_empty() || area.crimes.is_empty() {
+    let with_parts = kommun
+        .iter()
+        .any(|f| f.by_crime.iter().any(Option::is_some));
+    if !with_parts || area.crimes.is_empty() {
         let msg = lang.pick(
             "Ingen uppdelning per brottstyp",
             "No breakdown by crime type",
         );
         style::message(root, &plot, msg)?;
     }
+    key(root, &side, &labels, incomplete, lang)
+}
 
+/// Title and subtitle.
+fn header<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &Ctx<'_>,
+    area: &AreaSummary,
+    years: &[i32],
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let (s, lang) = (ctx.summary, ctx.lang);
+    let title = format!(
+        "{}: {}",
+        crate::render::words::title(area, lang),
+        lang.pick(
+            "anmälda brott per brottstyp",
+            "reported crimes by crime type"
+        )
+    );
+    let years_text = match (years.first(), years.last()) {
+        (Some(a), Some(b)) => span_text(*a, *b),
+        _ => lang.pick("inga data", "no data").to_owned(),
+    };
+    let subtitle = format!(
+        "{}, {years_text}. {}",
+        s.region.name,
+        lang.pick(
+            "Staplarnas delar i samma ordning som förklaringen.",
+            "Bar segments in the same order as the key."
+        )
+    );
+    style::frame(root, lang, s, &title, &subtitle)
+}
+
+/// The key on the right: the stacks from the top down, and a note when a year is incomplete.
+fn key<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    side: &DrawingArea<DB, Shift>,
+    labels: &[String],
+    incomplete: bool,
+    lang: Lang,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
     let mut items: Vec<legend::Item> = labels
         .iter()
         .enumerate()
         .rev()
-        .map(|(i, c)| legend::item(Swatch::Fill(color(i)), c.clone()))
+        .map(|(i, c)| legend::item(swatch(i), c.clone()))
         .collect();
     if items.is_empty() {
         let label = lang.pick("(inga brottstyper)", "(no crime types)");
@@ -235,11 +264,20 @@ where
         }
         let a = axes::px(chart, x - 0.36, (base + n) as f64);
         let b = axes::px(chart, x + 0.36, base as f64);
-        root.draw(&Rectangle::new([a, b], color(i).filled()))?;
+        match COLORS.get(i) {
+            Some(c) => root.draw(&Rectangle::new([a, b], c.filled()))?,
+            None => marks::hatch(root, [a, b])?,
+        }
         root.draw(&Rectangle::new([a, b], WHITE.stroke_width(2)))?;
         if b.1 - a.1 >= 30 {
             let mid = ((a.0 + b.0) / 2, (a.1 + b.1) / 2);
-            style::text(root, &format::int(*n, lang), mid, &seg_font(dark(i)))?;
+            let label = format::int(*n, lang);
+            if i < COLORS.len() {
+                style::text(root, &label, mid, &seg_font(dark(i)))?;
+            } else {
+                // On hatching the count sits on a white box, so the lines do not cross it.
+                style::boxed_text(root, &label, mid, &seg_font(false))?;
+            }
         }
         base += n;
     }

@@ -24,6 +24,8 @@ pub enum Swatch {
     Dot(Marker, RGBColor, bool),
     /// A large circle with a black rim (the highlighted kommun).
     Highlight(RGBColor),
+    /// A hatched box (a bar segment without a grey step of its own).
+    Hatch,
 }
 
 /// One legend entry.
@@ -43,20 +45,31 @@ pub fn item(swatch: Swatch, label: impl Into<String>) -> Item {
     }
 }
 
-const SWATCH_W: i32 = 60;
+/// Width of a swatch in pixels.
+pub(crate) const SWATCH_W: i32 = 60;
 const ROW_H: i32 = 42;
+
+#[cfg(test)]
+thread_local! {
+    /// Test only: where each legend swatch of this thread was drawn (label, left x, centre y),
+    /// so the greyscale test can cut the swatches out of a rendered chart.
+    pub(crate) static DRAWN: std::cell::RefCell<Vec<(String, i32, i32)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
 
 fn draw_swatch<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    swatch: Swatch,
+    it: &Item,
     x: i32,
     cy: i32,
 ) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
+    #[cfg(test)]
+    DRAWN.with(|d| d.borrow_mut().push((it.label.clone(), x, cy)));
     let mid = x + SWATCH_W / 2;
-    match swatch {
+    match it.swatch {
         Swatch::Line(color, width, dash, mark) => {
             line(
                 root,
@@ -102,6 +115,11 @@ where
         Swatch::Ring(color) => {
             root.draw(&Circle::new((mid, cy), 16, color.stroke_width(3)))?;
             marker(root, (mid, cy), Marker::Circle, 7, style::BLUE, true)?;
+        }
+        Swatch::Hatch => {
+            let rect = [(x + 4, cy - 14), (x + SWATCH_W - 4, cy + 14)];
+            super::marks::hatch(root, rect)?;
+            root.draw(&Rectangle::new(rect, style::GREY.stroke_width(1)))?;
         }
         Swatch::Dot(shape, color, filled) => marker(root, (mid, cy), shape, 10, color, filled)?,
         Swatch::Highlight(color) => {
@@ -171,7 +189,7 @@ where
     let style = label_style();
     for (it, (row, x)) in items.iter().zip(flow(root, items, width)?) {
         let cy = y0 + row * ROW_H + ROW_H / 2;
-        draw_swatch(root, it.swatch, x0 + x, cy)?;
+        draw_swatch(root, it, x0 + x, cy)?;
         style::text(root, &it.label, (x0 + x + SWATCH_W + 12, cy), &style)?;
     }
     Ok(())
@@ -225,7 +243,7 @@ where
         let lines = wrap(root, &it.label, width - SWATCH_W - 12, &style)?;
         let n = lines.len().max(1) as i32;
         let block = (n * line_h).max(ROW_H);
-        draw_swatch(root, it.swatch, x0, y + line_h / 2 + 2)?;
+        draw_swatch(root, it, x0, y + line_h / 2 + 2)?;
         for (i, l) in lines.iter().enumerate() {
             let cy = y + i as i32 * line_h + line_h / 2 + 2;
             style::text(root, l, (x0 + SWATCH_W + 12, cy), &style)?;

@@ -27,6 +27,24 @@ pub enum Dash {
     Dotted,
 }
 
+/// Test only: what a mark looked like, recorded when drawn so the greyscale test can
+/// compare every pair of series styles of a chart.
+#[cfg(test)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Drawn {
+    /// A line: colour (RGB, alpha), width, pattern.
+    Line((u8, u8, u8), f64, u32, Dash),
+    /// A marker: shape, colour, filled.
+    Marker(Marker, (u8, u8, u8), bool),
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Test only: every line and marker drawn by this thread, in order.
+    pub(crate) static DRAWN: std::cell::RefCell<Vec<Drawn>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Draws a polyline in canvas pixels with the given width and pattern.
 pub fn line<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -41,6 +59,12 @@ where
     if pts.len() < 2 {
         return Ok(());
     }
+    #[cfg(test)]
+    DRAWN.with(|d| {
+        let rgb = color.rgb();
+        d.borrow_mut()
+            .push(Drawn::Line(rgb, color.alpha(), width, dash));
+    });
     let style = ShapeStyle {
         color,
         filled: false,
@@ -77,6 +101,11 @@ pub fn marker<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    #[cfg(test)]
+    DRAWN.with(|d| {
+        let rgb = (color.0, color.1, color.2);
+        d.borrow_mut().push(Drawn::Marker(shape, rgb, filled));
+    });
     let (x, y) = at;
     let pts: Vec<(i32, i32)> = match shape {
         Marker::Circle => Vec::new(),
@@ -108,6 +137,31 @@ where
             closed.extend(pts.first().copied());
             root.draw(&PathElement::new(closed, color.stroke_width(3)))?;
         }
+    }
+    Ok(())
+}
+
+/// Hatching of a rectangle (corners in canvas pixels): white with dark diagonal lines, a
+/// pattern where no grey step is left for one more stack.
+pub fn hatch<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    [a, b]: [(i32, i32); 2],
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.filled()))?;
+    let ink = RGBColor(0x40, 0x40, 0x40).stroke_width(2);
+    // Lines y = x − c, clipped to the rectangle, every 12 pixels.
+    let mut c = x0 - y1;
+    while c <= x1 - y0 {
+        let (xa, xb) = ((y0 + c).max(x0), (y1 + c).min(x1));
+        if xa < xb {
+            root.draw(&PathElement::new(vec![(xa, xa - c), (xb, xb - c)], ink))?;
+        }
+        c += 12;
     }
     Ok(())
 }

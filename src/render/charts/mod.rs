@@ -24,6 +24,8 @@ mod cases;
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
+mod grey_tests;
+#[cfg(test)]
 mod tests;
 
 use crate::model::{AreaSummary, BreakRef, Summary, YearFigures};

@@ -187,13 +187,14 @@ where
     )?;
     year_ticks(root, &chart, x)?;
     start_rule(root, &chart, start)?;
-    for (value, dash) in [
-        (c.centre, Dash::Solid),
-        (c.upper, Dash::Dotted),
-        (c.lower, Dash::Dotted),
+    // The centre black and solid, the limits vermillion and dotted: apart in grey too.
+    for (value, color, dash) in [
+        (c.centre, BLACK, Dash::Solid),
+        (c.upper, VERMILLION, Dash::Dotted),
+        (c.lower, VERMILLION, Dash::Dotted),
     ] {
         let pts = vec![axes::px(&chart, x.0, value), axes::px(&chart, x.1, value)];
-        line(root, &pts, VERMILLION.to_rgba(), 2, dash)?;
+        line(root, &pts, color.to_rgba(), 2, dash)?;
     }
     let label = style::anchored(
         style::font(SMALL_PX * 0.8, false, VERMILLION),

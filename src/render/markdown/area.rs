@@ -117,13 +117,33 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
     md.push('\n');
 }
 
+/// The area's comparisons, series breaks, notes and possible spikes.
 fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
+    let _ = writeln!(md, "### {}\n", lang.pick("Jämförelser", "Comparisons"));
+    latest_rates(md, a, lang);
+    funnel_line(md, s, a, lang);
+    md.push('\n');
+    breaks(md, a, lang);
+    if let Some(note) = crate::render::notes::notes(&a.trend.notes, lang) {
+        let _ = writeln!(md, "**{}** {note}\n", lang.pick("Trend.", "Trend."));
+    }
+    if let Some(note) = crate::render::notes::notes(&a.pledge_vs_baseline.notes, lang) {
+        let _ = writeln!(
+            md,
+            "**{}** {note}\n",
+            lang.pick("Jämförelsen.", "The comparison.")
+        );
+    }
+    spikes(md, s, a, lang);
+}
+
+/// The latest rate of the kommun, its county and the nation, one bullet each.
+fn latest_rates(md: &mut String, a: &AreaSummary, lang: Lang) {
     let latest = |level: &str| -> Option<&YearFigures> {
         a.years
             .iter()
             .rfind(|y| y.level == level && y.rate_per_100k.is_some())
     };
-    let _ = writeln!(md, "### {}\n", lang.pick("Jämförelser", "Comparisons"));
     for level in ["kommun", "county", "nation"] {
         if let Some(y) = latest(level) {
             let _ = writeln!(
@@ -136,6 +156,10 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             );
         }
     }
+}
+
+/// Where the kommun lies among the kommuner of the funnel, or why that is missing.
+fn funnel_line(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
     let f = &a.funnel;
     if let (Some(pos), Some(rate), Some(target)) = (&f.position, f.rate, f.target_rate) {
         let _ = match lang {
@@ -170,7 +194,10 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
             )
         );
     }
-    md.push('\n');
+}
+
+/// The series breaks that affect the area, in the report's language.
+fn breaks(md: &mut String, a: &AreaSummary, lang: Lang) {
     if !a.breaks.is_empty() {
         let _ = writeln!(
             md,
@@ -189,16 +216,10 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
         }
         md.push('\n');
     }
-    if let Some(note) = crate::render::notes::notes(&a.trend.notes, lang) {
-        let _ = writeln!(md, "**{}** {note}\n", lang.pick("Trend.", "Trend."));
-    }
-    if let Some(note) = crate::render::notes::notes(&a.pledge_vs_baseline.notes, lang) {
-        let _ = writeln!(
-            md,
-            "**{}** {note}\n",
-            lang.pick("Jämförelsen.", "The comparison.")
-        );
-    }
+}
+
+/// The years that lie far from the trend.
+fn spikes(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
     if !a.spikes.is_empty() {
         let years: Vec<String> = a.spikes.iter().map(i32::to_string).collect();
         let _ = writeln!(
