@@ -169,6 +169,8 @@ fn every_chart_kind_survives_greyscale_printing() -> anyhow::Result<()> {
     }
     s.areas.push(monthly_area());
     s.areas.push(nine_types());
+    // A baseline after the fixture's break, so the baseline-mean line is drawn too.
+    s.baseline = [2019, 2022];
     let (rel, monthly, nine) = (&s.areas[0], &s.areas[2], &s.areas[3]);
     // (chart, job, legend keys expected at least, line/marker styles expected at least)
     let jobs: [(&str, Job<'_>, usize, usize); 7] = [

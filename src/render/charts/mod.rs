@@ -257,13 +257,7 @@ pub(crate) fn joined_runs<T: Copy>(
     points: &[(i32, Option<T>)],
     breaks: &[BreakRef],
 ) -> Vec<Vec<(i32, T)>> {
-    // The first year after each cut; `break_x` is the boundary just before it.
-    let cuts: Vec<i32> = breaks
-        .iter()
-        .filter(|b| b.splits_trend)
-        .filter_map(|b| axes::break_x(&b.date))
-        .map(|x| (x + 0.5).round() as i32)
-        .collect();
+    let cuts = cut_years(breaks);
     let mut out = Vec::new();
     for run in runs(points) {
         let mut current: Vec<(i32, T)> = Vec::new();
@@ -276,6 +270,22 @@ pub(crate) fn joined_runs<T: Copy>(
         out.push(current);
     }
     out
+}
+
+/// The first year after each series break that splits trends (`break_x` is the boundary
+/// just before it): no line, pooled value or mean may reach across one.
+pub(crate) fn cut_years(breaks: &[BreakRef]) -> Vec<i32> {
+    breaks
+        .iter()
+        .filter(|b| b.splits_trend)
+        .filter_map(|b| axes::break_x(&b.date))
+        .map(|x| (x + 0.5).round() as i32)
+        .collect()
+}
+
+/// Whether years `first..=last` straddle a cut (a splitting break lies between two of them).
+pub(crate) fn straddles(first: i32, last: i32, cuts: &[i32]) -> bool {
+    cuts.iter().any(|c| first < *c && *c <= last)
 }
 
 /// Runs of consecutive years that all have a value.

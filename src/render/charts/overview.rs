@@ -75,6 +75,35 @@ where
     Ok(())
 }
 
+/// The area's title on one line (cut with "…" when longer); returns the panel's plot area.
+fn panel_head<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panel: &DrawingArea<DB, Shift>,
+    ctx: &Ctx<'_>,
+    area: &AreaSummary,
+    small: bool,
+) -> anyhow::Result<DrawingArea<DB, Shift>>
+where
+    DB::ErrorType: 'static,
+{
+    let scale = if small { 0.8 } else { 0.9 };
+    let head_h = (LABEL_PX * scale) as i32 + 24;
+    let (bx, by) = panel.get_base_pixel();
+    let (pw, _) = panel.dim_in_pixel();
+    let head = style::font(LABEL_PX * scale, true, style::BLACK_OI);
+    let head = style::anchored(head, HPos::Left, VPos::Top);
+    let title = crate::render::words::title(area, ctx.lang);
+    let lines = legend::wrap(root, title, pw as i32 - 40, &head)?;
+    let first = lines.first().cloned().unwrap_or_default();
+    let shown = if lines.len() > 1 {
+        format!("{first} …")
+    } else {
+        first
+    };
+    style::text(root, &shown, (bx + 24, by + 8), &head)?;
+    Ok(panel.split_vertically(head_h).1)
+}
+
 fn draw_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panel: &DrawingArea<DB, Shift>,
@@ -87,23 +116,7 @@ where
     DB::ErrorType: 'static,
 {
     let (s, lang) = (ctx.summary, ctx.lang);
-    let scale = if small { 0.8 } else { 0.9 };
-    let head_h = (LABEL_PX * scale) as i32 + 24;
-    let (bx, by) = panel.get_base_pixel();
-    let (pw, _) = panel.dim_in_pixel();
-    let head = style::font(LABEL_PX * scale, true, style::BLACK_OI);
-    let head = style::anchored(head, HPos::Left, VPos::Top);
-    let title = crate::render::words::title(area, lang);
-    let lines = legend::wrap(root, title, pw as i32 - 40, &head)?;
-    let first = lines.first().cloned().unwrap_or_default();
-    let shown = if lines.len() > 1 {
-        format!("{first} …")
-    } else {
-        first
-    };
-    style::text(root, &shown, (bx + 24, by + 8), &head)?;
-    let (_, plot) = panel.split_vertically(head_h);
-
+    let plot = panel_head(root, panel, ctx, area, small)?;
     let kommun = level(area, "kommun");
     let pts: Vec<(i32, f64, bool, bool)> = kommun
         .iter()

@@ -227,3 +227,64 @@ fn more_than_seven_crime_types_become_six_stacks_and_ovriga() {
     let few = &s.areas[0].crimes[..7];
     assert_eq!(composition::stacks(few, &kommun, "Övriga").0.len(), 7);
 }
+
+fn split_at(date: &str) -> BreakRef {
+    BreakRef {
+        date: date.to_owned(),
+        what: String::new(),
+        source: String::new(),
+        splits_trend: true,
+        what_en: None,
+    }
+}
+
+#[test]
+fn the_baseline_mean_never_spans_a_splitting_break() {
+    let x = 2014.4..2026.6;
+    // No break: from the baseline's start to the axis end.
+    assert_eq!(
+        trend::mean_extent([2015, 2022], &[], x.clone()),
+        Some((2014.5, 2026.6))
+    );
+    // A break after the baseline ends the line there.
+    let after = [split_at("2024-01-01")];
+    assert_eq!(
+        trend::mean_extent([2015, 2022], &after, x.clone()),
+        Some((2014.5, 2023.5))
+    );
+    // A mid-year break is drawn at its year's end, and so ends the line.
+    let mid = [split_at("2023-06-30")];
+    assert_eq!(
+        trend::mean_extent([2015, 2022], &mid, x.clone()),
+        Some((2014.5, 2023.5))
+    );
+    // A break inside the baseline: the mean mixes both sides, so no line.
+    let inside = [split_at("2020-06-30")];
+    assert_eq!(trend::mean_extent([2019, 2022], &inside, x.clone()), None);
+    // A break before the baseline does not matter; one that does not split is only a rule.
+    let before = [split_at("2019-01-01")];
+    assert_eq!(
+        trend::mean_extent([2019, 2022], &before, x.clone()),
+        Some((2018.5, 2026.6))
+    );
+    let mut counting = split_at("2021-01-01");
+    counting.splits_trend = false;
+    assert!(trend::mean_extent([2019, 2022], &[counting], x).is_some());
+}
+
+#[test]
+fn no_pooled_rate_spans_a_splitting_break() {
+    let s = realistic();
+    let kommun = level(&s.areas[1], "kommun");
+    let cuts = cut_years(&[split_at("2019-01-01")]);
+    let pooled = rates::series(&kommun, true, &cuts);
+    let value = |year: i32| pooled.iter().find(|p| p.0 == year).and_then(|p| p.1);
+    // 2018 pools 2017–2019 and 2019 pools 2018–2020: both straddle the break.
+    assert!(value(2018).is_none() && value(2019).is_none());
+    assert!(value(2017).is_some() && value(2020).is_some());
+    let unbroken = rates::series(&kommun, true, &[]);
+    assert!(
+        unbroken.iter().filter(|p| p.1.is_some()).count()
+            > pooled.iter().filter(|p| p.1.is_some()).count()
+    );
+}

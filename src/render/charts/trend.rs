@@ -5,7 +5,7 @@ use super::axes::{self, Chart};
 use super::legend::{self, Dash, Marker, Swatch};
 use super::style::{self, BLUE, SMALL_PX, VERMILLION};
 use super::{Ctx, level, preliminary, span_text};
-use crate::model::{AreaSummary, TrendPoint, YearFigures};
+use crate::model::{AreaSummary, BreakRef, TrendPoint, YearFigures};
 use crate::render::format::{self, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -28,12 +28,68 @@ where
         .collect();
     let data_years: Vec<i32> = data.iter().map(|(f, _)| f.year).collect();
     let span = axes::year_span(&data_years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
+    header(root, ctx, area, &data_years)?;
+    let mean = baseline_mean(ctx, area, &kommun);
+    let xr = axes::year_range(span.0, span.1);
+    let mean_x = mean.and(mean_extent(s.baseline, &area.breaks, xr.clone()));
+    let items = legend_items(ctx, area, &kommun, mean.filter(|_| mean_x.is_some()));
+    let body = style::body(root);
+    let legend::Below {
+        plot,
+        at: legend_at,
+        width: legend_w,
+    } = legend::below(root, &body, &items)?;
+    let mut top = mean.unwrap_or(0.0);
+    for (f, c) in &data {
+        top = top.max(*c).max(f.count_ci.map_or(0.0, |ci| ci[1]));
+    }
+    for p in &area.trend.line {
+        top = top.max(p.high).max(p.fitted);
+    }
+    let chart = axes::build(
+        &plot,
+        xr,
+        axes::zero_based(top, 5.0),
+        (
+            lang.pick("År", "Year"),
+            lang.pick("Antal anmälda brott", "Number of reported crimes"),
+        ),
+        lang,
+    )?;
+    axes::pledge_shade(root, &chart, s.pledge, lang, true)?;
+    axes::break_rules(root, &chart, &area.breaks, lang)?;
+    trend_line(root, &chart, area)?;
+    if let (Some(m), Some((x0, x1))) = (mean, mean_x) {
+        let pts = [axes::px(&chart, x0, m), axes::px(&chart, x1, m)];
+        legend::line(root, &pts, BLACK.into(), 3, Dash::Dashed)?;
+    }
+    counts(root, &chart, &data)?;
+    spikes(root, &chart, area, &data, lang)?;
+    axes::year_labels(root, &chart, span, &preliminary(&kommun), style::TICK_PX)?;
+    if data.is_empty() {
+        let msg = lang.pick("Inga antal för kommunen", "No counts for the kommun");
+        style::message(root, &plot, msg)?;
+    }
+    legend::draw_flow(root, &items, legend_at, legend_w)
+}
+
+/// Title and subtitle.
+fn header<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &Ctx<'_>,
+    area: &AreaSummary,
+    years: &[i32],
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let (s, lang) = (ctx.summary, ctx.lang);
     let title = format!(
         "{}: {}",
         crate::render::words::title(area, lang),
         lang.pick("antal anmälda brott per år", "reported crimes per year")
     );
-    let years_text = match (data_years.first(), data_years.last()) {
+    let years_text = match (years.first(), years.last()) {
         (Some(a), Some(b)) => span_text(*a, *b),
         _ => lang.pick("inga data", "no data").to_owned(),
     };
@@ -45,63 +101,54 @@ where
             "Vertical bars: exact 95% confidence interval."
         )
     );
-    style::frame(root, lang, s, &title, &subtitle)?;
+    style::frame(root, lang, s, &title, &subtitle)
+}
 
-    let mean = baseline_mean(ctx, area, &kommun);
-    let items = legend_items(ctx, area, &kommun, mean);
-    let body = style::body(root);
-    let legend::Below {
-        plot,
-        at: legend_at,
-        width: legend_w,
-    } = legend::below(root, &body, &items)?;
-
-    let mut top: f64 = 0.0;
-    for (f, c) in &data {
-        top = top.max(*c).max(f.count_ci.map_or(0.0, |ci| ci[1]));
-    }
-    for p in &area.trend.line {
-        top = top.max(p.high).max(p.fitted);
-    }
-    top = top.max(mean.unwrap_or(0.0));
-    let chart = axes::build(
-        &plot,
-        axes::year_range(span.0, span.1),
-        axes::zero_based(top, 5.0),
-        (
-            lang.pick("År", "Year"),
-            lang.pick("Antal anmälda brott", "Number of reported crimes"),
-        ),
-        lang,
-    )?;
-    axes::pledge_shade(root, &chart, s.pledge, lang, true)?;
-    axes::break_rules(root, &chart, &area.breaks, lang)?;
-    trend_line(root, &chart, area)?;
-    if let Some(m) = mean {
-        let xr = chart.x_range();
-        let pts = [axes::px(&chart, xr.start, m), axes::px(&chart, xr.end, m)];
-        legend::line(root, &pts, BLACK.into(), 3, Dash::Dashed)?;
-    }
-    for (f, c) in &data {
-        // A year with a `..` crime type is not comparable: drawn lighter.
+/// The yearly counts with their intervals; a year with a `..` crime type is not comparable
+/// and drawn lighter, a preliminary year hollow.
+fn counts<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    data: &[(&YearFigures, f64)],
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    for (f, c) in data {
         let color = if f.partial {
             style::lighter(BLUE)
         } else {
             BLUE
         };
         if let Some([lo, hi]) = finite_ci(f.count_ci) {
-            interval(root, &chart, f.year as f64, lo, hi, color)?;
+            interval(root, chart, f.year as f64, lo, hi, color)?;
         }
-        let at = axes::px(&chart, f.year as f64, *c);
+        let at = axes::px(chart, f.year as f64, *c);
         legend::marker(root, at, Marker::Circle, 11, color, !f.preliminary)?;
     }
-    spikes(root, &chart, area, &data, lang)?;
-    axes::year_labels(root, &chart, span, &preliminary(&kommun), style::TICK_PX)?;
-    if data.is_empty() {
-        let msg = lang.pick("Inga antal för kommunen", "No counts for the kommun");
-        style::message(root, &plot, msg)?;
+    Ok(())
+}
+
+/// Where the baseline-mean line runs on the x axis `x`: from the start of the baseline to
+/// the first splitting break after it (or the axis end). `None` when such a break lies
+/// inside the baseline: the mean then mixes counts from both sides of it, and no line may
+/// span a break.
+pub fn mean_extent(
+    baseline: [i32; 2],
+    breaks: &[BreakRef],
+    x: std::ops::Range<f64>,
+) -> Option<(f64, f64)> {
+    let cuts = super::cut_years(breaks);
+    if super::straddles(baseline[0], baseline[1], &cuts) {
+        return None;
     }
-    legend::draw_flow(root, &items, legend_at, legend_w)
+    let start = (baseline[0] as f64 - 0.5).max(x.start);
+    let end = cuts
+        .into_iter()
+        .filter(|c| *c > baseline[1])
+        .map(|c| c as f64 - 0.5)
+        .fold(x.end, f64::min);
+    (end > start).then_some((start, end))
 }
 
 /// An interval with both ends finite.
