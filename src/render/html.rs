@@ -130,7 +130,7 @@ hr { border: 0; border-top: 1px solid #999; margin-top: 2rem; }
   .table-scroll { overflow: visible; }
   table { font-size: 8.5pt; }
   tr, img, blockquote { break-inside: avoid; page-break-inside: avoid; }
-  img { width: auto; max-width: 100%; max-height: 88mm; }
+  img { width: auto; max-width: 100%; max-height: 80mm; }
   a { color: inherit; text-decoration: none; }
 }
 ";

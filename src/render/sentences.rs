@@ -10,7 +10,7 @@ use crate::notes::Note;
 /// Three to eight sentences on one area.
 pub fn summary_sentences(area: &AreaSummary, s: &Summary, lang: Lang) -> Vec<String> {
     let c = &area.pledge_vs_baseline;
-    let title = area.title.to_lowercase();
+    let title = super::words::title(area, lang).to_lowercase();
     if area.verdict == Verdict::CannotAssess {
         return vec![match lang {
             Lang::Sv => format!(
@@ -33,7 +33,7 @@ pub fn summary_sentences(area: &AreaSummary, s: &Summary, lang: Lang) -> Vec<Str
                 years(s.baseline)
             ),
             Lang::En => format!(
-                "During the pledge period ({label}) an average of {m1} offences ({title}) were reported per year, against {m2} a year in {}.",
+                "During the pledge period ({label}) an average of {m1} offences were reported per year, against {m2} a year in {}.",
                 years(s.baseline)
             ),
         });
@@ -202,14 +202,14 @@ fn trend_sentences(area: &AreaSummary, lang: Lang) -> Vec<String> {
             t.events
         ),
         (Sign::None, true, Lang::Sv) => format!(
-            "Trenden {from_to} ({}) är inte säkerställd{}.",
+            "Trenden {from_to}, {}, är inte säkerställd{}.",
             trend(t, lang),
             detectable.map_or(String::new(), |d| format!(
                 "; med dessa tal hade en förändring behövt vara omkring {d} per år, uppåt eller nedåt, för att kunna påvisas"
             ))
         ),
         (Sign::None, true, Lang::En) => format!(
-            "The trend {from_to} ({}) is not established{}.",
+            "The trend {from_to}, {}, is not established{}.",
             trend(t, lang),
             detectable.map_or(String::new(), |d| format!(
                 "; with these numbers a change would have had to be about {d} a year, up or down, to be detected"

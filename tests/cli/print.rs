@@ -172,7 +172,10 @@ fn the_english_report_is_english_throughout() {
     let md = read(dir.path(), "report.md");
     for english in [
         "## Crime in close relationships",
-        "The promise: *”The police and the kommun shall work together against every kind",
+        "The promise: *“The police and the kommun shall work together against every kind",
+        "**Crime in close relationships.** Year to date (January–August 2026",
+        "![Crime in close relationships – count per period, rolling 12-month sum",
+        "an average of 29 offences were reported per year",
         "Brå has no single series",
         "- Sweden 2025:",
         "- Gävleborg County 2025:",
@@ -188,6 +191,9 @@ fn the_english_report_is_english_throughout() {
         "Polisen och kommunen",
         "95 %",
         "95\u{a0}%",
+        "Brott i nära relation",
+        "Narkotikabrott",
+        "(brott i nära relation)",
     ] {
         assert!(!md.contains(swedish), "still {swedish:?}");
     }

@@ -44,7 +44,7 @@ where
     let m = &area.monthly;
     let title = format!(
         "{}: {}",
-        area.title,
+        crate::render::words::title(area, lang),
         lang.pick("månad för månad", "month by month")
     );
     let subtitle = format!(

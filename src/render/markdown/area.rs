@@ -12,7 +12,14 @@ pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptio
     let title = words::title(a, lang);
     let _ = writeln!(md, "## {title}\n");
     if let Some(p) = in_lang(&a.promise, &a.promise_en, lang) {
-        let _ = writeln!(md, "{}: *”{p}”*\n", lang.pick("Löftet", "The promise"));
+        // Swedish quotes with ” at both ends, English with “ and ”.
+        let open = lang.pick("”", "“");
+        let close = "”";
+        let _ = writeln!(
+            md,
+            "{}: *{open}{p}{close}*\n",
+            lang.pick("Löftet", "The promise")
+        );
     }
     let _ = writeln!(
         md,
@@ -25,11 +32,12 @@ pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptio
     for p in &a.unmatched_patterns {
         let _ = writeln!(
             md,
-            "- *{} ”{p}”*",
+            "- *{} {}{p}”*",
             lang.pick(
                 "Mönstret matchar inget i data:",
                 "Pattern matches nothing in the data:"
-            )
+            ),
+            lang.pick("”", "“")
         );
     }
     md.push('\n');

@@ -143,7 +143,7 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
             let _ = writeln!(
                 md,
                 "**{}.** {}\n",
-                a.title,
+                words::title(a, lang),
                 monthly::year_to_date_sentence(y, lang)
             );
         }

@@ -6,7 +6,7 @@ use crate::model::monthly::{Grain, Its, Monthly, MonthlyNote, YearToDate};
 use crate::render::RenderOptions;
 use crate::render::format::{Lang, int, number};
 use crate::render::format::{MONTHS_EN, MONTHS_SV};
-use crate::render::words::ratio_limit;
+use crate::render::words::{self, ratio_limit};
 use std::fmt::Write;
 
 /// `januari–augusti` or `kvartal 1–3` for the year-to-date periods.
@@ -153,7 +153,7 @@ pub fn section(md: &mut String, a: &AreaSummary, opts: &RenderOptions) {
         "antal per period, rullande 12-månaderssumma och styrdiagram",
         "count per period, rolling 12-month sum and control chart",
     );
-    let _ = writeln!(md, "![{} – {caption}]({file})\n", a.title);
+    let _ = writeln!(md, "![{} – {caption}]({file})\n", words::title(a, lang));
     if let Some(latest) = &m.latest {
         let prel = m.preliminary_from.as_deref().map_or(String::new(), |p| {
             format!(
