@@ -8,7 +8,9 @@
 /// The input formats, as recorded per source file.
 pub use crate::load::Format;
 
+pub mod comparison;
 pub mod monthly;
+pub mod nesting;
 
 use crate::notes::{Note, Warning};
 use serde::Serialize;
@@ -283,7 +285,7 @@ pub struct AreaSummary {
     pub crimes: Vec<String>,
     /// Patterns from `pledge.toml` that matched no crime type in the data.
     pub unmatched_patterns: Vec<String>,
-    /// Yearly figures for the kommun, its county and the nation.
+    /// Yearly figures for the kommun, its comparison region (`comparison`) and the nation.
     pub years: Vec<YearFigures>,
     /// English title (`title_en` in `pledge.toml`), for `--lang en`.
     pub title_en: Option<String>,
@@ -293,6 +295,11 @@ pub struct AreaSummary {
     pub about_en: Option<String>,
     /// The monthly or quarterly part (`grain` `year` and `null`s when there is none).
     pub monthly: monthly::Monthly,
+    /// The region `years` sets beside the kommun (county or police region) and where its
+    /// figures come from; `None` when the data has neither.
+    pub comparison: Option<comparison::ComparisonRegion>,
+    /// Totals whose parts the patterns also matched, and which side is counted (never both).
+    pub nested: Vec<nesting::Nesting>,
 }
 
 /// The pledge period against the baseline (exact conditional rate ratio).
@@ -555,11 +562,12 @@ pub enum Verdict {
 /// One year of one region in one area.
 #[derive(Debug, Clone, Serialize)]
 pub struct YearFigures {
-    /// `kommun`, `county` or `nation`.
+    /// `kommun`, `county`, `police_region` or `nation`.
     pub level: String,
     /// SCB code of the region.
     pub region_code: String,
-    /// Name of the region.
+    /// Name of the region; for a county summed from only some of its kommuner the label
+    /// `summan av 8 av 10 kommuner i Gävleborgs län`, never the county's bare name.
     pub region_name: String,
     /// The year.
     pub year: i32,

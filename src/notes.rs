@@ -217,6 +217,18 @@ pub enum Warning {
         /// How many.
         events: usize,
     },
+    /// The comparison county is a sum of only some of its kommuner (no county or police-region
+    /// rows in the export): labelled as such, never shown as the county.
+    PartialCounty {
+        /// Area id.
+        area: String,
+        /// The county's name.
+        county: String,
+        /// Kommuner in the sum.
+        present: usize,
+        /// Kommuner the county has.
+        total: usize,
+    },
     /// A file in the data folder that the tool does not read (a spreadsheet, a PDF, …): named
     /// so that a newcomer's `.xlsx` export is never silently left out.
     NotRead {
@@ -311,6 +323,14 @@ impl Warning {
                 };
                 format!("{file}: not read: {advice}")
             }
+            Warning::PartialCounty {
+                area,
+                county,
+                present,
+                total,
+            } => format!(
+                "area `{area}`: the data has {present} of the {total} municipalities of {county} and no county or police-region rows: the comparison is shown as the sum of {present} of {total} municipalities, not as the county"
+            ),
         }
     }
 }

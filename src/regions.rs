@@ -134,6 +134,18 @@ impl Regions {
             .map(|(code, name, _)| police_region(code, name))
     }
 
+    /// The SCB codes of a county's kommuner, in code order (empty for any other code).
+    pub fn kommuner_in_county(&self, county_code: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .kommuner
+            .iter()
+            .filter(|k| k.2 == county_code)
+            .map(|k| k.0.as_str())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// The SCB codes of a police region's counties (empty for any other code).
     pub fn police_region_counties(&self, code: &str) -> &'static [&'static str] {
         POLICE_REGIONS

@@ -28,6 +28,7 @@ pub fn total_crime(data: &Dataset, kommun: &Region, baseline: [i32; 2]) -> Vec<Y
                 preliminary: o.preliminary,
                 count: o.count,
                 population,
+                parts: None,
             };
             yearly::figures(&row, kommun)
         })

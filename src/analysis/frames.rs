@@ -1,5 +1,7 @@
 //! The polars part of the analysis: from the canonical table to yearly sums per area, region
-//! and year, for every kommun, the nation and the pledge kommun's county.
+//! and year, for every region in the data (kommuner, counties and police regions the export
+//! has, the nation) plus the pledge kommun's county as the sum of its kommuner. The two county
+//! figures are told apart by [`AreaYear::parts`]; `analysis::comparison` keeps one of them.
 //!
 //! One lazy pipeline with named expression helpers. A year where every crime type of an area
 //! is `..` has no count (null), not zero.
@@ -25,6 +27,9 @@ pub struct AreaYear {
     pub count: Option<u64>,
     /// Population; `None` when unknown.
     pub population: Option<u64>,
+    /// For the county summed from its kommuner: how many kommuner had a figure. `None` for a
+    /// row as it came in the data.
+    pub parts: Option<u32>,
 }
 
 /// The sum of `count`, or null when every value in the group is null.
@@ -93,8 +98,14 @@ fn county_map_frame(obs: &[Observation], regions: &Regions) -> PolarsResult<Data
     df!("region_code" => codes, "county_code" => counties)
 }
 
-/// Yearly sums per area for every kommun and the nation (levels as in the data), plus the
-/// county `county_code` as the sum of its kommuner present in the data.
+/// The number of kommuner with a figure in a summed group.
+fn kommuner_counted() -> Expr {
+    col("count").count().cast(DataType::UInt32).alias("parts")
+}
+
+/// Yearly sums per area for every region in the data (levels as in the data), plus the county
+/// `county_code` as the sum of its kommuner present in the data (rows with `parts`), sorted
+/// by area, level, region, year, and the export's row before the sum.
 pub fn area_years(
     obs: &[Observation],
     population: &[PopulationRow],
@@ -113,6 +124,7 @@ pub fn area_years(
         )
         .group_by(keys.clone())
         .agg([summed_count(), any_preliminary()])
+        .with_column(lit(NULL).cast(DataType::UInt32).alias("parts"))
         .join(
             population_frame(population)?.lazy(),
             [col("region_code"), col("year")],
@@ -130,7 +142,12 @@ pub fn area_years(
         )
         .filter(col("county_code").eq(lit(county_code)))
         .group_by([col("area"), col("year")])
-        .agg([summed_count(), any_preliminary(), summed_population()])
+        .agg([
+            summed_count(),
+            any_preliminary(),
+            summed_population(),
+            kommuner_counted(),
+        ])
         .with_columns([
             lit(Level::County.as_str()).alias("level"),
             lit(county_code).alias("region_code"),
@@ -143,14 +160,15 @@ pub fn area_years(
         col("preliminary"),
         col("count").cast(DataType::UInt64),
         col("population").cast(DataType::UInt64),
+        col("parts"),
     ];
     let all = concat(
         [by_region.select(columns.clone()), county.select(columns)],
         UnionArgs::default(),
     )?
     .sort(
-        ["area", "level", "region_code", "year"],
-        SortMultipleOptions::default(),
+        ["area", "level", "region_code", "year", "parts"],
+        SortMultipleOptions::default().with_nulls_last(false),
     )
     .collect()?;
     rows(&all)
@@ -164,6 +182,7 @@ fn rows(df: &DataFrame) -> PolarsResult<Vec<AreaYear>> {
     let prel = df.column("preliminary")?.bool()?;
     let count = df.column("count")?.u64()?;
     let pop = df.column("population")?.u64()?;
+    let parts = df.column("parts")?.u32()?;
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         let level = level.get(i).and_then(Level::parse).unwrap_or(Level::Kommun);
@@ -175,6 +194,7 @@ fn rows(df: &DataFrame) -> PolarsResult<Vec<AreaYear>> {
             preliminary: prel.get(i).unwrap_or(false),
             count: count.get(i),
             population: pop.get(i),
+            parts: parts.get(i),
         });
     }
     Ok(out)

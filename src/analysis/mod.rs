@@ -5,6 +5,7 @@
 
 pub mod basket;
 pub mod compare;
+pub mod comparison;
 pub mod context;
 pub mod frames;
 pub mod funnel;
@@ -148,7 +149,10 @@ fn analyze_at(
             });
         }
         let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
-        let mut summary = area_summary(&inputs, area, &area_rows, basket);
+        let chosen =
+            comparison::choose(&area.id, &area_rows, pledge, regions, &data.population);
+        warnings.extend(chosen.warning.clone());
+        let mut summary = area_summary(&inputs, area, &area_rows, basket, chosen);
         summary.unmatched_patterns = found.unmatched;
         warnings.extend(year_warnings(&summary, &pledge.region.name));
         areas.push(summary);
@@ -268,9 +272,10 @@ fn area_summary(
     area: &Area,
     area_rows: &[&frames::AreaYear],
     basket: basket::Basket,
+    chosen: comparison::Chosen,
 ) -> AreaSummary {
     let (pledge, method) = (inputs.pledge, &inputs.method);
-    let years = year_figures(area_rows, inputs, &basket.crimes, area.trend_from);
+    let years = year_figures(area_rows, &chosen, inputs, &basket.crimes, area.trend_from);
     let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
     let area_breaks = catalog::area_breaks(inputs.breaks, &basket.crimes);
     let plan = trend::plan(
@@ -343,6 +348,8 @@ fn area_summary(
         promise_en: area.promise_en.clone(),
         about_en: area.about_en.clone(),
         monthly,
+        comparison: chosen.region,
+        nested: Vec::new(),
     }
 }
 
@@ -385,27 +392,38 @@ fn region_ref(r: &Region) -> RegionRef {
     }
 }
 
-/// The yearly figures of the pledge kommun, its county and the nation, in that order.
+/// The yearly figures of the pledge kommun, its comparison region and the nation, in that
+/// order.
 fn year_figures(
     rows: &[&frames::AreaYear],
+    chosen: &comparison::Chosen,
     inputs: &Inputs,
     crimes: &[String],
     trend_from: Option<i32>,
 ) -> Vec<YearFigures> {
     let pledge = inputs.pledge;
-    let wanted: [(Level, &Region); 3] = [
-        (Level::Kommun, &pledge.region),
-        (Level::County, &pledge.county),
-        (Level::Nation, &inputs.regions.nation()),
-    ];
+    let of = |level: Level, code: &str| -> Vec<&frames::AreaYear> {
+        rows.iter()
+            .filter(|r| r.level == level && r.region_code == code && r.parts.is_none())
+            .copied()
+            .collect()
+    };
+    let nation = inputs.regions.nation();
+    let mut groups: Vec<(&Region, Vec<&frames::AreaYear>)> = vec![(
+        &pledge.region,
+        of(Level::Kommun, &pledge.region.code),
+    )];
+    if let Some(named) = &chosen.named {
+        groups.push((named, chosen.rows.iter().collect()));
+    }
+    groups.push((&nation, of(Level::Nation, &nation.code)));
     let mut out = Vec::new();
-    for (level, region) in wanted {
-        let mut figures: Vec<YearFigures> = rows
+    for (region, group) in groups {
+        let mut figures: Vec<YearFigures> = group
             .iter()
-            .filter(|r| r.level == level && r.region_code == region.code)
             .map(|row| {
                 let mut f = yearly::figures(row, region);
-                if level == Level::Kommun {
+                if row.level == Level::Kommun {
                     f.by_crime = yearly::by_crime(&inputs.own, &region.code, row.year, crimes);
                     let known = f.by_crime.iter().filter(|c| c.is_some()).count();
                     f.partial = known > 0 && known < f.by_crime.len();

@@ -9,6 +9,7 @@ pub mod index;
 pub mod json;
 pub mod markdown;
 pub mod notes;
+pub mod region_names;
 pub mod sentences;
 pub mod words;
 

@@ -141,5 +141,13 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             };
             format!("{file} lästes inte: {advice}")
         }
+        Warning::PartialCounty {
+            area,
+            county,
+            present,
+            total,
+        } => format!(
+            "området `{area}`: underlaget har {present} av de {total} kommunerna i {county} och inga rader för länet eller polisregionen. Jämförelsen visas därför som summan av {present} av {total} kommuner, inte som länet"
+        ),
     }
 }

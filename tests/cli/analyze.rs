@@ -48,13 +48,23 @@ fn not_available_years_are_empty_and_preliminary_years_are_marked() {
 }
 
 #[test]
-fn the_county_is_the_sum_of_its_kommuner_and_the_nation_comes_from_hela_landet() {
+fn a_county_summed_from_two_of_its_kommuner_is_labelled_and_the_nation_comes_from_hela_landet() {
     let dir = copy_of("tiny");
     assert_eq!(analyze(dir.path(), &[]).0, 0);
     let rows = metrics(dir.path());
-    // Gävleborg = Nordanstig (2 + 8) + Hudiksvall (12 + 38); population 9 500 + 37 000.
+    // Nordanstig (2 + 8) + Hudiksvall (12 + 38); population 9 500 + 37 000. Two of
+    // Gävleborg's ten kommuner: never named as the county.
     let r = metrics_row(&rows, "relationship", "21", "2020");
-    assert_eq!(&r[2..7], ["Gävleborgs län", "2020", "false", "60", "46500"]);
+    assert_eq!(
+        &r[2..7],
+        [
+            "summan av 2 av 10 kommuner i Gävleborgs län",
+            "2020",
+            "false",
+            "60",
+            "46500"
+        ]
+    );
     let r = metrics_row(&rows, "drugs", "00", "2021");
     assert_eq!(
         &r[2..8],

@@ -6,6 +6,7 @@ mod bad_input;
 mod batch;
 mod committed_reports;
 mod common;
+mod comparison;
 mod context;
 mod detect_matrix;
 mod fetch;

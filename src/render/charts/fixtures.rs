@@ -109,6 +109,17 @@ pub fn area(id: &str, title: &str, crimes: &[&str], years: Vec<YearFigures>) -> 
         funnel: empty_funnel(),
         verdict: Verdict::NoDetectableChange,
         monthly: crate::model::monthly::Monthly::empty(crate::model::monthly::Grain::Year),
+        comparison: Some(crate::model::comparison::ComparisonRegion {
+            level: crate::model::comparison::ComparisonLevel::County,
+            code: "21".to_owned(),
+            name: "Gävleborgs län".to_owned(),
+            source: crate::model::comparison::ComparisonSource::SumOfKommuner,
+            kommuner: Some(crate::model::comparison::KommunCount {
+                present: 10,
+                total: 10,
+            }),
+        }),
+        nested: Vec::new(),
         promise: None,
         police_effort: false,
         about: None,

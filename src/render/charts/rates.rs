@@ -8,7 +8,7 @@ use super::legend::{self, Dash, Marker, Swatch};
 use super::style::{self, BLUE, ORANGE};
 use super::{Ctx, joined_runs, level, partial, preliminary, span_text};
 use crate::model::{AreaSummary, BreakRef, YearFigures};
-use crate::render::words;
+use crate::render::{region_names, words};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -76,7 +76,8 @@ pub(crate) fn series(figures: &[&YearFigures], pooled: bool, cuts: &[i32]) -> Se
         .collect()
 }
 
-/// The kommun, county and nation rows of an area, their series and their names.
+/// The kommun, comparison-region (county or police region) and nation rows of an area, their
+/// series and their names.
 struct Levels<'a> {
     rows: [Vec<&'a YearFigures>; 3],
     series: Vec<Series>,
@@ -85,9 +86,10 @@ struct Levels<'a> {
 
 impl<'a> Levels<'a> {
     fn new(ctx: &Ctx<'_>, area: &'a AreaSummary) -> Self {
+        let middle = region_names::comparison_level(area);
         let rows = [
             level(area, "kommun"),
-            level(area, "county"),
+            level(area, middle),
             level(area, "nation"),
         ];
         let cuts = super::cut_years(&area.breaks);
@@ -97,10 +99,13 @@ impl<'a> Levels<'a> {
         let names = rows
             .iter()
             .zip(defaults)
-            .zip(["kommun", "county", "nation"])
-            .map(|((l, d), level)| {
-                let name = l.first().map_or(d, |f| f.region_name.as_str());
-                words::region_name(level, name, ctx.lang)
+            .zip(["kommun", middle, "nation"])
+            .map(|((l, d), level)| match &area.comparison {
+                Some(c) if level == middle => region_names::comparison_name(c, ctx.lang),
+                _ => {
+                    let name = l.first().map_or(d, |f| f.region_name.as_str());
+                    words::region_name(level, name, ctx.lang)
+                }
             })
             .collect();
         Levels {

@@ -3,7 +3,7 @@
 use crate::model::{AreaSummary, Summary, YearFigures};
 use crate::render::RenderOptions;
 use crate::render::format::{Lang, number};
-use crate::render::words;
+use crate::render::{region_names, words};
 use std::fmt::Write;
 
 /// One pledge area: the promise, crime types, charts, yearly table and comparisons.
@@ -152,12 +152,16 @@ fn latest_rates(md: &mut String, a: &AreaSummary, lang: Lang) {
             .iter()
             .rfind(|y| y.level == level && y.rate_per_100k.is_some())
     };
-    for level in ["kommun", "county", "nation"] {
+    for level in ["kommun", region_names::comparison_level(a), "nation"] {
         if let Some(y) = latest(level) {
+            let name = match &a.comparison {
+                Some(c) if level == c.level.as_str() => region_names::comparison_name(c, lang),
+                _ => words::region_name(level, &y.region_name, lang),
+            };
             let _ = writeln!(
                 md,
                 "- {} {}: {} {}",
-                words::region_name(level, &y.region_name, lang),
+                name,
                 y.year,
                 number(y.rate_per_100k.unwrap_or_default(), 1, lang),
                 lang.pick("per 100 000 invånare", "per 100,000 inhabitants")

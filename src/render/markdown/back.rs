@@ -101,6 +101,7 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
         );
     }
     md.push('\n');
+    comparison_sources(md, s, lang);
     if !s.revisions.is_empty() {
         let _ = writeln!(
             md,
@@ -130,6 +131,32 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
         }
         md.push('\n');
     }
+}
+
+/// Where each area's comparison figures come from (the export's own, or a sum of kommuner),
+/// and which side of a total and its parts the area counts.
+fn comparison_sources(md: &mut String, s: &Summary, lang: Lang) {
+    let lines: Vec<String> = s
+        .areas
+        .iter()
+        .filter_map(|a| {
+            let c = a.comparison.as_ref()?;
+            let title = crate::render::words::title(a, lang);
+            Some(format!(
+                "- {title}: {}",
+                crate::render::region_names::comparison_source(c, lang)
+            ))
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "{}\n\n{}\n",
+        lang.pick("Jämförelseregion per område:", "Comparison region per area:"),
+        lines.join("\n")
+    );
 }
 
 /// Characters of a SHA-256 shown in the data-quality table: enough to tell files apart and

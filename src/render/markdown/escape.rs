@@ -122,6 +122,13 @@ fn area(a: &mut AreaSummary) {
     a.pledge_vs_baseline.notes.iter_mut().for_each(note);
     a.trend.notes.iter_mut().for_each(note);
     a.funnel.notes.iter_mut().for_each(note);
+    if let Some(c) = &mut a.comparison {
+        c.name = text(&c.name);
+    }
+    for n in &mut a.nested {
+        n.total = text(&n.total);
+        n.parts.iter_mut().for_each(|p| *p = text(p));
+    }
 }
 
 fn break_ref(b: &mut BreakRef) {
@@ -173,6 +180,7 @@ fn warning(w: &mut Warning) {
         | Warning::MissingPopulation { region, .. }
         | Warning::NoPopulation { region } => *region = text(region),
         Warning::PoliceUnknownPlaces { places, .. } => *places = text(places),
+        Warning::PartialCounty { county, .. } => *county = text(county),
         Warning::KoladaWithoutPopulation { .. } | Warning::PoliceDuplicates { .. } => {}
     }
 }
