@@ -3,9 +3,12 @@
 //!
 //! Patterns are crime labels as in the export where `*` matches any text; matching ignores
 //! case and a leading police crime code (`0412 - `). A crime type matched by two patterns of
-//! one area is counted once.
+//! one area is counted once, and a total is never counted with its parts ([`nesting`]).
+
+pub mod nesting;
 
 use crate::config::{Area, SeriesBreak};
+use crate::model::nesting::Nesting;
 
 /// The label of total reported crime, SOL's own and the one BRÅ's kommun CSV is read as:
 /// the context series beside the pledge areas (see [`crate::analysis::context`]).
@@ -55,6 +58,8 @@ pub struct AreaCrimes {
     pub crimes: Vec<String>,
     /// Patterns that matched nothing.
     pub unmatched: Vec<String>,
+    /// Totals matched together with their parts, and which side `crimes` keeps.
+    pub nested: Vec<Nesting>,
 }
 
 /// Matches an area's patterns against every crime label in the data.
@@ -72,7 +77,25 @@ pub fn area_crimes(area: &Area, labels: &[String]) -> AreaCrimes {
         .filter(|p| !labels.iter().any(|l| matches(p, l)))
         .cloned()
         .collect();
-    AreaCrimes { crimes, unmatched }
+    AreaCrimes {
+        crimes,
+        unmatched,
+        nested: Vec::new(),
+    }
+}
+
+/// [`area_crimes`] with totals and parts resolved ([`nesting::resolve`]): `has_figures` says
+/// whether the data has any count for a label.
+pub fn area_crimes_counted(
+    area: &Area,
+    labels: &[String],
+    has_figures: impl Fn(&str) -> bool,
+) -> AreaCrimes {
+    let mut found = area_crimes(area, labels);
+    let (crimes, nested) = nesting::resolve(&found.crimes, has_figures);
+    found.crimes = crimes;
+    found.nested = nested;
+    found
 }
 
 /// The breaks that affect any of an area's crime types, oldest first.

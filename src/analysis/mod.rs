@@ -149,11 +149,11 @@ fn analyze_at(
             });
         }
         let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
-        let chosen =
-            comparison::choose(&area.id, &area_rows, pledge, regions, &data.population);
+        let chosen = comparison::choose(&area.id, &area_rows, pledge, regions, &data.population);
         warnings.extend(chosen.warning.clone());
         let mut summary = area_summary(&inputs, area, &area_rows, basket, chosen);
         summary.unmatched_patterns = found.unmatched;
+        summary.nested = found.nested;
         warnings.extend(year_warnings(&summary, &pledge.region.name));
         areas.push(summary);
     }
@@ -187,21 +187,24 @@ fn analyze_at(
     })
 }
 
-/// The crime types each area's patterns match among the labels in the data.
+/// The crime types each area's patterns match among the labels in the data, a total never
+/// with its parts (`catalog::nesting`).
 fn catalogs(pledge: &Pledge, data: &Dataset) -> Vec<catalog::AreaCrimes> {
-    let labels: Vec<String> = data
-        .observations
-        .iter()
-        .chain(&data.sub_year)
+    let all = || data.observations.iter().chain(&data.sub_year);
+    let labels: Vec<String> = all()
         .map(|o| o.crime.as_str())
         .collect::<std::collections::BTreeSet<&str>>()
         .into_iter()
         .map(str::to_owned)
         .collect();
+    let with_figures: std::collections::BTreeSet<&str> = all()
+        .filter(|o| o.count.is_some())
+        .map(|o| o.crime.as_str())
+        .collect();
     pledge
         .areas
         .iter()
-        .map(|a| catalog::area_crimes(a, &labels))
+        .map(|a| catalog::area_crimes_counted(a, &labels, |l| with_figures.contains(l)))
         .collect()
 }
 
@@ -409,10 +412,8 @@ fn year_figures(
             .collect()
     };
     let nation = inputs.regions.nation();
-    let mut groups: Vec<(&Region, Vec<&frames::AreaYear>)> = vec![(
-        &pledge.region,
-        of(Level::Kommun, &pledge.region.code),
-    )];
+    let mut groups: Vec<(&Region, Vec<&frames::AreaYear>)> =
+        vec![(&pledge.region, of(Level::Kommun, &pledge.region.code))];
     if let Some(named) = &chosen.named {
         groups.push((named, chosen.rows.iter().collect()));
     }

@@ -85,10 +85,8 @@ mod tests {
             code: "21".to_owned(),
             name: "Gävleborgs län".to_owned(),
             source,
-            kommuner: (source == ComparisonSource::SumOfKommuner).then_some(KommunCount {
-                present,
-                total: 10,
-            }),
+            kommuner: (source == ComparisonSource::SumOfKommuner)
+                .then_some(KommunCount { present, total: 10 }),
         }
     }
 
@@ -109,7 +107,10 @@ mod tests {
 
     #[test]
     fn a_police_region_is_named_as_one_in_both_languages() {
-        assert_eq!(police_region_name("Region Mitt", Lang::Sv), "Polisregion Mitt");
+        assert_eq!(
+            police_region_name("Region Mitt", Lang::Sv),
+            "Polisregion Mitt"
+        );
         assert_eq!(
             police_region_name("Region Mitt", Lang::En),
             "Police Region Mitt"

@@ -11,8 +11,11 @@ use tempfile::TempDir;
 /// Runs `analyze` on one comparison fixture into a fresh folder.
 fn run(case: &str, extra: &[&str]) -> (TempDir, i32, String) {
     let dir = TempDir::new().expect("temp dir");
-    std::os::unix::fs::symlink(fixtures().join("comparison").join(case), dir.path().join("data"))
-        .expect("link data");
+    std::os::unix::fs::symlink(
+        fixtures().join("comparison").join(case),
+        dir.path().join("data"),
+    )
+    .expect("link data");
     let (code, _, stderr) = analyze(dir.path(), extra);
     (dir, code, stderr)
 }
@@ -34,7 +37,10 @@ fn county_rows_in_the_export_are_used_once_and_the_sum_is_not_added() {
     let years: Vec<&str> = county.iter().map(|r| r.1.as_str()).collect();
     assert_eq!(years, ["2019", "2020", "2021", "2022", "2023", "2024"]);
     // The export's figure (sum of the ten kommuner + 7), not the sum of the two in the data.
-    assert_eq!(county[0], ("Gävleborgs län".into(), "2019".into(), "320".into()));
+    assert_eq!(
+        county[0],
+        ("Gävleborgs län".into(), "2019".into(), "320".into())
+    );
     let json = summary(dir.path());
     let area = &json["areas"][0];
     assert_eq!(area["comparison"]["source"], "export");
@@ -69,14 +75,19 @@ fn without_county_rows_the_sum_of_every_kommun_is_used_and_said_to_be_one() {
     assert_eq!(code, 0, "{stderr}");
     let county = rows_of(&dir, "21");
     assert_eq!(county.len(), 6);
-    assert_eq!(county[0], ("Gävleborgs län".into(), "2019".into(), "313".into()));
+    assert_eq!(
+        county[0],
+        ("Gävleborgs län".into(), "2019".into(), "313".into())
+    );
     let c = &summary(dir.path())["areas"][0]["comparison"];
     assert_eq!(c["source"], "sum_of_kommuner");
     assert_eq!(c["kommuner"]["present"], 10);
     assert_eq!(c["kommuner"]["total"], 10);
     let report = std::fs::read_to_string(dir.path().join("reports/report.md")).expect("report");
     assert!(
-        report.contains("Gävleborgs län: summan av länets 10 kommuner (exporten har inga rader för länet)."),
+        report.contains(
+            "Gävleborgs län: summan av länets 10 kommuner (exporten har inga rader för länet)."
+        ),
         "{report}"
     );
 }
@@ -97,7 +108,10 @@ fn a_county_short_of_kommuner_is_labelled_as_a_partial_sum_and_warned_about() {
         "{county:?}"
     );
     let report = std::fs::read_to_string(dir.path().join("reports/report.md")).expect("report");
-    assert!(report.contains("- Summan av 8 av 10 kommuner i Gävleborgs län 2024:"), "{report}");
+    assert!(
+        report.contains("- Summan av 8 av 10 kommuner i Gävleborgs län 2024:"),
+        "{report}"
+    );
     assert!(!report.contains("- Gävleborgs län 2024"), "{report}");
     let c = &summary(dir.path())["areas"][0]["comparison"];
     assert_eq!(c["kommuner"]["present"], 8);
@@ -113,10 +127,16 @@ fn a_county_short_of_kommuner_is_labelled_as_a_partial_sum_and_warned_about() {
 fn the_police_region_is_the_comparison_when_the_county_cannot_be_built_whole() {
     let (dir, code, stderr) = run("police_region", &[]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(rows_of(&dir, "21").is_empty(), "no partial county beside the region");
+    assert!(
+        rows_of(&dir, "21").is_empty(),
+        "no partial county beside the region"
+    );
     let region = rows_of(&dir, "PR-MITT");
     assert_eq!(region.len(), 6);
-    assert_eq!(region[0], ("Region Mitt".into(), "2019".into(), "9000".into()));
+    assert_eq!(
+        region[0],
+        ("Region Mitt".into(), "2019".into(), "9000".into())
+    );
     let json = summary(dir.path());
     let c = &json["areas"][0]["comparison"];
     assert_eq!(c["level"], "police_region");

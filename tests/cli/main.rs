@@ -18,6 +18,7 @@ mod meeting;
 mod merge;
 mod monthly;
 mod national;
+mod nested;
 mod newcomer;
 mod output_choices;
 mod output_safety;

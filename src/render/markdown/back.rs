@@ -1,6 +1,7 @@
 //! The end of the report: context, data quality, method and caveats.
 
 use crate::model::Summary;
+use crate::model::nesting::Counted;
 use crate::render::format::{Lang, int, number};
 use crate::render::words;
 use std::fmt::Write;
@@ -102,6 +103,7 @@ pub fn data_quality(md: &mut String, s: &Summary, lang: Lang) {
     }
     md.push('\n');
     comparison_sources(md, s, lang);
+    nested_labels(md, s, lang);
     if !s.revisions.is_empty() {
         let _ = writeln!(
             md,
@@ -154,9 +156,64 @@ fn comparison_sources(md: &mut String, s: &Summary, lang: Lang) {
     let _ = writeln!(
         md,
         "{}\n\n{}\n",
-        lang.pick("Jämförelseregion per område:", "Comparison region per area:"),
+        lang.pick(
+            "Jämförelseregion per område:",
+            "Comparison region per area:"
+        ),
         lines.join("\n")
     );
+}
+
+/// Totals an area's patterns matched together with their parts, and which side is counted.
+fn nested_labels(md: &mut String, s: &Summary, lang: Lang) {
+    let mut lines = Vec::new();
+    for a in &s.areas {
+        let title = words::title(a, lang);
+        let quote = |t: &str| match lang {
+            Lang::Sv => format!("”{t}”"),
+            Lang::En => format!("“{t}”"),
+        };
+        for n in &a.nested {
+            let parts = n
+                .parts
+                .iter()
+                .map(|p| quote(p))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let counted = match (n.counted, lang) {
+                (Counted::Total, Lang::Sv) => {
+                    "Totalen räknas och delarna lämnas utanför, så att inget brott räknas två gånger."
+                }
+                (Counted::Total, Lang::En) => {
+                    "The total is counted and the parts are left out, so that no crime is counted twice."
+                }
+                (Counted::Parts, Lang::Sv) => {
+                    "Totalen saknar siffror i underlaget (`..`), så delarna räknas i stället för den."
+                }
+                (Counted::Parts, Lang::En) => {
+                    "The total has no figures in the data (`..`), so the parts are counted instead."
+                }
+            };
+            lines.push(match lang {
+                Lang::Sv => format!(
+                    "- {title}: mönstren matchar både totalen {} och delarna {parts}. {counted}",
+                    quote(&n.total)
+                ),
+                Lang::En => format!(
+                    "- {title}: the patterns match both the total {} and its parts {parts}. {counted}",
+                    quote(&n.total)
+                ),
+            });
+        }
+    }
+    if !lines.is_empty() {
+        let _ = writeln!(
+            md,
+            "{}\n\n{}\n",
+            lang.pick("Totaler och delar:", "Totals and parts:"),
+            lines.join("\n")
+        );
+    }
 }
 
 /// Characters of a SHA-256 shown in the data-quality table: enough to tell files apart and
