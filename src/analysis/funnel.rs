@@ -154,6 +154,7 @@ mod tests {
             preliminary: false,
             count: Some(count),
             population: Some(population),
+            parts: None,
         }
     }
 
