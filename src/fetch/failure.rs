@@ -13,7 +13,7 @@ pub const EXCERPT_CHARS: usize = 200;
 pub const MANUAL_ROUTE: &str = "\n\nThe way around: export by hand as README \"Using a real \
 export from BRÅ\" describes: in BRÅ's statistics database choose the menu \"Årsvis – Kommun och \
 storstädernas stadsområden 1996–\", the regions (the kommun, the other kommuner of the county, \
-Hela landet), the crime types of data/pledge.toml and the years, export as \"Databasfil\" in \
+the county and the police region when listed, Hela landet), the crime types of data/pledge.toml and the years, export as \"Databasfil\" in \
 pieces of at most 10 000 cells, and save them in data/ as bra_sol_YYYY-MM-DD.csv.";
 
 /// A fetch that went wrong.

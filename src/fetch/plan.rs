@@ -2,11 +2,12 @@
 //! and how they are split into queries of at most [`MAX_CELLS`] cells.
 //!
 //! Crime types are chosen with the same patterns and matching rules as the analysis
-//! ([`crate::catalog`]). Regions: the pledge kommun, the other kommuner of its county, and the
-//! nation. The county is not asked for as a region: the analysis builds it as the sum of its
-//! kommuner (SOL's county series end in 2014), and a county row beside that sum would count it
-//! twice. Police regions (`Region Mitt`) are not asked for either: the analysis cannot place
-//! them, and `analyze` stops at a region it does not know.
+//! ([`crate::catalog`]). Regions: the pledge kommun, the other kommuner of its county, the
+//! county and the kommun's police region when the menu has them, and the nation. The analysis
+//! keeps one comparison figure per year (`analysis::comparison`): the export's county figure
+//! when it is there, else the sum of the kommuner, else the police region; so asking for the
+//! county beside its kommuner never counts it twice, and the export's own figure includes the
+//! crimes that cannot be placed in a kommun.
 
 use super::menu::{Menu, MenuCrime, MenuPeriod, MenuRegion, PeriodType};
 use crate::catalog;
@@ -50,6 +51,11 @@ pub enum Role {
     Kommun,
     /// Another kommun of the county: compared with, and summed into the county.
     Comparison,
+    /// The kommun's county (`Gävleborgs län`): its own figure, the comparison region.
+    County,
+    /// The kommun's police region (`Region Mitt`): the comparison region when the county
+    /// cannot be had whole.
+    PoliceRegion,
     /// The whole country.
     Nation,
 }
@@ -60,6 +66,8 @@ impl Role {
         match self {
             Role::Kommun => "pledge kommun",
             Role::Comparison => "compared kommun",
+            Role::County => "county",
+            Role::PoliceRegion => "police region",
             Role::Nation => "nation",
         }
     }
@@ -108,7 +116,8 @@ impl Piece {
 pub struct Plan {
     /// Crime types, in menu order.
     pub crimes: Vec<PlannedCrime>,
-    /// Regions: the kommun, the other kommuner of its county, the nation.
+    /// Regions: the kommun, the other kommuner of its county, the county and the police
+    /// region (when the menu has them), the nation.
     pub regions: Vec<PlannedRegion>,
     /// Periods, in menu order.
     pub periods: Vec<MenuPeriod>,
@@ -260,10 +269,15 @@ fn choose_regions(
     let mut out: Vec<PlannedRegion> = Vec::new();
     for entry in &menu.regions {
         let Some(resolved) = regions.resolve(&entry.name) else {
-            continue; // police regions, city districts: the analysis cannot place them
+            continue; // city districts: the analysis cannot place them
         };
+        let police = regions.police_region_of(&pledge.region.code);
         let role = match resolved.level {
             Level::Nation => Role::Nation,
+            Level::County if resolved.code == pledge.county.code => Role::County,
+            Level::PoliceRegion if police.is_some_and(|p| p.code == resolved.code) => {
+                Role::PoliceRegion
+            }
             Level::Kommun if resolved.code == pledge.region.code => Role::Kommun,
             Level::Kommun
                 if regions

@@ -70,6 +70,8 @@ fn menu() -> Menu {
         regions: vec![
             region("8291", "Hela landet"),
             region("8300", "Region Mitt"),
+            region("8301", "Region Stockholm"),
+            region("8292", "Stockholms län"),
             region("8295", "Gävleborgs län"),
             region("8372", "Nordanstig kommun"),
             region("8380", "Hudiksvall kommun"),
@@ -98,7 +100,7 @@ fn crime_types_are_chosen_with_the_analysis_patterns_once_each() {
 }
 
 #[test]
-fn regions_are_the_kommun_its_county_neighbours_and_the_nation_not_the_county_or_police_regions() {
+fn regions_are_the_kommun_its_neighbours_its_county_and_police_region_and_the_nation() {
     let p = plan(
         &menu(),
         &pledge(&["Rån"]),
@@ -118,6 +120,8 @@ fn regions_are_the_kommun_its_county_neighbours_and_the_nation_not_the_county_or
             ("8372", Role::Kommun),
             ("8390", Role::Comparison),
             ("8380", Role::Comparison),
+            ("8295", Role::County),
+            ("8300", Role::PoliceRegion),
             ("8291", Role::Nation)
         ]
     );

@@ -135,7 +135,7 @@ fn fetch_writes_the_databasfil_bytes_as_served_and_a_sidecar() {
     assert_eq!(side["sol_url"], sol.url.as_str());
     assert_eq!(side["pieces"].as_array().unwrap().len(), 1);
     assert_eq!(side["crime_types"].as_array().unwrap().len(), 11);
-    assert_eq!(side["regions"].as_array().unwrap().len(), 11);
+    assert_eq!(side["regions"].as_array().unwrap().len(), 13);
     assert_eq!(side["periods"].as_array().unwrap().len(), 11);
 }
 
@@ -177,7 +177,7 @@ fn fetch_follows_the_documented_steps_with_the_session_cookie_and_user_agent() {
     let form = &log[3].form;
     assert_eq!(
         form["region_id_string"],
-        "8372*8361*8362*8363*8373*8374*8375*8376*8377*8378*8291"
+        "8372*8361*8362*8363*8373*8374*8375*8376*8377*8378*8295*8300*8291"
     );
     assert_eq!(
         form["brottstyp_id_string"],
@@ -208,7 +208,7 @@ fn a_query_over_the_cell_limit_is_split_and_the_pieces_are_joined_under_one_head
     assert_eq!(
         queries.len(),
         2,
-        "46 types × 11 regions × 11 years × 2 = 11 132 cells: two pieces"
+        "46 types × 13 regions × 11 years × 2 = 13 156 cells: two pieces"
     );
     let mut regions: Vec<String> = Vec::new();
     for q in &queries {
@@ -217,7 +217,7 @@ fn a_query_over_the_cell_limit_is_split_and_the_pieces_are_joined_under_one_head
         assert!(cells <= 10_000, "{cells} cells");
         regions.extend(q.form["region_id_string"].split('*').map(str::to_owned));
     }
-    assert_eq!(regions.len(), 11, "every region in exactly one piece");
+    assert_eq!(regions.len(), 13, "every region in exactly one piece");
     let served = sol.served();
     assert_eq!(served.len(), 2);
     let bytes = std::fs::read(fetched(dir.path())).unwrap();
@@ -332,14 +332,16 @@ fn dry_run_prints_the_plan_sends_no_query_and_writes_nothing() {
         "  13092 Grov kvinnofridskränkning [relationship]",
         "  18000 Brott mot narkotikastrafflagen [drugs]",
         "  1000 Totalt antal brott [context: total reported crime]",
-        "regions (11):",
+        "regions (13):",
+        "  8295 Gävleborgs län (21, county)",
+        "  8300 Region Mitt (PR-MITT, police region)",
         "  8372 Nordanstig kommun (2132, pledge kommun)",
         "  8378 Hudiksvall kommun (2184, compared kommun)",
         "  8291 Hela landet (00, nation)",
         "periods (11): 2015, 2016,",
         "2025 prel.",
         "pieces (1), at most 10000 cells each:",
-        "  1: 11 crime types × 11 regions × 11 periods × 2 measures = 2662 cells",
+        "  1: 11 crime types × 13 regions × 11 periods × 2 measures = 3146 cells",
         "dry run: no query sent, nothing written",
     ] {
         assert!(
@@ -348,8 +350,8 @@ fn dry_run_prints_the_plan_sends_no_query_and_writes_nothing() {
         );
     }
     assert!(
-        !stdout.contains("Region Mitt") && !stdout.contains("Gävleborgs län"),
-        "{stdout}"
+        !stdout.contains("Stockholms län") && !stdout.contains("Region Stockholm"),
+        "only the kommun's own county and police region: {stdout}"
     );
     assert!(
         sol.requests_to("/solwebb/action/anmalda/urval/vantapopup")
@@ -421,4 +423,22 @@ fn analyze_reads_the_fetched_export_beside_the_sidecar() {
         .map(|r| (r[year].clone(), r[count].clone()))
         .collect();
     assert_eq!(got, expected);
+    // The fetched county rows are the comparison, once per year, not beside a sum.
+    let county: Vec<(String, String)> = text
+        .lines()
+        .filter(|l| l.starts_with("Gävleborgs län;Brott mot narkotikastrafflagen;"))
+        .map(|l| {
+            let f: Vec<&str> = l.split(';').collect();
+            (f[3].trim_end_matches(" prel.").to_owned(), f[4].to_owned())
+        })
+        .collect();
+    assert_eq!(county.len(), 11);
+    let got: Vec<(String, String)> = rows[1..]
+        .iter()
+        .filter(|r| r[area] == "drugs" && r[code_col] == "21")
+        .map(|r| (r[year].clone(), r[count].clone()))
+        .collect();
+    assert_eq!(got, county);
+    let json = crate::common::summary(dir.path());
+    assert_eq!(json["areas"][1]["comparison"]["source"], "export");
 }
