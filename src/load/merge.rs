@@ -48,7 +48,24 @@ pub fn merge(
     sources: &[SourceInfo],
     order: &[String],
 ) -> Result<Merged, InputError> {
-    let mut merged = Merged::default();
+    let mut revisions = Vec::new();
+    let observations = merge_observations(observations, sources, order, &mut revisions)?;
+    let population = merge_population(population, sources, order, &mut revisions)?;
+    Ok(Merged {
+        observations,
+        population,
+        revisions,
+    })
+}
+
+/// One observation per region, crime, year and period, by the rules of the module docs;
+/// differing values are pushed to `revisions`.
+fn merge_observations(
+    observations: Vec<Observation>,
+    sources: &[SourceInfo],
+    order: &[String],
+    revisions: &mut Vec<Revision>,
+) -> Result<Vec<Observation>, InputError> {
     let mut by_key: BTreeMap<(String, String, i32, Period), Observation> = BTreeMap::new();
     for mut obs in observations {
         // `0412 - Grov kvinnofridskränkning` and `Grov kvinnofridskränkning` are one type: keep
@@ -89,7 +106,7 @@ pub fn merge(
             (obs, kept.clone())
         };
         if old.count != new.count {
-            merged.revisions.push(Revision {
+            revisions.push(Revision {
                 region: new.region_name.clone(),
                 crime: new.crime.clone(),
                 year: new.year,
@@ -103,8 +120,17 @@ pub fn merge(
         }
         by_key.insert(key, new);
     }
-    merged.observations = by_key.into_values().collect();
+    Ok(by_key.into_values().collect())
+}
 
+/// One population per region and year, the newer export's when two differ (pushed to
+/// `revisions`).
+fn merge_population(
+    population: Vec<PopulationRow>,
+    sources: &[SourceInfo],
+    order: &[String],
+    revisions: &mut Vec<Revision>,
+) -> Result<Vec<PopulationRow>, InputError> {
     let mut pop: BTreeMap<(String, i32), PopulationRow> = BTreeMap::new();
     for row in population {
         let key = (row.region_code.clone(), row.year);
@@ -129,7 +155,7 @@ pub fn merge(
         } else {
             (row, kept.clone())
         };
-        merged.revisions.push(Revision {
+        revisions.push(Revision {
             region: new.region_code.clone(),
             crime: "Folkmängd".to_owned(),
             year: new.year,
@@ -142,8 +168,7 @@ pub fn merge(
         });
         pop.insert(key, new);
     }
-    merged.population = pop.into_values().collect();
-    Ok(merged)
+    Ok(pop.into_values().collect())
 }
 
 fn show(count: Option<u64>, preliminary: bool) -> String {
