@@ -36,6 +36,9 @@ fn the_report_names_its_date_the_export_and_when_the_next_figures_come() {
     let md = read(dir.path(), "report.md");
     // The newest export in the shipped data is the monthly one of 2026-09-15.
     assert!(md.contains("Rapportens datum: 2026-09-15. Bygger på Brås export från 2026-09-15."));
+    // The summary card for the meeting is named, by its file name beside the report.
+    assert!(md.contains("Till sammanträdet: bilden `sammanfattning.png` bredvid rapporten"));
+    assert!(dir.path().join("reports/sammanfattning.png").is_file());
     assert!(md.contains(
         "Nästa siffror: Brå publicerar de slutliga siffrorna för 2025 i mars 2026 och de preliminära siffrorna för 2026 i januari 2027."
     ));
@@ -176,6 +179,7 @@ fn the_english_report_is_english_throughout() {
         "**Crime in close relationships.** Year to date (January–August 2026",
         "![Crime in close relationships – count per period, rolling 12-month sum",
         "an average of 29 offences were reported per year",
+        "For the council meeting: the image `summary-card.png` beside the report",
         "Brå has no single series",
         "- Sweden 2025:",
         "- Gävleborg County 2025:",

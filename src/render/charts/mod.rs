@@ -148,8 +148,13 @@ pub fn render_card(summary: &Summary, opts: &ChartOptions) -> anyhow::Result<(St
         lang: opts.lang,
         pooled: opts.pooled,
     };
-    let name = format!("{}.{}", card::stem(opts.lang), opts.format.ext());
+    let name = card_name(opts.lang, opts.format);
     Ok((name, render_job(&ctx, Job::Card, opts.format)?))
+}
+
+/// The summary card's file name: `sammanfattning.png`, `summary-card.svg`, …
+pub fn card_name(lang: Lang, format: ChartFormat) -> String {
+    format!("{}.{}", card::stem(lang), format.ext())
 }
 
 /// The area id made safe as a file name.

@@ -108,6 +108,23 @@ pub fn overview(md: &mut String, opts: &RenderOptions) {
     );
 }
 
+/// Where the summary card for the council meeting is: one image beside the report.
+pub fn card(md: &mut String, opts: &RenderOptions) {
+    let name = crate::render::charts::card_name(opts.lang, opts.chart_format);
+    let _ = writeln!(
+        md,
+        "\n{}",
+        match opts.lang {
+            Lang::Sv => format!(
+                "Till sammanträdet: bilden `{name}` bredvid rapporten visar alla områden på en bild (1600 × 900), med senaste året, bedömningen och en liten trendlinje där löftesperioden är skuggad."
+            ),
+            Lang::En => format!(
+                "For the council meeting: the image `{name}` beside the report shows every area on one slide (1600 × 900), with the latest year, the verdict and a small trend line with the pledge period shaded."
+            ),
+        }
+    );
+}
+
 /// The plain last line: the tool, its version and the source.
 pub fn footer(md: &mut String, lang: Lang) {
     let version = env!("CARGO_PKG_VERSION");

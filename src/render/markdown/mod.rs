@@ -30,6 +30,7 @@ pub fn render(s: &Summary, opts: &RenderOptions) -> String {
     back::command(&mut md, &opts.command_line, lang);
     back::method(&mut md, s, lang);
     back::checksums(&mut md, s, lang);
+    front::card(&mut md, opts);
     front::footer(&mut md, lang);
     format::typeset(&md, lang)
 }
