@@ -60,17 +60,23 @@ pub fn publication(
     };
     let preliminary =
         latest_year.is_some_and(|y| sources.iter().any(|s| s.preliminary_years.contains(&y)));
+    let next = latest_year.map_or_else(Vec::new, |y| {
+        next_releases(y, preliminary, report_date.as_deref())
+    });
     Publication {
         report_date,
         date_from,
         export_file: export.map(|e| e.file.clone()),
         export_date: export.and_then(|e| e.export_date.clone()),
-        next: latest_year.map_or_else(Vec::new, |y| next_releases(y, preliminary)),
+        next,
     }
 }
 
-/// The next two releases after the latest year in the data.
-pub fn next_releases(latest: i32, preliminary: bool) -> Vec<Release> {
+/// The next two releases after the latest year in the data that are not yet out on the
+/// report's date (`YYYY-MM-DD`; a release in the report's own month still counts, since Brå
+/// publishes late in the month): a report made in September 2026 from figures whose 2025 was
+/// preliminary in an older export names January and March 2027, not March 2026.
+pub fn next_releases(latest: i32, preliminary: bool, report_date: Option<&str>) -> Vec<Release> {
     let release = |year: i32, status: ReleaseStatus| {
         let month = match status {
             ReleaseStatus::Preliminary => PRELIMINARY_MONTH,
@@ -82,17 +88,23 @@ pub fn next_releases(latest: i32, preliminary: bool) -> Vec<Release> {
             month: format!("{}-{month:02}", year + 1),
         }
     };
+    let mut all = Vec::new();
     if preliminary {
-        vec![
-            release(latest, ReleaseStatus::Final),
-            release(latest + 1, ReleaseStatus::Preliminary),
-        ]
-    } else {
-        vec![
-            release(latest + 1, ReleaseStatus::Preliminary),
-            release(latest + 1, ReleaseStatus::Final),
-        ]
+        all.push(release(latest, ReleaseStatus::Final));
     }
+    let report_year = report_date
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<i32>().ok())
+        .unwrap_or(latest);
+    for year in latest + 1..=latest.max(report_year) + 1 {
+        all.push(release(year, ReleaseStatus::Preliminary));
+        all.push(release(year, ReleaseStatus::Final));
+    }
+    let month = report_date.and_then(|d| d.get(..7));
+    all.into_iter()
+        .filter(|r| month.is_none_or(|m| r.month.as_str() >= m))
+        .take(2)
+        .collect()
 }
 
 /// `YYYY-MM-DD` (UTC) of seconds since 1970-01-01, by the civil-from-days algorithm
@@ -172,15 +184,36 @@ mod tests {
 
     #[test]
     fn a_preliminary_latest_year_is_followed_by_its_final_figures_in_march() {
-        let next = next_releases(2025, true);
+        let next = next_releases(2025, true, None);
         assert_eq!(next[0].year, 2025);
         assert_eq!(next[0].status, ReleaseStatus::Final);
         assert_eq!(next[0].month, "2026-03");
         assert_eq!(next[1].year, 2026);
         assert_eq!(next[1].status, ReleaseStatus::Preliminary);
         assert_eq!(next[1].month, "2027-01");
-        let next = next_releases(2025, false);
+        let next = next_releases(2025, false, None);
         assert_eq!((next[0].year, next[0].month.as_str()), (2026, "2027-01"));
         assert_eq!((next[1].year, next[1].month.as_str()), (2026, "2027-03"));
+    }
+
+    #[test]
+    fn releases_already_out_on_the_report_date_are_not_named() {
+        // March 2026 is still ahead on 26 March (Brå publishes late in the month) ...
+        let next = next_releases(2025, true, Some("2026-03-26"));
+        assert_eq!(
+            (next[0].status, next[0].month.as_str()),
+            (ReleaseStatus::Final, "2026-03")
+        );
+        // ... but not in September: then the next are 2026's preliminary and final figures.
+        let next = next_releases(2025, true, Some("2026-09-15"));
+        assert_eq!(
+            (next[0].year, next[0].status),
+            (2026, ReleaseStatus::Preliminary)
+        );
+        assert_eq!((next[1].year, next[1].month.as_str()), (2026, "2027-03"));
+        // A report dated long after the data still names two releases to come.
+        let next = next_releases(2020, false, Some("2026-02-01"));
+        assert_eq!(next.len(), 2);
+        assert_eq!(next[0].month, "2026-03");
     }
 }

@@ -196,18 +196,13 @@ where
         let pts = vec![axes::px(&chart, x.0, value), axes::px(&chart, x.1, value)];
         line(root, &pts, color.to_rgba(), 2, dash)?;
     }
-    let label = style::anchored(
-        style::font(SMALL_PX * 0.8, false, VERMILLION),
-        HPos::Right,
-        VPos::Bottom,
+    let upper = lang.pick(
+        "övre gräns (vidgad för överspridning)",
+        "upper limit (widened for overdispersion)",
     );
-    let at = axes::px(&chart, x.1, c.upper);
-    style::text(
-        root,
-        lang.pick("övre gräns", "upper limit"),
-        (at.0 - 6, at.1 - 4),
-        &label,
-    )?;
+    line_label(root, &chart, (x.1, c.upper), upper, VERMILLION)?;
+    let centre = lang.pick("medel före löftet", "mean before the pledge");
+    line_label(root, &chart, (x.1, c.centre), centre, BLACK)?;
     for p in &c.points {
         if let Some(n) = p.count {
             let at = axes::px(&chart, x_of(p), n as f64);
@@ -215,4 +210,25 @@ where
         }
     }
     Ok(())
+}
+
+/// A small label just above the right end of a horizontal line, on a white box so points
+/// and grid lines do not cross it.
+fn line_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    (x, y): (f64, f64),
+    text: &str,
+    color: RGBColor,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let style = style::anchored(
+        style::font(SMALL_PX * 0.8, false, color),
+        HPos::Right,
+        VPos::Bottom,
+    );
+    let at = axes::px(chart, x, y);
+    style::boxed_text(root, text, (at.0 - 6, at.1 - 6), &style)
 }

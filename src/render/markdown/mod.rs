@@ -35,23 +35,42 @@ pub fn render(s: &Summary, opts: &RenderOptions) -> String {
     format::typeset(&md, lang)
 }
 
+/// The first and last year with a count: yearly figures, and monthly ones (a running year).
 fn data_years(s: &Summary) -> Option<(i32, i32)> {
-    let years = s
+    let yearly = s
         .areas
         .iter()
         .flat_map(|a| a.years.iter())
         .filter(|y| y.count.is_some())
         .map(|y| y.year);
-    let (min, max) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    let monthly = s
+        .areas
+        .iter()
+        .flat_map(|a| a.monthly.points.iter())
+        .filter(|p| p.count.is_some())
+        .map(|p| p.year);
+    let (min, max) = yearly
+        .chain(monthly)
+        .fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
     (min <= max).then_some((min, max))
 }
 
+/// The years whose figures in the report are preliminary: after merging, a year an older
+/// export had as preliminary and a newer one as final is final.
 fn preliminary_years(s: &Summary) -> Vec<i32> {
-    let mut v: Vec<i32> = s
-        .sources
+    let yearly = s
+        .areas
         .iter()
-        .flat_map(|x| x.preliminary_years.iter().copied())
-        .collect();
+        .flat_map(|a| a.years.iter())
+        .filter(|y| y.preliminary && y.count.is_some())
+        .map(|y| y.year);
+    let monthly = s
+        .areas
+        .iter()
+        .flat_map(|a| a.monthly.points.iter())
+        .filter(|p| p.preliminary && p.count.is_some())
+        .map(|p| p.year);
+    let mut v: Vec<i32> = yearly.chain(monthly).collect();
     v.sort_unstable();
     v.dedup();
     v
