@@ -65,6 +65,13 @@ pub const COUNT_EXPECTED: &str = "a whole number ≥ 0 (spaces between thousands
 
 /// Parses a count: digits with optional space thousands separators, `..` or `-`.
 pub fn parse_count(cell: &str) -> Result<Cell, CellError> {
+    // Plain digits, as in nearly every SOL cell: nothing to trim.
+    if !cell.is_empty() && cell.len() < 20 && cell.bytes().all(|b| b.is_ascii_digit()) {
+        return cell
+            .parse()
+            .map_err(|_| CellError::NotANumber)
+            .and_then(capped);
+    }
     let cell = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
     match cell {
         "" => return Err(CellError::Empty),
@@ -117,13 +124,25 @@ fn capped(v: u64) -> Result<Cell, CellError> {
     }
 }
 
+/// [`parse_count`] on the raw bytes of a cell: plain ASCII digits without decoding, anything
+/// else as text (a cell that is not UTF-8 is not a number).
+pub fn count_cell(cell: &[u8]) -> Result<Cell, CellError> {
+    if !cell.is_empty() && cell.len() < 20 && cell.iter().all(u8::is_ascii_digit) {
+        return capped(cell.iter().fold(0u64, |v, d| v * 10 + u64::from(d - b'0')));
+    }
+    std::str::from_utf8(cell)
+        .map_err(|_| CellError::NotANumber)
+        .and_then(parse_count)
+}
+
 /// What a year cell should hold, for error messages.
 pub const YEAR_EXPECTED: &str = "a year like `2024` or `2025 prel.`";
 
 /// Parses `2024`, `2025 prel.`, `2025 (prel.)`, `2025prel`: the year and whether preliminary.
 /// Years outside 1900–2100 are refused.
 pub fn parse_year(cell: &str) -> Option<(i32, bool)> {
-    let cell = cell.trim();
+    let plain = cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit());
+    let cell = if plain { cell } else { cell.trim() };
     let end = cell
         .bytes()
         .position(|b| !b.is_ascii_digit())
@@ -136,11 +155,12 @@ pub fn parse_year(cell: &str) -> Option<(i32, bool)> {
         .trim()
         .trim_matches(|c| c == '(' || c == ')')
         .trim();
-    let preliminary = match rest.to_lowercase().as_str() {
-        "" => false,
-        "prel." | "prel" | "preliminär" | "preliminära" => true,
-        _ => return None,
-    };
+    // Most cells are a plain year: no allocation for them.
+    let preliminary = !rest.is_empty()
+        && match rest.to_lowercase().as_str() {
+            "prel." | "prel" | "preliminär" | "preliminära" => true,
+            _ => return None,
+        };
     let year: i32 = digits.parse().ok()?;
     (1900..=2100).contains(&year).then_some((year, preliminary))
 }

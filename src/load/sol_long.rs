@@ -98,6 +98,11 @@ pub struct Parser<'r> {
     /// Raw bytes (crime, region, year cells) of the last row skipped by the filter: rows with
     /// the same cells are checked and skipped without decoding.
     skip_last: Option<SkipLast>,
+    /// Raw crime cells of skipped labels → [`census::label_hash`] of the decoded label, so a
+    /// new crime type of the same region is skipped on its bytes too (see `fast.rs`).
+    raw_skips: HashMap<Vec<u8>, u64>,
+    /// Rows skipped on their bytes (the fast path's share, for tests and profiles).
+    fast_rows: usize,
     /// True when the last line was a row the filter skipped (its region is the last).
     skipped_row: bool,
     out: SolLong,
@@ -113,6 +118,12 @@ struct SkipLast {
     crime: Vec<u8>,
     region: Vec<u8>,
     year: Vec<u8>,
+    /// The year cell decoded (plain: no spaces or quotes around it).
+    year_text: String,
+    /// True when the year cell is `År` or empty: the year is in the period cell.
+    year_in_period: bool,
+    /// The row's bytes through its first three cells when they are region, crime and year.
+    prefix: Vec<u8>,
     /// [`census::label_hash`] of the decoded crime label.
     crime_hash: u64,
     region_code: String,
@@ -166,6 +177,8 @@ impl<'r> Parser<'r> {
             region_cache: HashMap::new(),
             last_region: None,
             skip_last: None,
+            raw_skips: HashMap::new(),
+            fast_rows: 0,
             skipped_row: false,
             out: SolLong::default(),
         }

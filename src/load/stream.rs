@@ -150,7 +150,7 @@ fn read_blocks(
         carry.extend_from_slice(&buf[cut..]);
         buf.truncate(cut);
         if !buf.is_empty() {
-            let lines = buf.iter().filter(|b| **b == b'\n').count();
+            let lines = memchr::memchr_iter(b'\n', &buf).count();
             let block = Block {
                 index,
                 first_line,
