@@ -115,7 +115,7 @@ pub fn render_all(
         pooled: opts.pooled,
     };
     let ext = opts.format.ext();
-    let mut files = Vec::with_capacity(summary.areas.len() * Kind::ALL.len() + 1);
+    let mut jobs = Vec::with_capacity(summary.areas.len() * (Kind::ALL.len() + 1) + 1);
     for area in &summary.areas {
         for kind in Kind::ALL {
             if matches!(kind, Kind::Composition) && area.crimes.len() < 2 {
@@ -123,19 +123,37 @@ pub fn render_all(
                 continue;
             }
             let name = format!("{}-{}.{ext}", file_stem(&area.id), kind.name());
-            files.push((name, render_job(&ctx, Job::Area(kind, area), opts.format)?));
+            jobs.push((name, Job::Area(kind, area)));
         }
         // The monthly chart only where the area has monthly or quarterly figures.
         if !area.monthly.points.is_empty() {
             let name = format!("{}-monthly.{ext}", file_stem(&area.id));
-            files.push((name, render_job(&ctx, Job::Monthly(area), opts.format)?));
+            jobs.push((name, Job::Monthly(area)));
         }
     }
-    files.push((
-        format!("overview.{ext}"),
-        render_job(&ctx, Job::Overview, opts.format)?,
-    ));
-    Ok(files)
+    jobs.push((format!("overview.{ext}"), Job::Overview));
+    let drawn = on_every_core(&jobs, |(_, job)| render_job(&ctx, *job, opts.format));
+    jobs.into_iter()
+        .zip(drawn)
+        .map(|((name, _), bytes)| Ok((name, bytes?)))
+        .collect()
+}
+
+/// `f` of every item, on every core (charts are independent: drawing and PNG compression
+/// take most of a small run); the results in the items' order, whatever the scheduling.
+fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = items.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(per)
+            .map(|chunk| scope.spawn(|| chunk.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The summary card for the council meeting: (file name, bytes), named in the report's
