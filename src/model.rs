@@ -11,6 +11,7 @@ pub use crate::load::Format;
 pub mod comparison;
 pub mod monthly;
 pub mod nesting;
+pub mod surroundings;
 
 use crate::notes::{Note, Warning};
 use serde::Serialize;
@@ -272,6 +273,9 @@ pub struct AreaSummary {
     pub breaks: Vec<BreakRef>,
     /// Where the kommun lies among the kommuner in the data over the pledge period.
     pub funnel: Funnel,
+    /// The kommun's change against its comparison region's and the nation's (§8e); context
+    /// only, never read by the verdict.
+    pub surroundings: Vec<surroundings::Surrounding>,
     /// The overall verdict (see `analysis::verdict`).
     pub verdict: Verdict,
     /// The promise as worded in the pledge, when given.

@@ -80,6 +80,17 @@ pub enum Note {
         /// Kommuner needed.
         needed: usize,
     },
+    /// The kommun has no pledge-vs-baseline comparison to set against the surroundings.
+    SurroundingsNoComparison,
+    /// The region lacks a count or a population in years the kommun's comparison used.
+    SurroundingsRegionIncomplete {
+        /// How many such years.
+        years: usize,
+    },
+    /// The region's figures are the kommun's own (no other kommun of it is in the data).
+    SurroundingsOnlyKommun,
+    /// The model of the ratio could not be fitted (e.g. no crimes in a cell).
+    SurroundingsNotFitted,
 }
 
 impl Note {
@@ -138,6 +149,19 @@ impl Note {
                 format!(
                     "exact Poisson limits; fewer than {needed} kommuner in the data, so the spread between kommuner cannot be estimated and no position is given"
                 )
+            }
+            Note::SurroundingsNoComparison => {
+                "the kommun has no comparison of the pledge period with the baseline".into()
+            }
+            Note::SurroundingsRegionIncomplete { years } => {
+                format!("the region lacks a count or a population in {years} of the compared years")
+            }
+            Note::SurroundingsOnlyKommun => {
+                "the region's figures are the kommun's own: no other kommun of it is in the data"
+                    .into()
+            }
+            Note::SurroundingsNotFitted => {
+                "the ratio could not be estimated (e.g. no crimes in one period)".into()
             }
         }
     }

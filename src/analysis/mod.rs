@@ -11,6 +11,7 @@ pub mod frames;
 pub mod funnel;
 pub mod monthly;
 pub mod publication;
+pub mod surroundings;
 pub mod thresholds;
 pub mod trend;
 pub mod verdict;
@@ -314,6 +315,7 @@ fn area_summary(
         method.min_funnel_kommuner,
     );
     let verdict = verdict::verdict(&cmp, &trend);
+    let surroundings = surroundings::surroundings(&years, &cmp, pledge.baseline, method);
     let monthly = monthly::monthly(
         inputs.data,
         pledge,
@@ -340,6 +342,7 @@ fn area_summary(
             })
             .collect(),
         funnel,
+        surroundings,
         verdict,
         promise: area.promise.clone(),
         police_effort: area.police_effort,

@@ -147,4 +147,33 @@ mod tests {
         adjust(&mut b, &mut method);
         assert_eq!(b[0].verdict, Verdict::NoDetectableChange);
     }
+
+    /// The surroundings are context: an extreme ratio against the county changes no verdict.
+    #[test]
+    fn the_surroundings_never_change_the_verdict() {
+        let mut method = Method::standard();
+        let base = || vec![area(Some(0.03), 1.4, 3), area(Some(0.5), 0.9, 3)];
+        let mut without = base();
+        adjust(&mut without, &mut method);
+        for ratio in [0.1, 1.0, 10.0] {
+            let mut with = base();
+            for a in &mut with {
+                a.surroundings = vec![crate::model::surroundings::Surrounding {
+                    level: "county".into(),
+                    region_code: "21".into(),
+                    region_name: "Gävleborgs län".into(),
+                    region_rate_ratio: Some(1.4 / ratio),
+                    ratio: Some(ratio),
+                    ci_low: Some(ratio * 0.9),
+                    ci_high: Some(ratio * 1.1),
+                    p_value: Some(1e-9),
+                    notes: Vec::new(),
+                    note: None,
+                }];
+            }
+            adjust(&mut with, &mut method);
+            let verdicts = |v: &[AreaSummary]| v.iter().map(|a| a.verdict).collect::<Vec<_>>();
+            assert_eq!(verdicts(&with), verdicts(&without));
+        }
+    }
 }

@@ -59,6 +59,19 @@ pub fn note(n: &Note, lang: Lang) -> String {
                 "exakta Poissongränser; färre än {needed} kommuner i underlaget, så spridningen mellan kommunerna kan inte skattas och inget läge anges"
             )
         }
+        Note::SurroundingsNoComparison => {
+            "kommunen saknar en jämförelse mellan löftesperioden och jämförelseperioden".into()
+        }
+        Note::SurroundingsRegionIncomplete { years } => {
+            format!("området saknar antal eller befolkning för {years} av de jämförda åren")
+        }
+        Note::SurroundingsOnlyKommun => {
+            "områdets siffror är kommunens egna: ingen annan kommun i området finns i underlaget"
+                .into()
+        }
+        Note::SurroundingsNotFitted => {
+            "kvoten kunde inte skattas (t.ex. inga brott under en av perioderna)".into()
+        }
     }
 }
 

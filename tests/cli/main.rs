@@ -27,5 +27,6 @@ mod report;
 mod report_numbers;
 mod robustness;
 mod statistics;
+mod surroundings;
 mod validate;
 mod validate_census;

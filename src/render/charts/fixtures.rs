@@ -107,6 +107,7 @@ pub fn area(id: &str, title: &str, crimes: &[&str], years: Vec<YearFigures>) -> 
         spikes: Vec::new(),
         breaks: Vec::new(),
         funnel: empty_funnel(),
+        surroundings: Vec::new(),
         verdict: Verdict::NoDetectableChange,
         monthly: crate::model::monthly::Monthly::empty(crate::model::monthly::Grain::Year),
         comparison: Some(crate::model::comparison::ComparisonRegion {

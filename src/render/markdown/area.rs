@@ -130,6 +130,7 @@ fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
     let _ = writeln!(md, "### {}\n", lang.pick("Jämförelser", "Comparisons"));
     latest_rates(md, a, lang);
     funnel_line(md, s, a, lang);
+    super::surroundings::line(md, s, a, lang);
     md.push('\n');
     breaks(md, a, lang);
     if let Some(note) = crate::render::notes::notes(&a.trend.notes, lang) {

@@ -129,6 +129,10 @@ fn area(a: &mut AreaSummary) {
         n.total = text(&n.total);
         n.parts.iter_mut().for_each(|p| *p = text(p));
     }
+    for r in &mut a.surroundings {
+        r.region_name = text(&r.region_name);
+        r.notes.iter_mut().for_each(note);
+    }
 }
 
 fn break_ref(b: &mut BreakRef) {

@@ -6,6 +6,7 @@ mod back;
 pub mod escape;
 mod front;
 mod monthly;
+mod surroundings;
 
 use super::RenderOptions;
 use super::format::{self, Lang};
