@@ -33,7 +33,8 @@ fn append(path: &std::path::Path, lines: &str) {
     f.write_all(lines.as_bytes()).expect("append");
 }
 
-/// `verdicts/doubling` (Nordanstig alone) plus Hudiksvall, another kommun of Gävleborgs län,
+/// `verdicts/doubling` (Nordanstig alone) plus Hudiksvall, another kommun of Gävleborgs län
+/// (the county is then the labelled sum of 2 of its 10 kommuner),
 /// at a constant 20 relationship and 40 drug crimes a year per 10 000.
 fn with_a_neighbour() -> tempfile::TempDir {
     let dir = copy_of("verdicts/doubling");
@@ -72,7 +73,7 @@ fn the_ratio_against_the_county_matches_the_hand_computation() {
     assert!((rel["p_value"].as_f64().unwrap() - 0.111301).abs() < 1e-6);
     let report = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
     // The report typesets "95 %" with no-break spaces.
-    let line = "- Jämfört med omgivningen: förändringen i Nordanstig från jämförelseperioden till löftesperioden går inte att skilja från den i Gävleborgs län (kvot 1,33; 95\u{a0}%\u{a0}KI 0,94–1,90).";
+    let line = "- Jämfört med omgivningen: förändringen i Nordanstig från jämförelseperioden till löftesperioden går inte att skilja från den i summan av 2 av 10 kommuner i Gävleborgs län (kvot 1,33; 95\u{a0}%\u{a0}KI 0,94–1,90).";
     assert!(report.contains(line), "{report}");
     assert!(report.contains("Det är sammanhang och ändrar inte bedömningen."));
 }
