@@ -1,14 +1,13 @@
 //! Yearly figures for one area and region: count, population, rate per 100 000 and the exact
-//! (Garwood) 95 % intervals of count and rate.
+//! (Garwood) intervals of count and rate at `thresholds::LEVEL`.
 
 use super::frames::AreaYear;
+// The intervals use the one confidence level of the analysis (`thresholds::LEVEL`).
+use super::thresholds::LEVEL;
 use crate::load::canonical::Observation;
 use crate::model::YearFigures;
 use crate::regions::Region;
 use crate::stats::poisson::{garwood_interval, rate_per_100k};
-
-/// Confidence level of every interval in the report.
-pub const LEVEL: f64 = 0.95;
 
 /// The figures of one aggregated row, named after `region`.
 pub fn figures(row: &AreaYear, region: &Region) -> YearFigures {

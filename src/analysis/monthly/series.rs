@@ -1,7 +1,7 @@
 //! One region's monthly or quarterly series for one area: the sum over the area's crime
 //! types per period, with the year's population for every period of it.
 
-use crate::analysis::yearly::LEVEL;
+use crate::analysis::thresholds::LEVEL;
 use crate::load::canonical::{Observation, Period, PopulationRow};
 use crate::model::monthly::{Grain, PeriodPoint};
 use crate::regions::{Level, Region};
