@@ -288,3 +288,53 @@ fn no_pooled_rate_spans_a_splitting_break() {
             > pooled.iter().filter(|p| p.1.is_some()).count()
     );
 }
+
+#[test]
+fn overview_panels_share_one_year_range_and_label_every_year() -> anyhow::Result<()> {
+    let mut s = realistic();
+    // One area's index starts only in 2019: its panel still spans 2015–2026, and the two
+    // panels side by side have room for every year's label.
+    s.areas[1]
+        .years
+        .retain(|f| f.level != "kommun" || f.year >= 2019);
+    let files = render_all(&s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
+    let overview = files
+        .iter()
+        .find(|(n, _)| n == "overview.svg")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .ok_or_else(|| anyhow::anyhow!("no overview"))?;
+    for year in 2015..=2026 {
+        let n = overview.matches(&format!("\n{year}\n")).count();
+        assert_eq!(n, s.areas.len(), "{year} labelled in {n} of the panels");
+    }
+    // Eleven or twelve years fit under a full-width chart: none is thinned out.
+    let files = render_all(&realistic(), &opts(Lang::Sv, ChartFormat::Svg, false))?;
+    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with("-trend.svg")) {
+        let svg = String::from_utf8_lossy(bytes);
+        for year in 2015..=2026 {
+            assert!(svg.contains(&format!("\n{year}\n")), "{name}: no {year}");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_trend_line_stops_at_a_splitting_break_inside_it() -> anyhow::Result<()> {
+    let count_lines = |s: &Summary| -> anyhow::Result<usize> {
+        let files = render_all(s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
+        let (_, svg) = files
+            .iter()
+            .find(|(n, _)| n == "relationship-trend.svg")
+            .ok_or_else(|| anyhow::anyhow!("no trend chart"))?;
+        let svg = String::from_utf8_lossy(svg);
+        Ok(svg.matches("stroke=\"#D55E00\" stroke-width=\"4\"").count())
+    };
+    let mut s = realistic();
+    // The fixture's trend runs 2019–2025; its break (2019-01-01) lies before it: one line,
+    // and one more in the legend's swatch.
+    assert_eq!(count_lines(&s)?, 2);
+    s.areas[0].breaks.push(split_at("2021-07-01"));
+    // A mid-2021 break is drawn at the end of 2021: the line stops there and starts again.
+    assert_eq!(count_lines(&s)?, 3);
+    Ok(())
+}

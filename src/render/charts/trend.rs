@@ -270,6 +270,28 @@ where
         .filter(|p| p.fitted.is_finite() && p.low.is_finite() && p.high.is_finite())
         .collect();
     pts.sort_by_key(|p| p.year);
+    // A break the trend allows for with a step splits the line: no line spans it.
+    let cuts = super::cut_years(&area.breaks);
+    let mut start = 0;
+    for i in 1..=pts.len() {
+        let cut = i == pts.len() || super::straddles(pts[i - 1].year, pts[i].year, &cuts);
+        if cut {
+            trend_piece(root, chart, &pts[start..i])?;
+            start = i;
+        }
+    }
+    Ok(())
+}
+
+/// One unbroken piece of the fitted trend: its band and its line.
+fn trend_piece<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    pts: &[&TrendPoint],
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
     if pts.is_empty() {
         return Ok(());
     }
