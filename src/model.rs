@@ -7,6 +7,8 @@
 
 /// The input formats, as recorded per source file.
 pub use crate::load::Format;
+/// Where a kommun lies in the funnel, as recorded in `funnel.position`.
+pub use crate::stats::funnel::FunnelPosition;
 
 pub mod comparison;
 pub mod monthly;
@@ -486,7 +488,7 @@ pub struct Funnel {
     /// Number of kommuner compared.
     pub kommuner: usize,
     /// `above_99_8`, `above_95`, `inside_95`, `below_95` or `below_99_8`.
-    pub position: Option<String>,
+    pub position: Option<FunnelPosition>,
     /// Pooled rate per 100 000 over the comparison group, every kommun but the pledge
     /// kommun (the target).
     pub target_rate: Option<f64>,

@@ -14,27 +14,7 @@ use std::collections::BTreeMap;
 
 /// The funnel of one area over `years` (the pledge years present for the pledge kommun).
 pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner: usize) -> Funnel {
-    let mut sums: BTreeMap<&str, (u64, f64, usize)> = BTreeMap::new();
-    for r in rows
-        .iter()
-        .filter(|r| r.level == Level::Kommun && years.contains(&r.year))
-    {
-        if let (Some(c), Some(p)) = (r.count, r.population) {
-            let e = sums.entry(r.region_code.as_str()).or_default();
-            e.0 += c;
-            e.1 += p as f64;
-            e.2 += 1;
-        }
-    }
-    let points: Vec<FunnelPoint> = sums
-        .into_iter()
-        .filter(|(_, (_, p, n))| *n == years.len() && *p > 0.0)
-        .map(|(code, (c, p, _))| FunnelPoint {
-            code: code.to_owned(),
-            count: c,
-            person_years: p,
-        })
-        .collect();
+    let points = kommun_points(rows, years);
     // The comparison group: every kommun but the pledge kommun.
     let others: Vec<funnel::FunnelPoint> = points
         .iter()
@@ -86,7 +66,7 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
     // limits flag about a third of ordinary kommuner (see `docs/methods.md`): no position,
     // the chart is still drawn.
     let position = log_funnel_position(me.count as f64, me.person_years, target, tau2);
-    out.position = (points.len() >= min_kommuner).then(|| position.as_str().to_owned());
+    out.position = (points.len() >= min_kommuner).then_some(position);
     out.target_rate = Some(target * 1e5);
     out.rate = Some(me.count as f64 / me.person_years * 1e5);
     out.tau2 = tau2;
@@ -103,6 +83,30 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
     out.limits = limits(&points, target, tau2);
     out.points = points;
     out
+}
+
+/// Every kommun with a count and a population above 0 in each of `years`, summed over them.
+fn kommun_points(rows: &[&AreaYear], years: &[i32]) -> Vec<FunnelPoint> {
+    let mut sums: BTreeMap<&str, (u64, f64, usize)> = BTreeMap::new();
+    for r in rows
+        .iter()
+        .filter(|r| r.level == Level::Kommun && years.contains(&r.year))
+    {
+        if let (Some(c), Some(p)) = (r.count, r.population) {
+            let e = sums.entry(r.region_code.as_str()).or_default();
+            e.0 += c;
+            e.1 += p as f64;
+            e.2 += 1;
+        }
+    }
+    sums.into_iter()
+        .filter(|(_, (_, p, n))| *n == years.len() && *p > 0.0)
+        .map(|(code, (c, p, _))| FunnelPoint {
+            code: code.to_owned(),
+            count: c,
+            person_years: p,
+        })
+        .collect()
 }
 
 /// Limits at 80 person-year sizes spread evenly on a log scale over the kommuner's range.
@@ -172,7 +176,7 @@ mod tests {
         assert!((f.target_rate.unwrap() - 1_000.0).abs() < 1e-9);
         // The others are identical: no spread, exact limits, the pledge kommun far above.
         assert_eq!(f.tau2, Some(0.0));
-        assert_eq!(f.position.as_deref(), Some("above_99_8"));
+        assert_eq!(f.position, Some(funnel::FunnelPosition::Above99_8));
         assert!((f.rate.unwrap() - 10_000.0).abs() < 1e-9);
     }
 

@@ -23,7 +23,9 @@ use crate::error::InputError;
 use crate::load::Dataset;
 use crate::load::canonical::Observation;
 use crate::model::monthly::Grain;
-use crate::model::{AreaSummary, BreakRef, Method, RegionRef, Summary, YearFigures};
+use crate::model::{
+    AreaSummary, BreakRef, Comparison, Funnel, Method, RegionRef, Summary, YearFigures,
+};
 use crate::notes::Warning;
 use crate::regions::{Level, Region, Regions};
 use anyhow::Context;
@@ -96,32 +98,7 @@ fn analyze_at(
         .cloned()
         .collect();
     let catalogs = catalogs(pledge, data);
-    let baskets: Vec<basket::Basket> = catalogs
-        .iter()
-        .map(|c| {
-            basket::basket(
-                &own,
-                &c.crimes,
-                pledge.baseline[0],
-                pledge.pledge,
-                pledge.baseline,
-            )
-        })
-        .collect();
-    let pairs: Vec<(String, String)> = pledge
-        .areas
-        .iter()
-        .zip(&baskets)
-        .flat_map(|(a, b)| b.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
-        .collect();
-    let rows = frames::area_years(
-        &data.observations,
-        &data.population,
-        &pairs,
-        regions,
-        &pledge.county.code,
-    )
-    .context("aggregating the yearly figures with polars")?;
+    let (baskets, rows) = baskets_and_rows(pledge, data, regions, &own, &catalogs)?;
     let mut warnings = data.warnings.clone();
     if !data
         .population
@@ -160,6 +137,54 @@ fn analyze_at(
     }
     let mut method = inputs.method;
     verdict::adjust(&mut areas, &mut method);
+    summary(pledge, data, areas, warnings, method)
+}
+
+/// Each area's like-for-like basket, and the yearly sums of every region over those baskets.
+fn baskets_and_rows(
+    pledge: &Pledge,
+    data: &Dataset,
+    regions: &Regions,
+    own: &[Observation],
+    catalogs: &[catalog::AreaCrimes],
+) -> anyhow::Result<(Vec<basket::Basket>, Vec<frames::AreaYear>)> {
+    let baskets: Vec<basket::Basket> = catalogs
+        .iter()
+        .map(|c| {
+            basket::basket(
+                own,
+                &c.crimes,
+                pledge.baseline[0],
+                pledge.pledge,
+                pledge.baseline,
+            )
+        })
+        .collect();
+    let pairs: Vec<(String, String)> = pledge
+        .areas
+        .iter()
+        .zip(&baskets)
+        .flat_map(|(a, b)| b.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
+        .collect();
+    let rows = frames::area_years(
+        &data.observations,
+        &data.population,
+        &pairs,
+        regions,
+        &pledge.county.code,
+    )
+    .context("aggregating the yearly figures with polars")?;
+    Ok((baskets, rows))
+}
+
+/// The result model from the finished areas.
+fn summary(
+    pledge: &Pledge,
+    data: &Dataset,
+    areas: Vec<AreaSummary>,
+    warnings: Vec<Warning>,
+    method: Method,
+) -> anyhow::Result<Summary> {
     let latest_year = areas
         .iter()
         .flat_map(|a| a.years.iter())
@@ -298,22 +323,7 @@ fn area_summary(
         &plan.steps,
         method,
     );
-    let pledge_years: Vec<i32> = cmp
-        .pledge_years
-        .map(|[a, b]| {
-            kommun
-                .iter()
-                .map(|y| y.year)
-                .filter(|y| *y >= a && *y <= b)
-                .collect()
-        })
-        .unwrap_or_default();
-    let funnel = funnel::funnel(
-        area_rows,
-        &pledge_years,
-        &pledge.region.code,
-        method.min_funnel_kommuner,
-    );
+    let funnel = area_funnel(&kommun, &cmp, area_rows, pledge, method);
     let verdict = verdict::verdict(&cmp, &trend);
     let surroundings = surroundings::surroundings(&years, &cmp, pledge.baseline, method);
     let monthly = monthly::monthly(
@@ -331,16 +341,7 @@ fn area_summary(
         pledge_vs_baseline: cmp,
         trend,
         spikes,
-        breaks: area_breaks
-            .iter()
-            .map(|b| BreakRef {
-                date: b.date_text(),
-                what: b.what.clone(),
-                source: b.source.clone(),
-                splits_trend: b.splits_trend,
-                what_en: b.what_en.clone(),
-            })
-            .collect(),
+        breaks: break_refs(&area_breaks),
         funnel,
         surroundings,
         verdict,
@@ -357,6 +358,47 @@ fn area_summary(
         comparison: chosen.region,
         nested: Vec::new(),
     }
+}
+
+/// The funnel over the pledge years the kommun's comparison used.
+fn area_funnel(
+    kommun: &[&YearFigures],
+    cmp: &Comparison,
+    area_rows: &[&frames::AreaYear],
+    pledge: &Pledge,
+    method: &Method,
+) -> Funnel {
+    let pledge_years: Vec<i32> = cmp
+        .pledge_years
+        .map(|[a, b]| {
+            kommun
+                .iter()
+                .map(|y| y.year)
+                .filter(|y| *y >= a && *y <= b)
+                .collect()
+        })
+        .unwrap_or_default();
+    let funnel = funnel::funnel(
+        area_rows,
+        &pledge_years,
+        &pledge.region.code,
+        method.min_funnel_kommuner,
+    );
+    funnel
+}
+
+/// The breaks as the model records them.
+fn break_refs(breaks: &[&SeriesBreak]) -> Vec<BreakRef> {
+    breaks
+        .iter()
+        .map(|b| BreakRef {
+            date: b.date_text(),
+            what: b.what.clone(),
+            source: b.source.clone(),
+            splits_trend: b.splits_trend,
+            what_en: b.what_en.clone(),
+        })
+        .collect()
 }
 
 /// The grain asked for (`--period`), else the finest the data has for the pledge kommun; an

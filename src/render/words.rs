@@ -2,7 +2,7 @@
 //! the summary. Swedish and English side by side, so the two never drift apart.
 
 use super::format::{Lang, int, number, percent};
-use crate::model::{AreaSummary, Comparison, Trend, Verdict};
+use crate::model::{AreaSummary, Comparison, FunnelPosition, Trend, Verdict};
 use crate::notes::Note;
 
 /// The verdict in plain words.
@@ -20,25 +20,25 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
 }
 
 /// The funnel position in plain words, to follow "ligger" / "lies".
-pub fn position(position: &str, lang: Lang) -> &'static str {
+pub fn position(position: FunnelPosition, lang: Lang) -> &'static str {
     match position {
-        "above_99_8" => lang.pick(
+        FunnelPosition::Above99_8 => lang.pick(
             "klart högre än slumpen kan förklara (över 99,8 %-gränsen)",
             "clearly higher than chance explains (above the 99.8 % limit)",
         ),
-        "above_95" => lang.pick(
+        FunnelPosition::Above95 => lang.pick(
             "något högre än väntat (över 95 %-gränsen men inom 99,8 %-gränsen)",
             "somewhat higher than expected (above the 95 % limit, within the 99.8 % limit)",
         ),
-        "inside_95" => lang.pick(
+        FunnelPosition::Inside95 => lang.pick(
             "inom det spann som slumpen kan ge (95 %-gränserna)",
             "within the range chance can give (the 95 % limits)",
         ),
-        "below_95" => lang.pick(
+        FunnelPosition::Below95 => lang.pick(
             "något lägre än väntat (under 95 %-gränsen men inom 99,8 %-gränsen)",
             "somewhat lower than expected (below the 95 % limit, within the 99.8 % limit)",
         ),
-        _ => lang.pick(
+        FunnelPosition::Below99_8 => lang.pick(
             "klart lägre än slumpen kan förklara (under 99,8 %-gränsen)",
             "clearly lower than chance explains (below the 99.8 % limit)",
         ),

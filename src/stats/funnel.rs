@@ -224,18 +224,24 @@ pub fn funnel_limits_rate(target: f64, population: f64, p: f64, tau2: Option<f64
 
 /// Where a kommun lies in the funnel: outside the 99.8 % limits (p = 0.001/0.999),
 /// outside the 95 % limits (p = 0.025/0.975), or inside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Serialised as [`FunnelPosition::as_str`] (`summary.json`'s `funnel.position`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum FunnelPosition {
     /// Above the upper 99.8 % limit.
-    Above999,
+    #[serde(rename = "above_99_8")]
+    Above99_8,
     /// Above the upper 95 % limit (but not the 99.8 % one).
-    Above975,
+    #[serde(rename = "above_95")]
+    Above95,
     /// Within the 95 % limits.
+    #[serde(rename = "inside_95")]
     Inside95,
     /// Below the lower 95 % limit (but not the 99.8 % one).
-    Below025,
+    #[serde(rename = "below_95")]
+    Below95,
     /// Below the lower 99.8 % limit.
-    Below001,
+    #[serde(rename = "below_99_8")]
+    Below99_8,
 }
 
 impl FunnelPosition {
@@ -243,11 +249,11 @@ impl FunnelPosition {
     /// "below_95" or "below_99_8".
     pub fn as_str(&self) -> &'static str {
         match self {
-            FunnelPosition::Above999 => "above_99_8",
-            FunnelPosition::Above975 => "above_95",
+            FunnelPosition::Above99_8 => "above_99_8",
+            FunnelPosition::Above95 => "above_95",
             FunnelPosition::Inside95 => "inside_95",
-            FunnelPosition::Below025 => "below_95",
-            FunnelPosition::Below001 => "below_99_8",
+            FunnelPosition::Below95 => "below_95",
+            FunnelPosition::Below99_8 => "below_99_8",
         }
     }
 }
@@ -322,13 +328,13 @@ pub fn log_funnel_position(
 /// Where `rate` lies against `limit(p)` at the four funnel probabilities; on a limit is inside.
 fn position_by(rate: f64, limit: impl Fn(f64) -> f64) -> FunnelPosition {
     if rate > limit(0.999) {
-        FunnelPosition::Above999
+        FunnelPosition::Above99_8
     } else if rate > limit(0.975) {
-        FunnelPosition::Above975
+        FunnelPosition::Above95
     } else if rate < limit(0.001) {
-        FunnelPosition::Below001
+        FunnelPosition::Below99_8
     } else if rate < limit(0.025) {
-        FunnelPosition::Below025
+        FunnelPosition::Below95
     } else {
         FunnelPosition::Inside95
     }

@@ -139,12 +139,12 @@ fn funnel_position_classifies_each_band() {
     // E = 20: limits 7.1692, 11.2050, 28.7458, 34.7135.
     let (pop, target) = (10_000.0, 0.002);
     let cases = [
-        (35.0, FunnelPosition::Above999),
-        (29.0, FunnelPosition::Above975),
+        (35.0, FunnelPosition::Above99_8),
+        (29.0, FunnelPosition::Above95),
         (20.0, FunnelPosition::Inside95),
-        (11.0, FunnelPosition::Below025),
-        (7.0, FunnelPosition::Below001),
-        (0.0, FunnelPosition::Below001),
+        (11.0, FunnelPosition::Below95),
+        (7.0, FunnelPosition::Below99_8),
+        (0.0, FunnelPosition::Below99_8),
     ];
     for (obs, want) in cases {
         assert_eq!(funnel_position(obs, pop, target, None), want, "{obs}");
@@ -168,7 +168,7 @@ fn funnel_position_of_zero_counts_and_invalid_input_is_inside() {
     );
     assert_eq!(
         funnel_position(1.0, 10_000.0, 0.0, None),
-        FunnelPosition::Above999
+        FunnelPosition::Above99_8
     );
     assert_eq!(
         funnel_position(5.0, 0.0, 0.002, None),
@@ -187,14 +187,16 @@ fn funnel_position_of_zero_counts_and_invalid_input_is_inside() {
 #[test]
 fn funnel_position_names_are_stable() {
     let names = [
-        (FunnelPosition::Above999, "above_99_8"),
-        (FunnelPosition::Above975, "above_95"),
+        (FunnelPosition::Above99_8, "above_99_8"),
+        (FunnelPosition::Above95, "above_95"),
         (FunnelPosition::Inside95, "inside_95"),
-        (FunnelPosition::Below025, "below_95"),
-        (FunnelPosition::Below001, "below_99_8"),
+        (FunnelPosition::Below95, "below_95"),
+        (FunnelPosition::Below99_8, "below_99_8"),
     ];
     for (pos, name) in names {
         assert_eq!(pos.as_str(), name);
+        // summary.json writes the same name.
+        assert_eq!(serde_json::to_string(&pos).unwrap(), format!("\"{name}\""));
     }
 }
 
@@ -233,7 +235,7 @@ fn log_scale_limits_widen_by_the_log_variance() {
     // 60 events where 30 are expected is far out under Poisson, inside with τ² = 0.2.
     assert_eq!(
         log_funnel_position(60.0, 10_000.0, 0.003, None),
-        FunnelPosition::Above999
+        FunnelPosition::Above99_8
     );
     assert_eq!(
         log_funnel_position(60.0, 10_000.0, 0.003, Some(0.2)),

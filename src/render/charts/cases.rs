@@ -59,7 +59,7 @@ fn drugs() -> AreaSummary {
     a.pledge_vs_baseline.baseline_count = Some(counts[..8].iter().sum());
     a.pledge_vs_baseline.pledge_years = Some([2023, 2025]);
     a.funnel = funnel();
-    a.funnel.position = Some("below_95".to_owned());
+    a.funnel.position = Some(crate::model::FunnelPosition::Below95);
     a
 }
 
@@ -84,7 +84,7 @@ fn funnel() -> Funnel {
     };
     Funnel {
         kommuner: kommuner.len(),
-        position: Some("inside_95".to_owned()),
+        position: Some(crate::model::FunnelPosition::Inside95),
         target_rate: Some(target),
         rate: Some(73.0 / 28_000.0 * 1e5),
         tau2: None,

@@ -6,7 +6,7 @@
 use super::legend::{self, Dash, Marker, Swatch};
 use super::style::{self, BLUE, GREY, LABEL_PX, TICK_PX, VERMILLION};
 use super::{Ctx, span_text};
-use crate::model::{AreaSummary, FunnelLimit};
+use crate::model::{AreaSummary, FunnelLimit, FunnelPosition};
 use crate::render::format::{self, Lang};
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
@@ -16,15 +16,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<LogCoord<f64>, RangedCoordf64>>;
 
 /// The kommun's position in words.
-fn position_text(pos: &str, lang: Lang) -> Option<&'static str> {
-    Some(match pos {
-        "above_99_8" => lang.pick("över 99,8 %-gränsen", "above the 99.8% limit"),
-        "above_95" => lang.pick("över 95 %-gränsen", "above the 95% limit"),
-        "inside_95" => lang.pick("inom 95 %-gränserna", "within the 95% limits"),
-        "below_95" => lang.pick("under 95 %-gränsen", "below the 95% limit"),
-        "below_99_8" => lang.pick("under 99,8 %-gränsen", "below the 99.8% limit"),
-        _ => return None,
-    })
+fn position_text(pos: FunnelPosition, lang: Lang) -> &'static str {
+    match pos {
+        FunnelPosition::Above99_8 => lang.pick("över 99,8 %-gränsen", "above the 99.8% limit"),
+        FunnelPosition::Above95 => lang.pick("över 95 %-gränsen", "above the 95% limit"),
+        FunnelPosition::Inside95 => lang.pick("inom 95 %-gränserna", "within the 95% limits"),
+        FunnelPosition::Below95 => lang.pick("under 95 %-gränsen", "below the 95% limit"),
+        FunnelPosition::Below99_8 => lang.pick("under 99,8 %-gränsen", "below the 99.8% limit"),
+    }
 }
 
 /// A kommun in the chart: (person-years, rate per 100 000, is the pledge kommun).
@@ -298,7 +297,7 @@ fn legend_items(ctx: &Ctx<'_>, area: &AreaSummary, others: bool) -> Vec<legend::
             lang.pick("per 100 000", "per 100,000")
         );
     }
-    if let Some(p) = f.position.as_deref().and_then(|p| position_text(p, lang)) {
+    if let Some(p) = f.position.map(|p| position_text(p, lang)) {
         label += &format!(", {p}");
     }
     let mut items = vec![legend::item(Swatch::Highlight(BLUE), label)];

@@ -174,7 +174,7 @@ fn latest_rates(md: &mut String, a: &AreaSummary, lang: Lang) {
 /// Where the kommun lies among the kommuner of the funnel, or why that is missing.
 fn funnel_line(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
     let f = &a.funnel;
-    if let (Some(pos), Some(rate), Some(target)) = (&f.position, f.rate, f.target_rate) {
+    if let (Some(pos), Some(rate), Some(target)) = (f.position, f.rate, f.target_rate) {
         let _ = match lang {
             Lang::Sv => writeln!(
                 md,
