@@ -378,13 +378,12 @@ fn area_funnel(
                 .collect()
         })
         .unwrap_or_default();
-    let funnel = funnel::funnel(
+    funnel::funnel(
         area_rows,
         &pledge_years,
         &pledge.region.code,
         method.min_funnel_kommuner,
-    );
-    funnel
+    )
 }
 
 /// The breaks as the model records them.
