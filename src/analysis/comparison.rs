@@ -3,7 +3,8 @@
 //! The export may hold the county's own rows (`Gävleborgs län`), and the analysis can also sum
 //! the county's kommuner: keeping both printed every county year twice, with different
 //! figures. The rule, in this order:
-//! 1. the export's county rows, when the export has them for the area;
+//! 1. the export's county rows, when the export has them for the area in every year the sum
+//!    of its kommuner has a figure;
 //! 2. the sum of the county's kommuner, when the data has every one of them;
 //! 3. the export's police-region rows (`Region Mitt`), when it has them: since 2015 BRÅ's
 //!    sub-national series are by police region;
@@ -52,11 +53,11 @@ pub fn choose(
             .collect()
     };
     let export = of(Level::County, &county.code, false);
-    if has_figures(&export) {
+    let sums = of(Level::County, &county.code, true);
+    if has_figures(&export) && covers(&export, &sums) {
         let pop = whole_population(population, &kommuner);
         return chosen(county, ComparisonSource::Export, None, fill(export, &pop));
     }
-    let sums = of(Level::County, &county.code, true);
     let count = KommunCount {
         present: present(&sums),
         total: kommuner.len(),
@@ -101,6 +102,15 @@ pub fn partial_label(count: KommunCount, county: &str) -> String {
         "summan av {} av {} kommuner i {county}",
         count.present, count.total
     )
+}
+
+/// True when `export` has a figure for every year `sums` has one: SOL's county series end in
+/// 2014, and county rows that stop early must not leave the later years without a comparison
+/// (the sum of kommuner covers them, and mixing the two in one series would be a break).
+fn covers(export: &[AreaYear], sums: &[AreaYear]) -> bool {
+    sums.iter()
+        .filter(|s| s.count.is_some())
+        .all(|s| export.iter().any(|e| e.year == s.year && e.count.is_some()))
 }
 
 fn has_figures(rows: &[AreaYear]) -> bool {

@@ -2,7 +2,7 @@
 //! from. Serialised as `comparison` in each area of `summary.json`.
 //!
 //! The rule (chosen in `analysis::comparison`): the county's own figure when the export has
-//! county rows; else the sum of the county's kommuner when the data has every one of them;
+//! county rows for every year the sum of its kommuner covers; else the sum of the county's kommuner when the data has every one of them;
 //! else the police region when the export has it; else the sum of the kommuner there are,
 //! labelled as such ("summan av 8 av 10 kommuner") and never named as the county.
 

@@ -156,3 +156,19 @@ fn the_police_region_is_the_comparison_when_the_county_cannot_be_built_whole() {
     let report = std::fs::read_to_string(en.path().join("reports/report.md")).expect("report");
     assert!(report.contains("- Police Region Mitt 2024:"), "{report}");
 }
+
+#[test]
+fn county_rows_that_stop_early_give_way_to_the_sum_of_every_kommun() {
+    // SOL's county series end in 2014: county rows for 2019–2020 only, all ten kommuner to
+    // 2024. The sum covers every year; the export's rows would leave 2021–2024 empty.
+    let (dir, code, stderr) = run("county_rows_stop", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let county = rows_of(&dir, "21");
+    assert_eq!(county.len(), 6, "{county:?}");
+    assert_eq!(
+        county[0],
+        ("Gävleborgs län".into(), "2019".into(), "313".into())
+    );
+    let c = &summary(dir.path())["areas"][0]["comparison"];
+    assert_eq!(c["source"], "sum_of_kommuner");
+}
