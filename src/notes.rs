@@ -253,6 +253,16 @@ pub enum Warning {
         /// Kommuner the county has.
         total: usize,
     },
+    /// A file's preliminary whole-year figures (`Helår`) for a year still running when it was
+    /// exported: the months so far, not the year, so they are not used as the year's figures.
+    PartialYear {
+        /// File name.
+        file: String,
+        /// The year.
+        year: i32,
+        /// The file's last month of the year (`2026-08`); `None` when the export date told.
+        through: Option<String>,
+    },
     /// A file in the data folder that the tool does not read (a spreadsheet, a PDF, …): named
     /// so that a newcomer's `.xlsx` export is never silently left out.
     NotRead {
@@ -335,6 +345,20 @@ impl Warning {
             Warning::PoliceDuplicates { events } => {
                 format!("{events} police events appeared twice and were counted once")
             }
+            Warning::PartialYear {
+                file,
+                year,
+                through: Some(through),
+            } => format!(
+                "{file}: the whole-year figures of {year} (prel.) cover only the months through {through}, those published when the file was exported: they are not used as the year's figures (the year to date is in the monthly part)"
+            ),
+            Warning::PartialYear {
+                file,
+                year,
+                through: None,
+            } => format!(
+                "{file}: exported before {year} ended, so its whole-year figures of {year} (prel.) cover only part of the year: they are not used as the year's figures"
+            ),
             Warning::NotRead { file, kind } => {
                 let advice = match kind {
                     UnreadKind::Spreadsheet => {

@@ -212,6 +212,12 @@ impl ReadFolder {
         let mut merged = merge::merge(all.observations, all.population, &sources, order)?;
         let split = sub_year::reconcile(merged.observations, &sources, order)?;
         merged.revisions.extend(split.revisions);
+        all.warnings.extend(
+            split
+                .partial_years
+                .iter()
+                .map(|p| partial_warning(p, &sources)),
+        );
         Ok(Dataset {
             observations: split.years,
             sub_year: split.sub_year,
@@ -222,6 +228,18 @@ impl ReadFolder {
             warnings: all.warnings,
             skipped: all.census,
         })
+    }
+}
+
+/// The warning for a file's whole-year figures of a year still running at export.
+fn partial_warning(p: &sub_year::PartialYear, sources: &[SourceInfo]) -> Warning {
+    Warning::PartialYear {
+        file: sources
+            .get(p.source)
+            .map(|s| s.file.clone())
+            .unwrap_or_default(),
+        year: p.year,
+        through: p.through.map(|m| format!("{}-{m:02}", p.year)),
     }
 }
 

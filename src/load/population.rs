@@ -54,7 +54,8 @@ pub fn load(
         .filter(|l| !l.trim().is_empty())
         .nth(skip)
         .unwrap_or("");
-    let rows = records(file, detect_delimiter(header_line))?;
+    let delimiter = detect_delimiter(header_line);
+    let rows = records(file, delimiter)?;
     let Some((header, data)) = rows[skip.min(rows.len())..].split_first() else {
         return Err(InputError::file(
             &file.path,
@@ -65,6 +66,7 @@ pub fn load(
     let wide = year_columns.iter().skip(1).any(Option::is_some);
     let mut out = Vec::new();
     for row in data {
+        check_quotes(file, row, char::from(delimiter))?;
         let label = row.get(0);
         let region = regions
             .resolve(label)
@@ -100,6 +102,34 @@ pub fn load(
         }
     }
     Ok(out)
+}
+
+/// A stray quote makes the CSV reader run a cell on over the delimiter or the line end, so that
+/// one region's label heads another's figures: SCB never writes a cell holding a line break, a
+/// quote or the delimiter, so such a cell is refused rather than read as a shifted population.
+fn check_quotes(file: &TextFile, row: &Record, delimiter: char) -> Result<(), InputError> {
+    let Some((column, cell)) = row
+        .fields
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.contains(['\n', '\r', '"', delimiter]))
+    else {
+        return Ok(());
+    };
+    let lines = cell.matches('\n').count();
+    let problem = if lines > 0 {
+        format!(
+            "a stray quote runs the cell over {} line(s): the next line's figures would be read as this region's",
+            lines
+        )
+    } else {
+        "a stray quote joins the cell with the next (it holds a quote or the delimiter)".to_owned()
+    };
+    Err(
+        InputError::at(&file.path, row.line, Some(column + 1), problem)
+            .value(cell.replace(['\r', '\n'], "⏎"))
+            .expected("every cell on one line, quotes in pairs (`\"2132 Nordanstig\"`); re-export the table from SCB"),
+    )
 }
 
 /// A year in a header cell: `2019`, `"2019"` or `Folkmängd 2019`.

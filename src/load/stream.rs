@@ -230,23 +230,25 @@ impl Decoder {
         }
     }
 
-    /// The text of a line (without its line end).
-    pub fn decode<'a>(&'a mut self, bytes: &'a [u8]) -> &'a str {
+    /// The text of a line (without its line end), or, in a file whose first 64 KiB were
+    /// UTF-8, the byte offset where the line stops being UTF-8 ([`not_utf8`] words it).
+    pub fn decode<'a>(&'a mut self, bytes: &'a [u8]) -> Result<&'a str, usize> {
         let latin1 = self.latin1;
         match std::str::from_utf8(bytes) {
             // ASCII is the same in every encoding; valid UTF-8 in a UTF-8 file needs no copy.
-            Ok(s) if !latin1 || s.is_ascii() => s,
-            _ if latin1 && !bytes.iter().any(|b| (0x80..0xa0).contains(b)) => {
+            Ok(s) if !latin1 || s.is_ascii() => Ok(s),
+            // A UTF-8 file with a line that is not: two encodings in one file (an export with
+            // a part appended in Latin-1, or a damaged file). Guessing per line could read
+            // `År` as something else and drop rows silently, so the line is refused.
+            Err(e) if !latin1 => Err(e.valid_up_to()),
+            _ if !bytes.iter().any(|b| (0x80..0xa0).contains(b)) => {
                 // ISO-8859-1 proper: a fast, vectorised conversion.
                 self.wide.resize(bytes.len() * 2, 0);
                 let n = encoding_rs::mem::convert_latin1_to_utf8(bytes, &mut self.wide);
-                std::str::from_utf8(&self.wide[..n]).unwrap_or_default()
+                Ok(std::str::from_utf8(&self.wide[..n]).unwrap_or_default())
             }
             _ => {
-                // Windows-1252 letters in 0x80–0x9F (€, ‚, …), one by one; also a line that
-                // is not UTF-8 in a file whose first 64 KiB were (a Latin-1 part appended):
-                // decoded as Windows-1252, never turned into `�`, so `År` stays `År` and no
-                // yearly row is mistaken for another kind.
+                // Windows-1252 letters in 0x80–0x9F (€, ‚, …), one by one.
                 let table = &self.table;
                 self.text.clear();
                 self.text.extend(bytes.iter().map(|&b| {
@@ -256,10 +258,30 @@ impl Decoder {
                         table[(b - 0x80) as usize]
                     }
                 }));
-                &self.text
+                Ok(&self.text)
             }
         }
     }
+}
+
+/// The error for line `line` of a UTF-8 file that stops being UTF-8 at byte `at` of `bytes`.
+pub fn not_utf8(path: &Path, line: usize, bytes: &[u8], at: usize) -> InputError {
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let column = before.chars().count() + 1;
+    let shown = String::from_utf8_lossy(bytes);
+    let byte = bytes.get(at).copied().unwrap_or_default();
+    InputError::at(
+        path,
+        line,
+        Some(column),
+        format!(
+            "the line is not UTF-8 (byte 0x{byte:02X}), though the file's first 64 KiB are: two encodings in one file"
+        ),
+    )
+    .value(shown.into_owned())
+    .expected(
+        "one encoding for the whole file: export it again from BRÅ, or save it as UTF-8 (or Latin-1) in one piece",
+    )
 }
 
 /// A line without its line end (and without a BOM on the first line).

@@ -9,7 +9,13 @@
 //! 2. a yearly figure that differs from the sum of its months (or quarters), or a quarter that
 //!    differs from its three months, is listed as a revision, never settled silently: the
 //!    yearly figure is kept unless the months are final and it is preliminary, or the months
-//!    come from a newer export (the merge rules of [`super::merge`]).
+//!    come from a newer export (the merge rules of [`super::merge`]);
+//! 3. a preliminary whole-year figure (`2026 prel.;Helår`) of a year that was still running
+//!    when it was exported is the sum of the months published so far, not the year: it is
+//!    left out of the yearly view and listed ([`PartialYear`]), so that eight months are never
+//!    compared with whole years. The year was running when its file's months stop before
+//!    December, or, for a file without months, when the export date in the file name lies
+//!    within the year (BRÅ publishes a month's preliminary figures the month after).
 
 use super::canonical::{Observation, Period};
 use super::merge;
@@ -26,6 +32,20 @@ pub struct Reconciled {
     pub sub_year: Vec<Observation>,
     /// Yearly figures that differ from the sum of their months or quarters.
     pub revisions: Vec<Revision>,
+    /// Preliminary whole-year figures of years still running at export, left out of `years`.
+    pub partial_years: Vec<PartialYear>,
+}
+
+/// A file's preliminary whole-year figures for a year that was not over when it was exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialYear {
+    /// Index of the file in `Dataset::sources`.
+    pub source: usize,
+    /// The year.
+    pub year: i32,
+    /// The file's last month of that year (1–12), `None` when the file has no months and its
+    /// export date told.
+    pub through: Option<u8>,
 }
 
 /// The periods of one region, crime type and year.
@@ -52,8 +72,15 @@ pub fn reconcile(
             group.parts.push(obs);
         }
     }
+    let latest = latest_months(&groups);
     let mut out = Reconciled::default();
     for (_, mut group) in groups {
+        if let Some(year) = &group.year
+            && let Some(partial) = running_year(year, &latest, sources)
+        {
+            out.partial_years.push(partial);
+            group.year = None;
+        }
         group.parts.sort_by_key(|o| o.period);
         for q in 1..=4 {
             let quarter = group.parts.iter().find(|o| o.period == Period::Quarter(q));
@@ -99,7 +126,50 @@ pub fn reconcile(
         out.years.extend(year);
         out.sub_year.extend(group.parts);
     }
+    out.partial_years.sort();
+    out.partial_years.dedup();
     Ok(out)
+}
+
+/// The last month (1–12; a quarter counts as its last month) each file gives of each year.
+fn latest_months(groups: &BTreeMap<(String, String, i32), Group>) -> BTreeMap<(usize, i32), u8> {
+    let mut latest: BTreeMap<(usize, i32), u8> = BTreeMap::new();
+    for part in groups.values().flat_map(|g| g.parts.iter()) {
+        let month = part.period.months().last().unwrap_or(12);
+        let entry = latest.entry((part.source, part.year)).or_default();
+        *entry = (*entry).max(month);
+    }
+    latest
+}
+
+/// `Some` when `year` is a preliminary whole-year figure of a year its file shows still
+/// running: the file's months of that year stop before December, or it has none and was
+/// exported before the year ended.
+fn running_year(
+    year: &Observation,
+    latest: &BTreeMap<(usize, i32), u8>,
+    sources: &[SourceInfo],
+) -> Option<PartialYear> {
+    if !year.preliminary {
+        return None;
+    }
+    let through = match latest.get(&(year.source, year.year)) {
+        Some(&month) if month < 12 => Some(month),
+        Some(_) => return None,
+        None => {
+            let exported = sources.get(year.source)?.export_date.as_deref()?;
+            let exported: i32 = exported.get(..4)?.parse().ok()?;
+            if exported > year.year {
+                return None;
+            }
+            None
+        }
+    };
+    Some(PartialYear {
+        source: year.source,
+        year: year.year,
+        through,
+    })
 }
 
 /// The sum over the months of `period` (or, for a year without all months, its quarters),

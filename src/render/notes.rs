@@ -1,7 +1,7 @@
 //! Notes and warnings from the analysis, worded in the report language (English comes
 //! from [`crate::notes`] itself).
 
-use super::format::Lang;
+use super::format::{Lang, MONTHS_SV};
 use crate::notes::{Note, UnreadKind, Warning};
 
 /// A note in the report language.
@@ -142,6 +142,27 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         Warning::PoliceDuplicates { events } => {
             format!("{events} händelser från polisen fanns två gånger och räknades en gång")
         }
+        Warning::PartialYear {
+            file,
+            year,
+            through: Some(through),
+        } => {
+            let month = through
+                .get(5..)
+                .and_then(|m| m.parse::<usize>().ok())
+                .and_then(|m| MONTHS_SV.get(m.wrapping_sub(1)))
+                .map_or_else(|| through.clone(), |m| format!("{m} {year}"));
+            format!(
+                "{file}: helårssiffrorna för {year} (prel.) omfattar bara månaderna till och med {month}, de som var publicerade när filen exporterades, och används därför inte som hela årets siffror (året hittills redovisas i månadsdelen)"
+            )
+        }
+        Warning::PartialYear {
+            file,
+            year,
+            through: None,
+        } => format!(
+            "{file} exporterades innan {year} var slut, så helårssiffrorna för {year} (prel.) omfattar bara en del av året och används inte som hela årets siffror"
+        ),
         Warning::NotRead { file, kind } => {
             let advice = match kind {
                 UnreadKind::Spreadsheet => {

@@ -175,3 +175,117 @@ fn a_missing_data_folder_names_the_current_folder_and_the_options() {
     );
     assert!(!dir.path().join("reports").exists());
 }
+
+#[test]
+fn a_fifo_as_config_is_refused_without_hanging() {
+    let dir = copy_of("tiny");
+    let fifo = dir.path().join("pledge.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    // Nobody ever writes to the FIFO: opening it for reading would block for ever, so the
+    // timeout (far above the run's usual second) turns a hang into a failure.
+    let out = crate::common::brottstrend()
+        .arg("analyze")
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .arg("--config")
+        .arg(&fifo)
+        .arg("--out")
+        .arg(dir.path().join("reports"))
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("pledge.fifo"), "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    assert!(!dir.path().join("reports").exists());
+}
+
+/// A stray quote after Nordanstig's name joins the label with the year cell, so that every
+/// later cell of the row moves one column to the left.
+#[test]
+fn a_stray_quote_in_the_scb_file_is_refused_not_shifted_onto_another_kommun() {
+    let dir = copy_of("tiny");
+    let file = "scb_population_long_comma.csv";
+    replace_in(
+        dir.path(),
+        file,
+        "\"2132 Nordanstig\",\"2024\",9500\n",
+        "\"2132 Nordanstig,\"2024\",9500\n",
+    );
+    // Line 15 of the file is Nordanstig's 2024 row.
+    refused(
+        dir.path(),
+        &[&format!("{file}:15:1"), "stray quote", "2132 Nordanstig"],
+    );
+}
+
+/// In the wide layout the unclosed quote runs on to the next line's opening quote: Nordanstig's
+/// label would head Hudiksvall's 37 000 inhabitants.
+#[test]
+fn a_stray_quote_in_a_wide_scb_file_is_refused_naming_the_line() {
+    let dir = copy_of("tiny");
+    let file = "scb_population_long_comma.csv";
+    std::fs::remove_file(dir.path().join("data").join(file)).expect("remove");
+    let wide = "\"region\",\"2019\",\"2020\",\"2021\",\"2022\",\"2023\",\"2024\"\n\
+        \"00 Riket\",10000000,10000000,10000000,10000000,10000000,10000000\n\
+        \"2132 Nordanstig,9500,9500,9500,9500,9500,9500\n\
+        \"2184 Hudiksvall\",37000,37000,37000,37000,37000,37000\n";
+    std::fs::write(dir.path().join("data/scb_wide.csv"), wide).expect("write");
+    refused(
+        dir.path(),
+        &["scb_wide.csv:3:1", "stray quote", "2132 Nordanstig"],
+    );
+}
+
+#[test]
+fn a_kolada_rate_of_1e26_is_named_as_impossible_not_as_missing_population() {
+    let dir = copy_of("tiny");
+    let source = crate::common::fixtures().join("formats/kolada_api_N07544.json");
+    let text = std::fs::read_to_string(source).expect("fixture");
+    assert!(text.contains("\"value\": 463.2"));
+    let text = text.replacen("\"value\": 463.2", "\"value\": 1e26", 1);
+    std::fs::write(dir.path().join("data/kolada_N07544.json"), text).expect("write");
+    let (code, _, stderr) = analyze(dir.path(), &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("kolada_N07544.json:4"), "{stderr}");
+    assert!(stderr.contains("impossibly large"), "{stderr}");
+    assert!(stderr.contains("100000000000000000000000000"), "{stderr}");
+    assert!(!stderr.contains("population"), "{stderr}");
+    assert!(!dir.path().join("reports").exists());
+}
+
+/// A UTF-8 export whose first 64 KiB are UTF-8 and whose later line is Latin-1 (`\xC5r` for
+/// `År`): one error naming the line, not rows dropped or read in a guessed encoding.
+#[test]
+fn invalid_utf8_after_the_first_64_kib_is_refused_naming_the_line() {
+    let dir = copy_of("tiny");
+    let path = dir.path().join("data").join(SOL);
+    let latin1 = std::fs::read(&path).expect("read");
+    let mut text: String = latin1.iter().map(|&b| b as char).collect();
+    // Filler rows of a crime type no area uses, well past 64 KiB.
+    for i in 0..2_500 {
+        text.push_str(&format!("Hudiksvall;Stöld nr {i};År;2020;1;3;\r\n"));
+    }
+    let mut bytes = text.into_bytes();
+    let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    bytes.extend_from_slice(b"Hudiksvall;St\xF6ld sist;\xC5r;2020;1;3;\r\n");
+    for i in 0..100 {
+        bytes.extend_from_slice(format!("Hudiksvall;Rån nr {i};År;2020;1;3;\r\n").as_bytes());
+    }
+    assert!(line > 2_000 && bytes.len() > 64 * 1024);
+    std::fs::write(&path, bytes).expect("write");
+    refused(
+        dir.path(),
+        &[
+            &format!("{SOL}:{line}:"),
+            "not UTF-8",
+            "0xF6",
+            "one encoding",
+        ],
+    );
+}

@@ -26,6 +26,7 @@ mod print;
 mod report;
 mod report_numbers;
 mod robustness;
+mod running_year;
 mod statistics;
 mod surroundings;
 mod validate;

@@ -31,8 +31,9 @@ impl Parser<'_> {
             let (Some(a), Some(b)) = (lines.get(&c.first), lines.get(&c.second)) else {
                 continue;
             };
-            let first = self.key_of(decoder.decode(a));
-            let second = self.key_of(decoder.decode(b));
+            // Both lines decoded once already (a line that does not stopped the read).
+            let first = decoder.decode(a).ok().and_then(|t| self.key_of(t));
+            let second = decoder.decode(b).ok().and_then(|t| self.key_of(t));
             if let (Some(first), Some(second)) = (first, second)
                 && first.0 == second.0
                 && first.1 != second.1

@@ -2,7 +2,7 @@
 //! skipped without being decoded, when they repeat the last skipped row's crime type,
 //! region and year cell (exports come sorted, so most rows do).
 
-use super::super::stream::Decoder;
+use super::super::stream::{self, Decoder};
 use super::Columns;
 use super::period::row_period;
 use super::{MAX_FIELDS, Parser, SkipLast, census};
@@ -46,7 +46,9 @@ impl Parser<'_> {
             }
             return Ok(());
         }
-        let text = decoder.decode(raw);
+        let text = decoder
+            .decode(raw)
+            .map_err(|at| stream::not_utf8(&self.path, line_no, raw, at))?;
         self.line(line_no, text)?;
         self.learn_skip(raw, text);
         Ok(())

@@ -178,7 +178,9 @@ fn note(n: &mut Note) {
 
 fn warning(w: &mut Warning) {
     match w {
-        Warning::Preliminary { file, .. } | Warning::NotRead { file, .. } => *file = text(file),
+        Warning::Preliminary { file, .. }
+        | Warning::NotRead { file, .. }
+        | Warning::PartialYear { file, .. } => *file = text(file),
         Warning::PatternUnmatched { pattern, .. } => *pattern = text(pattern),
         Warning::MissingYear { region, .. }
         | Warning::MissingPopulation { region, .. }
