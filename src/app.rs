@@ -6,14 +6,13 @@ use crate::cli::{
 };
 use crate::config::{self, Pledge, SeriesBreak};
 use crate::error::StdoutError;
-use crate::load::canonical::Period;
 use crate::load::{self, Dataset};
 use crate::model::Summary;
 use crate::model::monthly::Grain;
 use crate::regions::Regions;
 use crate::render::charts::ChartFormat;
 use crate::render::format::Lang;
-use crate::render::{self, RenderOptions, ReportFormat, words};
+use crate::render::{self, RenderOptions, ReportFormat, terminal};
 use crate::{analysis, batch, catalog, output};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -144,7 +143,7 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let written = output::write_all(&args.out, &inputs_kept, &files)?;
     print_warnings(&summary);
     let mut out = std::io::stdout().lock();
-    print_summary(&mut out, &summary, opts.lang).map_err(StdoutError)?;
+    terminal::summary(&mut out, &summary, opts.lang).map_err(StdoutError)?;
     writeln!(out).map_err(StdoutError)?;
     for path in written {
         writeln!(out, "{}", path.display()).map_err(StdoutError)?;
@@ -215,181 +214,20 @@ fn command_line() -> String {
     format!("brottstrend {}", args.join(" "))
 }
 
-/// The terminal table, mirroring the report's Sammanfattning.
-fn print_summary(out: &mut impl Write, s: &Summary, lang: Lang) -> std::io::Result<()> {
-    if s.example_data {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "EXEMPELDATA – inte verklig statistik",
-                "EXAMPLE DATA – not real statistics"
-            )
-        )?;
-    }
-    writeln!(
-        out,
-        "{} ({}) {}",
-        s.region.name,
-        s.region.code,
-        words::years(s.pledge)
-    )?;
-    for a in &s.areas {
-        let [title, latest, rr, trend, verdict] = words::summary_row(a, lang);
-        writeln!(out, "  {title:<24} {latest:<16} {rr:<32} {verdict}")?;
-        writeln!(out, "  {:<24} trend: {trend}", "")?;
-    }
-    Ok(())
-}
-
 fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
     let inputs = read_inputs(args, true)?;
-    let data = &inputs.data;
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{}",
-        lang_free_heading(&inputs.config_path, &args.data)
+    // The listing comes first, so that a run stopped by the analysis still shows what it read.
+    terminal::inputs(
+        &mut out,
+        &inputs.data,
+        &inputs.pledge,
+        &inputs.config_path,
+        &args.data,
     )
     .map_err(StdoutError)?;
-    for (index, s) in data.sources.iter().enumerate() {
-        let prel: BTreeSet<i32> = s.preliminary_years.iter().copied().collect();
-        let years: Vec<String> = s
-            .years
-            .iter()
-            .map(|y| {
-                if prel.contains(y) {
-                    format!("{y} prel.")
-                } else {
-                    y.to_string()
-                }
-            })
-            .collect();
-        writeln!(
-            out,
-            "{}\n  format {}, encoding {}, {} rows{}\n  years: {}",
-            s.file,
-            s.format,
-            s.encoding,
-            s.rows,
-            if s.example_data { ", example data" } else { "" },
-            years.join(", ")
-        )
-        .map_err(StdoutError)?;
-        if let Some(line) = periods_line(data, index) {
-            writeln!(out, "  periods: {line}").map_err(StdoutError)?;
-        }
-    }
-    let mut regions: BTreeSet<(String, String)> = data
-        .observations
-        .iter()
-        .map(|o| (o.region_code.clone(), o.region_name.clone()))
-        .collect();
-    let skipped = data.skipped.as_ref();
-    regions.extend(skipped.iter().flat_map(|c| c.regions.clone()));
-    let names: Vec<String> = regions.iter().map(|(c, n)| format!("{n} ({c})")).collect();
-    writeln!(out, "regions ({}): {}", regions.len(), names.join(", ")).map_err(StdoutError)?;
-    let mut labels: BTreeSet<String> = data.observations.iter().map(|o| o.crime.clone()).collect();
-    labels.extend(skipped.iter().flat_map(|c| c.labels.iter().cloned()));
-    let labels: Vec<String> = labels.into_iter().collect();
-    let more = skipped.map_or(0, |c| c.more_labels());
-    writeln!(out, "crime types ({}):", labels.len() + more).map_err(StdoutError)?;
-    for label in &labels {
-        let areas: Vec<&str> = inputs
-            .pledge
-            .areas
-            .iter()
-            .filter(|a| a.crimes.iter().any(|p| catalog::matches(p, label)))
-            .map(|a| a.id.as_str())
-            .collect();
-        let used = if !areas.is_empty() {
-            format!("→ {}", areas.join(", "))
-        } else if label == catalog::TOTAL_CRIME_LABEL {
-            "→ context: total reported crime".to_owned()
-        } else {
-            "not used".to_owned()
-        };
-        let derived = if data
-            .observations
-            .iter()
-            .any(|o| o.derived && &o.crime == label)
-        {
-            " (counts derived from Kolada rates × population)"
-        } else {
-            ""
-        };
-        writeln!(out, "  {label}  [{used}]{derived}").map_err(StdoutError)?;
-    }
-    if let Some(c) = skipped.filter(|c| c.more_labels() > 0) {
-        let at_least = if c.labels_overflow { "at least " } else { "" };
-        let more = c.more_labels();
-        writeln!(
-            out,
-            "  … and {at_least}{more} more crime types no area uses (not listed)"
-        )
-        .map_err(StdoutError)?;
-    }
     let summary = summarise(&inputs, None)?;
-    if !data.revisions.is_empty() {
-        writeln!(out, "revisions (region / crime / year: old → new):").map_err(StdoutError)?;
-        for r in &data.revisions {
-            writeln!(
-                out,
-                "  {} / {} / {}: {} ({}) → {} ({})",
-                r.region, r.crime, r.year, r.old_value, r.old_file, r.new_value, r.new_file
-            )
-            .map_err(StdoutError)?;
-        }
-    }
-    if summary.warnings.is_empty() {
-        writeln!(out, "no problems found").map_err(StdoutError)?;
-    } else {
-        writeln!(out, "warnings:").map_err(StdoutError)?;
-        for w in &summary.warnings {
-            writeln!(out, "  {}", w.english()).map_err(StdoutError)?;
-        }
-    }
+    terminal::findings(&mut out, &inputs.data, &summary).map_err(StdoutError)?;
     out.flush().map_err(StdoutError)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The months and quarters a file gave (as kept after merging), e.g.
-/// `months 2019-01 … 2026-08 (2026 prel.)`; `None` for a file of whole years only.
-fn periods_line(data: &Dataset, source: usize) -> Option<String> {
-    let mut parts = Vec::new();
-    for (name, quarter) in [("months", false), ("quarters", true)] {
-        let mut found: Vec<(String, bool)> = data
-            .sub_year
-            .iter()
-            .filter(|o| o.source == source)
-            .filter(|o| matches!(o.period, Period::Quarter(_)) == quarter)
-            .map(|o| (o.period.label(o.year), o.preliminary))
-            .collect();
-        found.sort();
-        found.dedup();
-        let (Some(first), Some(last)) = (found.first(), found.last()) else {
-            continue;
-        };
-        let prel: BTreeSet<String> = found
-            .iter()
-            .filter(|(_, p)| *p)
-            .map(|(l, _)| format!("{} prel.", &l[..4]))
-            .collect();
-        let prel: Vec<String> = prel.into_iter().collect();
-        let prel = if prel.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", prel.join(", "))
-        };
-        parts.push(format!("{name} {} … {}{prel}", first.0, last.0));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-fn lang_free_heading(config: &Path, data: &Path) -> String {
-    format!(
-        "config {}; data folder {}",
-        config.display(),
-        data.display()
-    )
 }

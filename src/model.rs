@@ -9,6 +9,8 @@
 pub use crate::load::Format;
 /// Where a kommun lies in the funnel, as recorded in `funnel.position`.
 pub use crate::stats::funnel::FunnelPosition;
+/// The text encodings, as recorded per source file.
+pub use crate::load::text::Encoding;
 
 pub mod comparison;
 pub mod monthly;
@@ -236,8 +238,8 @@ pub struct SourceInfo {
     pub file: String,
     /// Detected format, serialised by its JSON name, e.g. `bra_sol_long` or `scb_population`.
     pub format: Format,
-    /// Detected text encoding, e.g. `ISO-8859-1`, `UTF-8`, `UTF-8 with BOM`.
-    pub encoding: String,
+    /// Detected text encoding, serialised as `ISO-8859-1`, `UTF-8` or `UTF-8 with BOM`.
+    pub encoding: Encoding,
     /// SHA-256 of the file's bytes, lower-case hex.
     pub sha256: String,
     /// Number of data rows read (header and title lines not counted).

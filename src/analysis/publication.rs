@@ -130,7 +130,7 @@ mod tests {
         SourceInfo {
             file: file.to_owned(),
             format,
-            encoding: "UTF-8".to_owned(),
+            encoding: crate::model::Encoding::Utf8,
             sha256: String::new(),
             rows: 1,
             years: vec![2024, 2025],

@@ -14,7 +14,7 @@
 
 use super::canonical::{Observation, Period};
 use super::cells::{Cell, parse_count};
-use super::sol_long::unknown_region;
+use super::region_cell::unknown_region;
 use super::text::{TextFile, first_line, records};
 use crate::catalog::TOTAL_CRIME_LABEL;
 use crate::error::InputError;

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 pub struct ReadFile {
     path: PathBuf,
     format: Format,
-    encoding: &'static str,
+    encoding: text::Encoding,
     sha256: String,
     /// Data rows read (SOL long) or records kept (other formats).
     count: usize,
@@ -141,6 +141,7 @@ fn read_sol_long(
     parser.check_skipped_duplicates(sniffed.encoding)?;
     let sol = parser.finish()?;
     let rows = FileRows {
+        warnings: sol.running_year_warnings(&file_name(path)),
         observations: sol.observations,
         census: sol.census,
         ..FileRows::default()
@@ -239,7 +240,7 @@ fn partial_warning(p: &sub_year::PartialYear, sources: &[SourceInfo]) -> Warning
             .map(|s| s.file.clone())
             .unwrap_or_default(),
         year: p.year,
-        through: p.through.map(|m| format!("{}-{m:02}", p.year)),
+        through: None,
     }
 }
 
@@ -274,7 +275,7 @@ fn source_info(file: &ReadFile, rows: &FileRows) -> (SourceInfo, Option<Warning>
     let source = SourceInfo {
         file: name.clone(),
         format: file.format,
-        encoding: file.encoding.to_owned(),
+        encoding: file.encoding,
         sha256: file.sha256.clone(),
         rows: file.count,
         years: years.into_iter().collect(),

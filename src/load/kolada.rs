@@ -18,7 +18,7 @@
 //! Counts can be derived from rates and SCB population with [`derive_counts`].
 
 use super::canonical::{Observation, Period, PopulationRow};
-use super::sol_long::unknown_region;
+use super::region_cell::unknown_region;
 use super::text::TextFile;
 use crate::error::InputError;
 use crate::regions::{Level, Region, Regions};

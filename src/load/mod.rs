@@ -9,6 +9,7 @@ pub mod kolada;
 pub mod merge;
 pub mod police_events;
 pub mod population;
+pub mod region_cell;
 pub mod sol_long;
 pub mod sol_wide;
 pub mod stream;
@@ -161,7 +162,9 @@ impl Format {
         let mut rows = FileRows::default();
         match self {
             Format::SolLong => {
-                rows.observations = sol_long::load(file, index, regions)?.observations
+                let sol = sol_long::load(file, index, regions)?;
+                rows.warnings = sol.running_year_warnings(&file_name(&file.path));
+                rows.observations = sol.observations;
             }
             Format::SolWide => rows.observations = sol_wide::load(file, index, regions)?,
             Format::BraKommun => rows.observations = bra_kommun::load(file, index, regions, year)?,

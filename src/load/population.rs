@@ -7,7 +7,7 @@
 
 use super::canonical::PopulationRow;
 use super::cells::{COUNT_EXPECTED, Cell, YEAR_EXPECTED, parse_count, parse_year};
-use super::sol_long::unknown_region;
+use super::region_cell::unknown_region;
 use super::text::{Record, TextFile, detect_delimiter, records};
 use crate::error::InputError;
 use crate::regions::Regions;

@@ -21,6 +21,7 @@ mod duplicates;
 mod fast;
 mod filter;
 pub mod period;
+mod row;
 
 pub use census::Census;
 pub use filter::CrimeFilter;
@@ -30,7 +31,7 @@ use super::cells::{Cell, parse_count, parse_year};
 use super::text::TextFile;
 use crate::error::InputError;
 use crate::regions::{Region, Regions};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The columns a SOL long export must have.
@@ -58,6 +59,55 @@ pub struct SolLong {
     pub rows_read: usize,
     /// For `validate`: what the rows not kept held (keys, labels, regions).
     pub census: Option<Census>,
+    /// Lines of the `Helår` rows kept (monthly layout), as opposed to `År` rows.
+    pub helar_lines: BTreeSet<usize>,
+    /// Years whose preliminary `Helår` rows were dropped because the file's months of the
+    /// year stop before December: (year, last month).
+    pub running_years: Vec<(i32, u8)>,
+}
+
+impl SolLong {
+    /// Drops the preliminary `Helår` rows of a year the file shows still running (its months
+    /// stop before December): BRÅ sums the months published so far under `Helår`, and those
+    /// must never stand for the year (issue #12).
+    fn drop_running_helar(&mut self) {
+        let mut latest: BTreeMap<i32, u8> = BTreeMap::new();
+        for o in self
+            .observations
+            .iter()
+            .filter(|o| o.period != Period::Year)
+        {
+            let month = o.period.months().last().unwrap_or(12);
+            let entry = latest.entry(o.year).or_default();
+            *entry = (*entry).max(month);
+        }
+        let running = |o: &Observation| {
+            o.period == Period::Year
+                && o.preliminary
+                && self.helar_lines.contains(&o.line)
+                && latest.get(&o.year).is_some_and(|&m| m < 12)
+        };
+        let mut years: BTreeSet<(i32, u8)> = BTreeSet::new();
+        for o in self.observations.iter().filter(|o| running(o)) {
+            years.insert((o.year, latest[&o.year]));
+        }
+        let keep: Vec<bool> = self.observations.iter().map(|o| !running(o)).collect();
+        let mut keep = keep.into_iter();
+        self.observations.retain(|_| keep.next().unwrap_or(true));
+        self.running_years = years.into_iter().collect();
+    }
+
+    /// The warnings for [`SolLong::running_years`], naming the file.
+    pub fn running_year_warnings(&self, file: &str) -> Vec<crate::notes::Warning> {
+        self.running_years
+            .iter()
+            .map(|&(year, month)| crate::notes::Warning::PartialYear {
+                file: file.to_owned(),
+                year,
+                through: Some(format!("{year}-{month:02}")),
+            })
+            .collect()
+    }
 }
 
 /// Reads a SOL long export already in memory into observations tagged with `source`.
@@ -76,8 +126,10 @@ struct Columns {
     crime: usize,
     year: usize,
     period: usize,
-    antal: usize,
-    count: usize,
+    /// The `Antal` column, which holds the count.
+    count_col: usize,
+    /// Fields in the header: a row with fewer is cut short.
+    n_fields: usize,
 }
 
 /// A SOL long parser fed one line at a time. A clone made after the header has been read can
@@ -205,14 +257,14 @@ impl<'r> Parser<'r> {
         self.out.rows_read += 1;
         let mut cells = [""; MAX_FIELDS];
         let fields = split_fields(line, &mut cells);
-        if fields < col.count {
+        if fields < col.n_fields {
             return Err(InputError::at(
                 &self.path,
                 line_no,
                 Some(fields),
                 format!(
                     "the line has {fields} fields, the header has {} (is the file cut short?)",
-                    col.count
+                    col.n_fields
                 ),
             )
             .value(line)
@@ -222,105 +274,6 @@ impl<'r> Parser<'r> {
         let crime = cells.get(col.crime).copied().unwrap_or("");
         let keep = self.filter.as_mut().is_none_or(|f| f.keeps(crime));
         self.row(line_no, cells, keep)
-    }
-
-    /// Checks every cell of a row; only rows to `keep` become observations.
-    fn row(&mut self, line_no: usize, cells: &[&str], keep: bool) -> Result<(), InputError> {
-        let Some(col) = self.columns else {
-            return Ok(());
-        };
-        let get = |i: usize| cells.get(i).copied().unwrap_or("");
-        let (year, preliminary, period) = period::row_period(get(col.year), get(col.period))
-            .map_err(|e| {
-                let (column, cell) = if e.in_period_cell() {
-                    (col.period, get(col.period))
-                } else {
-                    (col.year, get(col.year))
-                };
-                InputError::at(&self.path, line_no, Some(column + 1), e.problem())
-                    .value(cell)
-                    .expected(e.expected())
-            })?;
-        let label = get(col.region);
-        let same = self.last_region.as_ref().is_some_and(|(l, _)| l == label);
-        if same && !keep {
-            return self.skipped(
-                line_no,
-                get(col.crime),
-                label,
-                (year, preliminary, period),
-                get(col.antal),
-            );
-        }
-        let cached = if same {
-            self.last_region.as_ref().map(|(_, r)| r)
-        } else {
-            self.region_cache.get(label)
-        };
-        let region = match cached {
-            Some(_) if !keep => {
-                self.remember_region(label);
-                return self.skipped(
-                    line_no,
-                    get(col.crime),
-                    label,
-                    (year, preliminary, period),
-                    get(col.antal),
-                );
-            }
-            Some(r) => r.clone(),
-            None => {
-                let r = self.regions.resolve(label).ok_or_else(|| {
-                    unknown_region_at(&self.path, line_no, col.region + 1, label, self.regions)
-                })?;
-                self.region_cache.insert(label.to_owned(), r.clone());
-                r
-            }
-        };
-        if !same {
-            self.remember_region(label);
-        }
-        if !keep {
-            return self.skipped(
-                line_no,
-                get(col.crime),
-                label,
-                (year, preliminary, period),
-                get(col.antal),
-            );
-        }
-        let count = self.count(line_no, get(col.antal))?;
-        let crime = period::canonical_crime(get(col.crime)).to_owned();
-        let key = (region.code.clone(), crime.clone(), year, period);
-        if let Some((previous, line)) = self.seen.get(&key) {
-            if *previous != count {
-                let shown = previous.map_or("..".to_owned(), |c| c.to_string());
-                return Err(InputError::at(
-                    &self.path,
-                    line_no,
-                    Some(col.antal + 1),
-                    format!("{} / {crime} / {} appears twice with different counts (line {line}: {shown})", region.name, period.label(year)),
-                )
-                .value(get(col.antal))
-                .expected("each region, crime type and year once per file"));
-            }
-            return Ok(());
-        }
-        self.seen.insert(key, (count, line_no));
-        self.out.observations.push(Observation {
-            region_code: region.code,
-            region_name: region.name,
-            level: region.level,
-            crime,
-            year,
-            period,
-            preliminary,
-            count,
-            source: self.source,
-            line: line_no,
-            derived: false,
-        });
-        Ok(())
     }
 
     /// The error for one key with two different counts in one file.
@@ -336,7 +289,7 @@ impl<'r> Parser<'r> {
         second: Option<u64>,
     ) -> InputError {
         let show = |c: Option<u64>| c.map_or("..".to_owned(), |c| c.to_string());
-        let column = self.columns.map(|c| c.antal + 1);
+        let column = self.columns.map(|c| c.count_col + 1);
         InputError::at(
             &self.path,
             line_no,
@@ -386,6 +339,7 @@ impl<'r> Parser<'r> {
     /// come in file order, so a key given twice is reported at its later line.
     pub fn absorb(&mut self, other: SolLong) -> Result<(), InputError> {
         self.out.rows_read += other.rows_read;
+        self.out.helar_lines.extend(other.helar_lines);
         for obs in other.observations {
             let key = (
                 obs.region_code.clone(),
@@ -421,7 +375,7 @@ impl<'r> Parser<'r> {
 
     /// The count in a cell, or an error naming the cell.
     fn count(&self, line_no: usize, cell: &str) -> Result<Option<u64>, InputError> {
-        let column = self.columns.as_ref().map_or(0, |c| c.antal + 1);
+        let column = self.columns.as_ref().map_or(0, |c| c.count_col + 1);
         match parse_count(cell) {
             Ok(Cell::Value(v)) => Ok(Some(v)),
             Ok(Cell::Missing) => Ok(None),
@@ -460,10 +414,11 @@ impl<'r> Parser<'r> {
     }
 
     /// Everything read; an error when the file had no header.
-    pub fn finish(self) -> Result<SolLong, InputError> {
+    pub fn finish(mut self) -> Result<SolLong, InputError> {
         if self.columns.is_none() {
             return Err(InputError::file(&self.path, "the file has no lines"));
         }
+        self.out.drop_running_helar();
         Ok(self.out)
     }
 }
@@ -496,34 +451,7 @@ fn header_columns(path: &Path, line_no: usize, line: &str) -> Result<Columns, In
         crime: get("Brott"),
         year: get("År"),
         period: get("Period"),
-        antal: get("Antal"),
-        count: fields.len(),
+        count_col: get("Antal"),
+        n_fields: fields.len(),
     })
-}
-
-/// The error for a region label that is neither a kommun, a county nor the nation.
-pub fn unknown_region(
-    file: &TextFile,
-    line: usize,
-    column: usize,
-    label: &str,
-    regions: &Regions,
-) -> InputError {
-    unknown_region_at(&file.path, line, column, label, regions)
-}
-
-/// [`unknown_region`] for a file known by its path.
-pub fn unknown_region_at(
-    path: &Path,
-    line: usize,
-    column: usize,
-    label: &str,
-    regions: &Regions,
-) -> InputError {
-    InputError::at(path, line, Some(column), "unknown region")
-        .value(label)
-        .expected(format!(
-            "a Swedish kommun, a county, a police region (`Region Mitt`) or `Hela landet` (closest: {})",
-            regions.suggest(label).join(", ")
-        ))
 }

@@ -24,7 +24,7 @@
 
 use super::canonical::{Observation, Period};
 use super::cells::{Cell, YEAR_EXPECTED, parse_count, parse_year};
-use super::sol_long::unknown_region;
+use super::region_cell::unknown_region;
 use super::text::{Record, TextFile, detect_delimiter, records};
 use crate::error::InputError;
 use crate::regions::{Region, Regions};
@@ -122,27 +122,21 @@ pub fn load(
             .expected(HEADER_EXPECTED)
     })?;
     let rows = records(file, delimiter)?;
-    let header_at = rows
-        .iter()
-        .position(|r| !is_title(&r.fields))
-        .unwrap_or(rows.len());
-    let (titles, rest) = rows.split_at(header_at);
-    refuse_rates(file, titles)?;
-    let Some((header, data)) = rest.split_first() else {
-        return Err(
-            InputError::file(&file.path, "the file has no header line").expected(HEADER_EXPECTED)
-        );
-    };
+    let (header, data) = header_and_data(file, &rows)?;
     let (labels, years) = header_columns(file, header)?;
     let (region_col, crime_col) = match labels {
         1 => (None, 0),
         _ if is_region_label(header.get(1)) && !is_region_label(header.get(0)) => (Some(1), 0),
         _ => (Some(0), 1),
     };
-    let mut out = Vec::new();
+    let mut counts = Counts {
+        file,
+        source,
+        seen: HashMap::new(),
+        out: Vec::new(),
+    };
     let mut current: Option<Region> = None;
     let mut pending: Option<InputError> = None;
-    let mut seen: HashMap<(String, String, i32), (Option<u64>, usize)> = HashMap::new();
     for row in data {
         let crime = row.get(crime_col);
         let region_cell = region_col.map_or("", |c| row.get(c));
@@ -182,7 +176,47 @@ pub fn load(
             return Err(located(file, row, crime_col, "the crime label is empty")
                 .expected("a crime type such as `Misshandel inkl. grov`"));
         }
-        for y in &years {
+        counts.push(row, &region, crime, &years)?;
+    }
+    Ok(counts.out)
+}
+
+/// The header row and the data rows after any title lines (a title naming a rate is refused).
+fn header_and_data<'a>(
+    file: &TextFile,
+    rows: &'a [Record],
+) -> Result<(&'a Record, &'a [Record]), InputError> {
+    let header_at = rows
+        .iter()
+        .position(|r| !is_title(&r.fields))
+        .unwrap_or(rows.len());
+    let (titles, rest) = rows.split_at(header_at);
+    refuse_rates(file, titles)?;
+    rest.split_first().ok_or_else(|| {
+        InputError::file(&file.path, "the file has no header line").expected(HEADER_EXPECTED)
+    })
+}
+
+/// The observations of a table as they are read, each region, crime type and year once.
+struct Counts<'f> {
+    file: &'f TextFile,
+    source: usize,
+    /// Count and line of every key seen, to refuse a key given twice with different counts.
+    seen: HashMap<(String, String, i32), (Option<u64>, usize)>,
+    out: Vec<Observation>,
+}
+
+impl Counts<'_> {
+    /// One crime row of `region`: an observation per year column.
+    fn push(
+        &mut self,
+        row: &Record,
+        region: &Region,
+        crime: &str,
+        years: &[YearColumn],
+    ) -> Result<(), InputError> {
+        let file = self.file;
+        for y in years {
             let count = match parse_count(row.get(y.index)) {
                 Ok(Cell::Value(v)) => Some(v),
                 Ok(Cell::Missing) => None,
@@ -191,7 +225,7 @@ pub fn load(
                 }
             };
             let key = (region.code.clone(), crime.to_owned(), y.year);
-            if let Some((previous, line)) = seen.get(&key) {
+            if let Some((previous, line)) = self.seen.get(&key) {
                 if *previous != count {
                     let problem = format!(
                         "{} / {crime} / {} appears twice with different counts (line {line})",
@@ -202,8 +236,8 @@ pub fn load(
                 }
                 continue;
             }
-            seen.insert(key, (count, row.line));
-            out.push(Observation {
+            self.seen.insert(key, (count, row.line));
+            self.out.push(Observation {
                 region_code: region.code.clone(),
                 region_name: region.name.clone(),
                 level: region.level,
@@ -212,13 +246,13 @@ pub fn load(
                 period: Period::Year,
                 preliminary: y.preliminary,
                 count,
-                source,
+                source: self.source,
                 line: row.line,
                 derived: false,
             });
         }
+        Ok(())
     }
-    Ok(out)
 }
 
 /// An error at one cell of a row, showing the cell.

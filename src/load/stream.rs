@@ -1,7 +1,7 @@
 //! Reading a large export as a stream of lines, without holding the file in memory: the
 //! encoding is decided from the first 64 KiB, the SHA-256 is computed on the way.
 
-use super::text::LATIN1;
+use super::text::Encoding;
 use crate::error::InputError;
 use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read};
@@ -13,8 +13,8 @@ const PREFIX: usize = 64 * 1024;
 /// The start of a file, decoded, and its encoding.
 #[derive(Debug, Clone)]
 pub struct Sniffed {
-    /// `UTF-8`, `UTF-8 with BOM` or `ISO-8859-1`.
-    pub encoding: &'static str,
+    /// The file's encoding.
+    pub encoding: Encoding,
     /// The first 64 KiB as text (BOM removed; the last line may be cut).
     pub prefix: String,
 }
@@ -32,7 +32,7 @@ pub fn sniff(path: &Path) -> Result<Sniffed, InputError> {
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
     let (encoding, body) = super::text::detect_encoding(path, &bytes, true)?;
-    let prefix = if encoding == LATIN1 {
+    let prefix = if encoding == Encoding::Latin1 {
         let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
         text.into_owned()
     } else {
@@ -73,7 +73,7 @@ const IN_FLIGHT: usize = 6;
 #[allow(clippy::type_complexity)]
 pub fn for_each_block<W: Send, B: Send>(
     path: &Path,
-    encoding: &str,
+    encoding: Encoding,
     workers: usize,
     new_worker: impl Fn() -> W + Sync,
     f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync,
@@ -166,11 +166,7 @@ fn read_blocks(
             break;
         }
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(super::text::hex(&hasher.finalize()))
 }
 
 /// Reads until `buf` is full or the file ends; the number of bytes read.
@@ -221,9 +217,9 @@ pub struct Decoder {
 
 impl Decoder {
     /// A decoder for `ISO-8859-1` (Windows-1252) or UTF-8 text.
-    pub fn new(encoding: &str) -> Self {
+    pub fn new(encoding: Encoding) -> Self {
         Decoder {
-            latin1: encoding == LATIN1,
+            latin1: encoding == Encoding::Latin1,
             table: latin1_table(),
             text: String::with_capacity(256),
             wide: Vec::with_capacity(512),

@@ -10,12 +10,12 @@
 //!    differs from its three months, is listed as a revision, never settled silently: the
 //!    yearly figure is kept unless the months are final and it is preliminary, or the months
 //!    come from a newer export (the merge rules of [`super::merge`]);
-//! 3. a preliminary whole-year figure (`2026 prel.;Helår`) of a year that was still running
-//!    when it was exported is the sum of the months published so far, not the year: it is
-//!    left out of the yearly view and listed ([`PartialYear`]), so that eight months are never
-//!    compared with whole years. The year was running when its file's months stop before
-//!    December, or, for a file without months, when the export date in the file name lies
-//!    within the year (BRÅ publishes a month's preliminary figures the month after).
+//! 3. a preliminary whole-year figure of a year that was still running when it was exported
+//!    (the export date in the file name lies within the year) is the sum of the months
+//!    published so far, not the year: it is left out of the yearly view and listed
+//!    ([`PartialYear`]), so that eight months are never compared with whole years. (A file
+//!    whose `Helår` rows come with months that stop before December is caught as it is read,
+//!    in [`super::sol_long`].)
 
 use super::canonical::{Observation, Period};
 use super::merge;
@@ -43,9 +43,6 @@ pub struct PartialYear {
     pub source: usize,
     /// The year.
     pub year: i32,
-    /// The file's last month of that year (1–12), `None` when the file has no months and its
-    /// export date told.
-    pub through: Option<u8>,
 }
 
 /// The periods of one region, crime type and year.
@@ -72,11 +69,10 @@ pub fn reconcile(
             group.parts.push(obs);
         }
     }
-    let latest = latest_months(&groups);
     let mut out = Reconciled::default();
     for (_, mut group) in groups {
         if let Some(year) = &group.year
-            && let Some(partial) = running_year(year, &latest, sources)
+            && let Some(partial) = running_year(year, sources)
         {
             out.partial_years.push(partial);
             group.year = None;
@@ -131,44 +127,17 @@ pub fn reconcile(
     Ok(out)
 }
 
-/// The last month (1–12; a quarter counts as its last month) each file gives of each year.
-fn latest_months(groups: &BTreeMap<(String, String, i32), Group>) -> BTreeMap<(usize, i32), u8> {
-    let mut latest: BTreeMap<(usize, i32), u8> = BTreeMap::new();
-    for part in groups.values().flat_map(|g| g.parts.iter()) {
-        let month = part.period.months().last().unwrap_or(12);
-        let entry = latest.entry((part.source, part.year)).or_default();
-        *entry = (*entry).max(month);
-    }
-    latest
-}
-
-/// `Some` when `year` is a preliminary whole-year figure of a year its file shows still
-/// running: the file's months of that year stop before December, or it has none and was
-/// exported before the year ended.
-fn running_year(
-    year: &Observation,
-    latest: &BTreeMap<(usize, i32), u8>,
-    sources: &[SourceInfo],
-) -> Option<PartialYear> {
+/// `Some` when `year` is a preliminary whole-year figure from a file exported before the year
+/// ended (by the date in its file name).
+fn running_year(year: &Observation, sources: &[SourceInfo]) -> Option<PartialYear> {
     if !year.preliminary {
         return None;
     }
-    let through = match latest.get(&(year.source, year.year)) {
-        Some(&month) if month < 12 => Some(month),
-        Some(_) => return None,
-        None => {
-            let exported = sources.get(year.source)?.export_date.as_deref()?;
-            let exported: i32 = exported.get(..4)?.parse().ok()?;
-            if exported > year.year {
-                return None;
-            }
-            None
-        }
-    };
-    Some(PartialYear {
+    let exported = sources.get(year.source)?.export_date.as_deref()?;
+    let exported: i32 = exported.get(..4)?.parse().ok()?;
+    (exported <= year.year).then_some(PartialYear {
         source: year.source,
         year: year.year,
-        through,
     })
 }
 

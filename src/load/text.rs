@@ -6,6 +6,7 @@
 //! range) and never guess silently: the detected encoding is reported for every file.
 
 use crate::error::InputError;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -16,8 +17,8 @@ pub struct TextFile {
     pub path: PathBuf,
     /// The decoded text, BOM removed.
     pub text: String,
-    /// Detected encoding, as shown to users.
-    pub encoding: &'static str,
+    /// Detected encoding.
+    pub encoding: Encoding,
     /// SHA-256 of the raw bytes, lower-case hex.
     pub sha256: String,
 }
@@ -33,7 +34,7 @@ pub fn read_text(path: &Path) -> Result<TextFile, InputError> {
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, InputError> {
     let sha256 = hex(&Sha256::digest(bytes));
     let (encoding, body) = detect_encoding(path, bytes, false)?;
-    let text = if encoding == LATIN1 {
+    let text = if encoding == Encoding::Latin1 {
         let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(body);
         cow.into_owned()
     } else {
@@ -47,18 +48,47 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<TextFile, InputError> {
     })
 }
 
-/// The name shown for ISO-8859-1 / Windows-1252 files.
-pub const LATIN1: &str = "ISO-8859-1";
+/// The text encodings the loaders read: a closed set, serialised and shown by the names users
+/// know (`summary.json` keeps the strings it always had).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    #[serde(rename = "UTF-8")]
+    Utf8,
+    /// UTF-8 with a byte-order mark (Excel's "CSV UTF-8").
+    #[serde(rename = "UTF-8 with BOM")]
+    Utf8Bom,
+    /// ISO-8859-1, read as Windows-1252 (its superset for the printable range).
+    #[serde(rename = "ISO-8859-1")]
+    Latin1,
+}
+
+impl Encoding {
+    /// The name shown to users, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 with BOM",
+            Encoding::Latin1 => "ISO-8859-1",
+        }
+    }
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Decides a file's encoding from its bytes (all of them, or the first ones when `cut`), in
 /// one place for the whole-file reader and the stream: a UTF-8 BOM, else valid UTF-8, else
-/// Windows-1252. Refuses empty, binary and UTF-16 files. Returns the encoding's name and the
+/// Windows-1252. Refuses empty, binary and UTF-16 files. Returns the encoding and the
 /// bytes after any BOM.
 pub fn detect_encoding<'a>(
     path: &Path,
     bytes: &'a [u8],
     cut: bool,
-) -> Result<(&'static str, &'a [u8]), InputError> {
+) -> Result<(Encoding, &'a [u8]), InputError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(
             InputError::file(path, "the file is UTF-16 (Excel's \"Unicode text\"), which is not read")
@@ -78,14 +108,19 @@ pub fn detect_encoding<'a>(
         );
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok(("UTF-8 with BOM", rest));
+        return Ok((Encoding::Utf8Bom, rest));
     }
     let utf8 = match std::str::from_utf8(bytes) {
         Ok(_) => true,
         // A multi-byte character cut at the end of a prefix is still UTF-8.
         Err(e) => cut && e.error_len().is_none(),
     };
-    Ok((if utf8 { "UTF-8" } else { LATIN1 }, bytes))
+    let encoding = if utf8 {
+        Encoding::Utf8
+    } else {
+        Encoding::Latin1
+    };
+    Ok((encoding, bytes))
 }
 
 /// True for NUL bytes or many control characters: a renamed spreadsheet, an image, garbage.
@@ -98,7 +133,8 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     sample.contains(&0) || control * 100 > sample.len()
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lower-case hexadecimal, as `sha256sum` writes a digest.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

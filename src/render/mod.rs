@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod notes;
 pub mod region_names;
 pub mod sentences;
+pub mod terminal;
 pub mod words;
 
 use crate::model::Summary;

@@ -145,36 +145,9 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
         Warning::PartialYear {
             file,
             year,
-            through: Some(through),
-        } => {
-            let month = through
-                .get(5..)
-                .and_then(|m| m.parse::<usize>().ok())
-                .and_then(|m| MONTHS_SV.get(m.wrapping_sub(1)))
-                .map_or_else(|| through.clone(), |m| format!("{m} {year}"));
-            format!(
-                "{file}: helårssiffrorna för {year} (prel.) omfattar bara månaderna till och med {month}, de som var publicerade när filen exporterades, och används därför inte som hela årets siffror (året hittills redovisas i månadsdelen)"
-            )
-        }
-        Warning::PartialYear {
-            file,
-            year,
-            through: None,
-        } => format!(
-            "{file} exporterades innan {year} var slut, så helårssiffrorna för {year} (prel.) omfattar bara en del av året och används inte som hela årets siffror"
-        ),
-        Warning::NotRead { file, kind } => {
-            let advice = match kind {
-                UnreadKind::Spreadsheet => {
-                    "spara kalkylbladet som CSV (i Excel: Arkiv → Spara som → CSV) och lägg CSV-filen i datamappen"
-                }
-                UnreadKind::Pdf => {
-                    "en PDF innehåller ingen tabell som verktyget kan läsa; hämta tabellen som CSV ur Brås eller SCB:s databas"
-                }
-                UnreadKind::Other => "bara filer som slutar på .csv, .tsv, .txt eller .json läses",
-            };
-            format!("{file} lästes inte: {advice}")
-        }
+            through,
+        } => partial_year(file, *year, through.as_deref()),
+        Warning::NotRead { file, kind } => not_read(file, *kind),
         Warning::PartialCounty {
             area,
             county,
@@ -184,4 +157,35 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             "området `{area}`: underlaget har {present} av de {total} kommunerna i {county} och inga rader för länet eller polisregionen. Jämförelsen visas därför som summan av {present} av {total} kommuner, inte som länet"
         ),
     }
+}
+
+/// [`Warning::PartialYear`] in Swedish, naming the last month (`mars 2026`).
+fn partial_year(file: &str, year: i32, through: Option<&str>) -> String {
+    let Some(through) = through else {
+        return format!(
+            "{file} exporterades innan {year} var slut, så helårssiffrorna för {year} (prel.) omfattar bara en del av året och används inte som hela årets siffror"
+        );
+    };
+    let month = through
+        .get(5..)
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS_SV.get(m.wrapping_sub(1)))
+        .map_or_else(|| through.to_owned(), |m| format!("{m} {year}"));
+    format!(
+        "{file}: helårssiffrorna för {year} (prel.) omfattar bara månaderna till och med {month}, de som var publicerade när filen exporterades, och används därför inte som hela årets siffror (året hittills redovisas i månadsdelen)"
+    )
+}
+
+/// [`Warning::NotRead`] in Swedish, with what to do for the kind of file.
+fn not_read(file: &str, kind: UnreadKind) -> String {
+    let advice = match kind {
+        UnreadKind::Spreadsheet => {
+            "spara kalkylbladet som CSV (i Excel: Arkiv → Spara som → CSV) och lägg CSV-filen i datamappen"
+        }
+        UnreadKind::Pdf => {
+            "en PDF innehåller ingen tabell som verktyget kan läsa; hämta tabellen som CSV ur Brås eller SCB:s databas"
+        }
+        UnreadKind::Other => "bara filer som slutar på .csv, .tsv, .txt eller .json läses",
+    };
+    format!("{file} lästes inte: {advice}")
 }

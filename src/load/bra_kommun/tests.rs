@@ -11,7 +11,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn load_fixture(name: &str, year: Option<i32>) -> Vec<Observation> {
     let file = read_text(&fixture(name)).expect("fixture");
-    assert_eq!(file.encoding, "UTF-8 with BOM", "{name}");
+    assert_eq!(file.encoding.as_str(), "UTF-8 with BOM", "{name}");
     assert!(detect(&file.text), "{name}");
     load(&file, 1, &Regions::new(), year).expect(name)
 }

@@ -67,7 +67,7 @@ fn the_api_answer_keeps_totals_and_skips_missing_values() {
 #[test]
 fn the_swedish_excel_export_with_title_decimal_comma_and_sexes() {
     let file = read_text(&fixture("kolada_export.csv")).expect("fixture");
-    assert_eq!(file.encoding, "ISO-8859-1");
+    assert_eq!(file.encoding.as_str(), "ISO-8859-1");
     let rates = load_fixture("kolada_export.csv");
     assert_eq!(rates.len(), 5);
     let violence = rate(&rates, "2132", "N07403", 2022);

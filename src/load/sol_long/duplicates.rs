@@ -3,6 +3,7 @@
 //! hash collision is never reported and a real duplicate is named exactly like a kept one.
 
 use super::super::stream::{self, Decoder};
+use super::super::text::Encoding;
 use super::period::{canonical_crime, row_period};
 use super::{MAX_FIELDS, Parser, split_fields};
 use crate::error::InputError;
@@ -16,7 +17,7 @@ const CHECKED: usize = 1_000;
 impl Parser<'_> {
     /// The error for the first crime type, region, year and period (among rows the filter skipped)
     /// given twice with different counts; `encoding` is the file's.
-    pub fn check_skipped_duplicates(&mut self, encoding: &str) -> Result<(), InputError> {
+    pub fn check_skipped_duplicates(&mut self, encoding: Encoding) -> Result<(), InputError> {
         let Some(census) = self.out.census.as_mut() else {
             return Ok(());
         };
@@ -56,7 +57,7 @@ impl Parser<'_> {
         let get = |i: usize| cells[..fields.min(MAX_FIELDS)].get(i).copied();
         let (year, _, period) = row_period(get(col.year)?, get(col.period)?).ok()?;
         let region = self.regions.resolve(get(col.region)?)?;
-        let count = self.count(0, get(col.antal)?).ok()?;
+        let count = self.count(0, get(col.count_col)?).ok()?;
         let crime = canonical_crime(get(col.crime)?).to_owned();
         let key = (region.code, region.name, crime, year, period);
         Some((key, count))

@@ -75,7 +75,7 @@ impl Parser<'_> {
             (0, 0)
         };
         let n = split_cells(raw, from, skip, &mut cells);
-        if n < col.count || n > MAX_FIELDS {
+        if n < col.n_fields || n > MAX_FIELDS {
             return None;
         }
         let mut new_crime = None;
@@ -97,7 +97,7 @@ impl Parser<'_> {
             Some(year) if last.year_in_period => (year, false, Period::Year),
             _ => row_period(last.year_text.as_str(), ascii(period_cell)?).ok()?,
         };
-        match count_cell(cells[col.antal]).ok()? {
+        match count_cell(cells[col.count_col]).ok()? {
             Cell::Value(v) => Some((when, Some(v), new_crime)),
             Cell::Missing => Some((when, None, new_crime)),
         }

@@ -12,7 +12,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn load_fixture(name: &str, encoding: &str) -> Vec<Observation> {
     let file = read_text(&fixture(name)).expect("fixture");
-    assert_eq!(file.encoding, encoding, "{name}");
+    assert_eq!(file.encoding.as_str(), encoding, "{name}");
     assert!(detect(&file.text), "{name}");
     load(&file, 3, &Regions::new()).expect(name)
 }

@@ -148,8 +148,7 @@ fn year(y: &mut YearFigures) {
 
 fn source(x: &mut SourceInfo) {
     x.file = text(&x.file);
-    // `format` is a closed set (the Format enum): nothing from the input to escape.
-    x.encoding = text(&x.encoding);
+    // `format` and `encoding` are closed sets (enums): nothing from the input to escape.
     x.export_date = x.export_date.as_deref().map(text);
 }
 
