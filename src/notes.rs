@@ -348,29 +348,9 @@ impl Warning {
             Warning::PartialYear {
                 file,
                 year,
-                through: Some(through),
-            } => format!(
-                "{file}: the whole-year figures of {year} (prel.) cover only the months through {through}, those published when the file was exported: they are not used as the year's figures (the year to date is in the monthly part)"
-            ),
-            Warning::PartialYear {
-                file,
-                year,
-                through: None,
-            } => format!(
-                "{file}: exported before {year} ended, so its whole-year figures of {year} (prel.) cover only part of the year: they are not used as the year's figures"
-            ),
-            Warning::NotRead { file, kind } => {
-                let advice = match kind {
-                    UnreadKind::Spreadsheet => {
-                        "save the sheet as CSV (in Excel: File → Save As → CSV) and put the CSV in the data folder"
-                    }
-                    UnreadKind::Pdf => {
-                        "a PDF holds no table the tool can read; export the table from Brå's or SCB's database as CSV"
-                    }
-                    UnreadKind::Other => "only .csv, .tsv, .txt and .json files are read",
-                };
-                format!("{file}: not read: {advice}")
-            }
+                through,
+            } => partial_year(file, *year, through.as_deref()),
+            Warning::NotRead { file, kind } => not_read(file, *kind),
             Warning::PartialCounty {
                 area,
                 county,
@@ -381,4 +361,30 @@ impl Warning {
             ),
         }
     }
+}
+
+/// [`Warning::PartialYear`] in English.
+fn partial_year(file: &str, year: i32, through: Option<&str>) -> String {
+    match through {
+        Some(through) => format!(
+            "{file}: the whole-year figures of {year} (prel.) cover only the months through {through}, those published when the file was exported: they are not used as the year's figures (the year to date is in the monthly part)"
+        ),
+        None => format!(
+            "{file}: exported before {year} ended, so its whole-year figures of {year} (prel.) cover only part of the year: they are not used as the year's figures"
+        ),
+    }
+}
+
+/// [`Warning::NotRead`] in English, with what to do for the kind of file.
+fn not_read(file: &str, kind: UnreadKind) -> String {
+    let advice = match kind {
+        UnreadKind::Spreadsheet => {
+            "save the sheet as CSV (in Excel: File → Save As → CSV) and put the CSV in the data folder"
+        }
+        UnreadKind::Pdf => {
+            "a PDF holds no table the tool can read; export the table from Brå's or SCB's database as CSV"
+        }
+        UnreadKind::Other => "only .csv, .tsv, .txt and .json files are read",
+    };
+    format!("{file}: not read: {advice}")
 }
