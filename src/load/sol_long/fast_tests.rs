@@ -3,7 +3,7 @@
 
 use super::super::{CrimeFilter, Parser, SolLong, census::Conflict};
 use crate::load::stream::Decoder;
-use crate::load::text::LATIN1;
+use crate::load::text::Encoding;
 use crate::regions::Regions;
 use std::path::Path;
 
@@ -35,12 +35,15 @@ fn read(bytes: &[u8], fast: bool) -> (SolLong, Vec<Conflict>, usize) {
     let regions = Regions::new();
     let filter = CrimeFilter::new(vec!["Misshandel".to_owned()]);
     let mut p = Parser::new(Path::new("x.csv"), 0, &regions, Some(filter)).with_census(100);
-    let mut decoder = Decoder::new(LATIN1);
+    let mut decoder = Decoder::new(Encoding::Latin1);
     for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
         if fast {
             p.line_raw(i + 1, raw, &mut decoder).unwrap();
         } else {
-            let text = decoder.decode(raw).to_owned();
+            let text = decoder
+                .decode(raw)
+                .expect("Latin-1 decodes every byte")
+                .to_owned();
             p.line(i + 1, &text).unwrap();
         }
     }
