@@ -7,10 +7,10 @@
 
 /// The input formats, as recorded per source file.
 pub use crate::load::Format;
-/// Where a kommun lies in the funnel, as recorded in `funnel.position`.
-pub use crate::stats::funnel::FunnelPosition;
 /// The text encodings, as recorded per source file.
 pub use crate::load::text::Encoding;
+/// Where a kommun lies in the funnel, as recorded in `funnel.position`.
+pub use crate::stats::funnel::FunnelPosition;
 
 pub mod comparison;
 pub mod monthly;
