@@ -81,7 +81,7 @@ const BASELINE: [i32; 2] = [2019, 2022];
 
 fn year(year: i32, count: u64, population: u64) -> YearFigures {
     YearFigures {
-        level: "kommun".into(),
+        level: brottstrend::model::Level::Kommun,
         region_code: "2132".into(),
         region_name: "Nordanstig".into(),
         year,

@@ -18,6 +18,7 @@ pub mod nesting;
 pub mod surroundings;
 
 use crate::notes::{Note, Warning};
+pub use crate::regions::Level;
 use serde::Serialize;
 
 /// Everything one `analyze` run found, for one pledge kommun.
@@ -571,7 +572,7 @@ pub enum Verdict {
 #[derive(Debug, Clone, Serialize)]
 pub struct YearFigures {
     /// `kommun`, `county`, `police_region` or `nation`.
-    pub level: String,
+    pub level: Level,
     /// SCB code of the region.
     pub region_code: String,
     /// Name of the region; for a county summed from only some of its kommuner the label

@@ -25,8 +25,10 @@ pub const POLICE_REGIONS: [(&str, &str, &[&str]); 7] = [
     ("PR-BERGSLAGEN", "Region Bergslagen", &["17", "18", "20"]),
 ];
 
-/// Whether a region is a kommun, a county, a police region or the nation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Whether a region is a kommun, a county, a police region or the nation; serialised as
+/// [`Level::as_str`] names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     /// The pledge kommun or any other kommun.
     Kommun,
@@ -354,6 +356,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_level_is_serialised_as_its_name_in_the_output_files() {
+        for level in [
+            Level::Kommun,
+            Level::County,
+            Level::PoliceRegion,
+            Level::Nation,
+        ] {
+            let json = serde_json::to_string(&level).unwrap();
+            assert_eq!(json, format!("\"{}\"", level.as_str()));
+            assert_eq!(Level::parse(level.as_str()), Some(level));
+        }
+    }
 
     #[test]
     fn names_codes_and_variants_resolve_to_the_same_kommun() {

@@ -188,7 +188,7 @@ fn summary(
     let latest_year = areas
         .iter()
         .flat_map(|a| a.years.iter())
-        .filter(|y| y.level == "kommun" && y.count.is_some())
+        .filter(|y| y.level == Level::Kommun && y.count.is_some())
         .map(|y| y.year)
         .max();
     Ok(Summary {
@@ -264,7 +264,11 @@ fn ensure_kommun_present(
 
 /// Missing years and missing populations of the kommun in one area.
 fn year_warnings(area: &AreaSummary, region: &str) -> Vec<Warning> {
-    let kommun: Vec<&YearFigures> = area.years.iter().filter(|y| y.level == "kommun").collect();
+    let kommun: Vec<&YearFigures> = area
+        .years
+        .iter()
+        .filter(|y| y.level == Level::Kommun)
+        .collect();
     let with_data: Vec<i32> = kommun
         .iter()
         .filter(|y| y.count.is_some())
@@ -305,7 +309,7 @@ fn area_summary(
 ) -> AreaSummary {
     let (pledge, method) = (inputs.pledge, &inputs.method);
     let years = year_figures(area_rows, &chosen, inputs, &basket.crimes, area.trend_from);
-    let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
+    let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == Level::Kommun).collect();
     let area_breaks = catalog::area_breaks(inputs.breaks, &basket.crimes);
     let plan = trend::plan(
         area.trend_from,

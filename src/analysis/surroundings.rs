@@ -13,7 +13,7 @@
 //! Context only: nothing here feeds the verdict.
 
 use crate::model::surroundings::Surrounding;
-use crate::model::{Comparison, Method, YearFigures};
+use crate::model::{Comparison, Level, Method, YearFigures};
 use crate::notes::{self, Note};
 use crate::stats::glm::fit_poisson_glm;
 
@@ -25,10 +25,10 @@ pub fn surroundings(
     baseline: [i32; 2],
     method: &Method,
 ) -> Vec<Surrounding> {
-    let mut regions: Vec<(&str, &str)> = Vec::new();
-    for y in years.iter().filter(|y| y.level != "kommun") {
-        if !regions.contains(&(y.level.as_str(), y.region_code.as_str())) {
-            regions.push((y.level.as_str(), y.region_code.as_str()));
+    let mut regions: Vec<(Level, &str)> = Vec::new();
+    for y in years.iter().filter(|y| y.level != Level::Kommun) {
+        if !regions.contains(&(y.level, y.region_code.as_str())) {
+            regions.push((y.level, y.region_code.as_str()));
         }
     }
     regions
@@ -36,7 +36,8 @@ pub fn surroundings(
         .map(|(level, code)| {
             let of = |y: &&YearFigures| y.level == level && y.region_code == code;
             let rows: Vec<&YearFigures> = years.iter().filter(of).collect();
-            let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == "kommun").collect();
+            let kommun: Vec<&YearFigures> =
+                years.iter().filter(|y| y.level == Level::Kommun).collect();
             against(&kommun, &rows, cmp, baseline, method)
         })
         .collect()
@@ -52,7 +53,7 @@ fn against(
 ) -> Surrounding {
     let first = region[0];
     let mut out = Surrounding {
-        level: first.level.clone(),
+        level: first.level.as_str().to_owned(),
         region_code: first.region_code.clone(),
         region_name: first.region_name.clone(),
         region_rate_ratio: None,
@@ -251,7 +252,7 @@ mod tests {
     #[test]
     fn a_region_year_missing_or_no_comparison_gives_null_and_a_note() {
         let mut ys = years();
-        ys.retain(|y| !(y.level == "county" && y.year == 2022));
+        ys.retain(|y| !(y.level == Level::County && y.year == 2022));
         let s = surroundings(&ys, &comparison(None), [2021, 2022], &Method::standard());
         assert_eq!(s[0].ratio, None);
         assert_eq!(

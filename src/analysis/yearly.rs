@@ -25,7 +25,7 @@ pub fn figures(row: &AreaYear, region: &Region) -> YearFigures {
         _ => None,
     };
     YearFigures {
-        level: row.level.as_str().to_owned(),
+        level: row.level,
         region_code: row.region_code.clone(),
         region_name: region.name.clone(),
         year: row.year,

@@ -2,6 +2,7 @@
 //! the summary. Swedish and English side by side, so the two never drift apart.
 
 use super::format::{Lang, int, number, percent};
+use crate::model::Level;
 use crate::model::{AreaSummary, Comparison, FunnelPosition, Trend, Verdict};
 use crate::notes::Note;
 
@@ -189,7 +190,7 @@ pub fn summary_row(a: &AreaSummary, lang: Lang) -> [String; 5] {
     let latest = a
         .years
         .iter()
-        .rfind(|y| y.level == "kommun" && y.count.is_some());
+        .rfind(|y| y.level == Level::Kommun && y.count.is_some());
     let latest = latest.map_or("–".to_owned(), |y| {
         format!("{}: {}", y.year, count_cell(y.count, y.preliminary, lang))
     });

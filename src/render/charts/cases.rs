@@ -3,6 +3,7 @@
 //! cases (one year; all zero; no county, missing population, no breakdown; no areas).
 
 use super::fixtures::{self, DRUGS, RELATIONSHIP};
+use crate::model::Level;
 use crate::model::*;
 
 fn relationship() -> AreaSummary {
@@ -134,7 +135,7 @@ fn one_year() -> Summary {
 fn all_zero() -> Summary {
     let mut a = relationship();
     a.years = fixtures::three_levels(&[0; 11], 3);
-    a.years.retain(|f| f.level == "kommun");
+    a.years.retain(|f| f.level == Level::Kommun);
     a.trend.line.clear();
     a.spikes.clear();
     a.pledge_vs_baseline.baseline_count = Some(0);
@@ -159,9 +160,9 @@ fn all_zero() -> Summary {
 /// No county, no trend, one year without population, and no breakdown by crime type.
 fn gaps() -> Summary {
     let mut a = drugs();
-    a.years.retain(|f| f.level != "county");
+    a.years.retain(|f| f.level != Level::County);
     for f in &mut a.years {
-        if f.year == 2020 || (f.level == "kommun" && f.year == 2017) {
+        if f.year == 2020 || (f.level == Level::Kommun && f.year == 2017) {
             f.population = None;
             f.rate_per_100k = None;
             f.rate_ci = None;
@@ -174,7 +175,7 @@ fn gaps() -> Summary {
     a.funnel.points.truncate(1);
     a.funnel.limits.clear();
     let mut b = relationship();
-    b.years.retain(|f| f.level == "kommun");
+    b.years.retain(|f| f.level == Level::Kommun);
     b.years.iter_mut().for_each(|f| {
         f.by_crime[1] = None;
         f.partial = true;

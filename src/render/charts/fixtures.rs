@@ -53,7 +53,7 @@ pub fn figures(
                 .flatten();
             let r = pop.map(|p| rate(count, p));
             YearFigures {
-                level: lvl.to_owned(),
+                level: crate::model::Level::parse(lvl).expect("a level name"),
                 region_code: code.to_owned(),
                 region_name: name.to_owned(),
                 year,

@@ -15,6 +15,7 @@ use super::cases::{monthly_area, realistic};
 use super::legend::{self, SWATCH_W};
 use super::marks::{self, Drawn};
 use super::*;
+use crate::model::Level;
 
 /// Grey values closer than this print alike (on a 0–255 scale).
 const MIN_GREY_STEP: f64 = 30.0;
@@ -153,7 +154,7 @@ fn nine_types() -> AreaSummary {
     let mut a = realistic().areas[1].clone();
     a.id = "nine".to_owned();
     a.crimes = (0..9).map(|i| format!("Typ {i}")).collect();
-    for f in a.years.iter_mut().filter(|f| f.level == "kommun") {
+    for f in a.years.iter_mut().filter(|f| f.level == Level::Kommun) {
         f.by_crime = (0..9).map(|i| Some(i + 1)).collect();
         f.count = Some(45);
     }
@@ -164,7 +165,11 @@ fn nine_types() -> AreaSummary {
 fn every_chart_kind_survives_greyscale_printing() -> anyhow::Result<()> {
     let mut s = realistic();
     // A `..` year and a preliminary year, so the lighter and the hollow looks are drawn too.
-    for f in s.areas[0].years.iter_mut().filter(|f| f.level == "kommun") {
+    for f in s.areas[0]
+        .years
+        .iter_mut()
+        .filter(|f| f.level == Level::Kommun)
+    {
         f.partial = f.year == 2017;
     }
     s.areas.push(monthly_area());

@@ -242,7 +242,11 @@ where
 
 /// The area's figures at one level (`kommun`, `county`, `nation`), by year.
 fn level<'a>(area: &'a AreaSummary, level: &str) -> Vec<&'a YearFigures> {
-    let mut v: Vec<&YearFigures> = area.years.iter().filter(|y| y.level == level).collect();
+    let mut v: Vec<&YearFigures> = area
+        .years
+        .iter()
+        .filter(|y| y.level.as_str() == level)
+        .collect();
     v.sort_by_key(|y| y.year);
     v
 }

@@ -6,6 +6,7 @@ use super::legend::{self, Dash, Marker};
 use super::style::{self, BLUE, LABEL_PX};
 use super::{Ctx, joined_runs, level, preliminary, span_text};
 use crate::model::AreaSummary;
+use crate::model::Level;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -56,7 +57,7 @@ where
         .areas
         .iter()
         .flat_map(|a| a.years.iter())
-        .filter(|f| f.level == "kommun")
+        .filter(|f| f.level == Level::Kommun)
         .filter_map(|f| f.index.filter(|v| v.is_finite()))
         .fold(100.0, f64::max);
     // One year range for all panels too, so the same year sits at the same place in each.
@@ -64,7 +65,7 @@ where
         .areas
         .iter()
         .flat_map(|a| a.years.iter())
-        .filter(|f| f.level == "kommun" && f.index.is_some_and(f64::is_finite))
+        .filter(|f| f.level == Level::Kommun && f.index.is_some_and(f64::is_finite))
         .map(|f| f.year)
         .collect();
     let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));

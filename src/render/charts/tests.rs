@@ -5,6 +5,7 @@
 use super::cases::{all_summaries, realistic};
 use super::fixtures::RELATIONSHIP;
 use super::*;
+use crate::model::Level;
 
 fn opts(lang: Lang, format: ChartFormat, pooled: bool) -> ChartOptions {
     ChartOptions {
@@ -206,7 +207,7 @@ fn more_than_seven_crime_types_become_six_stacks_and_ovriga() {
     let names: Vec<&str> = crimes.iter().map(String::as_str).collect();
     let s = summary(vec![area("a", "A", &names, Vec::new())], false);
     let mut years = realistic().areas[0].years.clone();
-    years.retain(|y| y.level == "kommun");
+    years.retain(|y| y.level == Level::Kommun);
     for (k, y) in years.iter_mut().enumerate() {
         // Type i has i + 1 crimes a year (type 2 is `..` in the first year).
         y.by_crime = (0..9).map(|i| Some(i as u64 + 1)).collect();
@@ -296,7 +297,7 @@ fn overview_panels_share_one_year_range_and_label_every_year() -> anyhow::Result
     // panels side by side have room for every year's label.
     s.areas[1]
         .years
-        .retain(|f| f.level != "kommun" || f.year >= 2019);
+        .retain(|f| f.level != Level::Kommun || f.year >= 2019);
     let files = render_all(&s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
     let overview = files
         .iter()

@@ -1,5 +1,6 @@
 //! One section per pledge area.
 
+use crate::model::Level;
 use crate::model::{AreaSummary, Summary, YearFigures};
 use crate::render::RenderOptions;
 use crate::render::format::{Lang, number};
@@ -100,7 +101,7 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
             format!("{}–{}", number(l, d, lang), number(h, d, lang))
         })
     };
-    for y in a.years.iter().filter(|y| y.level == "kommun") {
+    for y in a.years.iter().filter(|y| y.level == Level::Kommun) {
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} |",
@@ -112,7 +113,10 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
             ci(y.rate_ci, 1),
         );
     }
-    if a.years.iter().any(|y| y.level == "kommun" && y.partial) {
+    if a.years
+        .iter()
+        .any(|y| y.level == Level::Kommun && y.partial)
+    {
         let _ = writeln!(
             md,
             "\n\\* {}",
@@ -151,7 +155,7 @@ fn latest_rates(md: &mut String, a: &AreaSummary, lang: Lang) {
     let latest = |level: &str| -> Option<&YearFigures> {
         a.years
             .iter()
-            .rfind(|y| y.level == level && y.rate_per_100k.is_some())
+            .rfind(|y| y.level.as_str() == level && y.rate_per_100k.is_some())
     };
     for level in ["kommun", region_names::comparison_level(a), "nation"] {
         if let Some(y) = latest(level) {
