@@ -324,10 +324,8 @@ pub fn read_breaks(data_dir: &Path) -> Result<(Vec<SeriesBreak>, Option<PathBuf>
             (DEFAULT_BREAKS.to_owned(), None)
         }
         Err(ConfigRead::Missing(e)) => {
-            return Err(
-                InputError::file(&path, format!("cannot read the file ({e})"))
-                    .expected("a readable breaks.toml, or none (the built-in list is then used)"),
-            );
+            return Err(crate::load::text::read_error(&path, &e)
+                .expected("a readable breaks.toml, or none (the built-in list is then used)"));
         }
         Err(ConfigRead::Bad(e)) => return Err(e),
     };

@@ -190,10 +190,7 @@ impl Sidecar {
         Sidecar {
             tool: format!("brottstrend {}", env!("CARGO_PKG_VERSION")),
             file: i.file.to_owned(),
-            sha256: Sha256::digest(i.joined)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            sha256: crate::load::text::hex(&Sha256::digest(i.joined)),
             fetched_at: i.time.to_owned(),
             sol_url: i.base.to_owned(),
             menu: SidecarMenu {

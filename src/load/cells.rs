@@ -135,6 +135,18 @@ pub fn count_cell(cell: &[u8]) -> Result<Cell, CellError> {
         .and_then(parse_count)
 }
 
+/// The one wording of the duplicate guard: `key` (`Nordanstig / Misshandel / 2024`) met again
+/// with another figure than on `first_line` (where it was `first`, when that is worth showing);
+/// `unit` says what differs (`counts`, `values`).
+pub fn seen_twice(key: &str, unit: &str, first_line: usize, first: Option<&str>) -> String {
+    match first {
+        Some(first) => {
+            format!("{key} appears twice with different {unit} (line {first_line}: {first})")
+        }
+        None => format!("{key} appears twice with different {unit} (line {first_line})"),
+    }
+}
+
 /// What a year cell should hold, for error messages.
 pub const YEAR_EXPECTED: &str = "a year like `2024` or `2025 prel.`";
 

@@ -164,9 +164,11 @@ pub fn load(
                     &file.path,
                     row.line,
                     None,
-                    format!(
-                        "{} / {} / {} appears twice with different values (line {}: {})",
-                        region.name, row.kpi.id, row.year, first.line, first.rate
+                    super::cells::seen_twice(
+                        &format!("{} / {} / {}", region.name, row.kpi.id, row.year),
+                        "values",
+                        first.line,
+                        Some(&first.rate.to_string()),
                     ),
                 )
                 .value(row.rate.to_string())

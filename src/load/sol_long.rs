@@ -27,7 +27,7 @@ pub use census::Census;
 pub use filter::CrimeFilter;
 
 use super::canonical::{Observation, Period};
-use super::cells::{Cell, parse_count, parse_year};
+use super::cells::{Cell, parse_count, parse_year, seen_twice};
 use super::text::TextFile;
 use crate::error::InputError;
 use crate::regions::{Region, Regions};
@@ -294,9 +294,11 @@ impl<'r> Parser<'r> {
             &self.path,
             line_no,
             column,
-            format!(
-                "{region} / {crime} / {period} appears twice with different counts (line {first_line}: {})",
-                show(first)
+            seen_twice(
+                &format!("{region} / {crime} / {period}"),
+                "counts",
+                first_line,
+                Some(&show(first)),
             ),
         )
         .value(show(second))

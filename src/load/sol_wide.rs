@@ -227,10 +227,8 @@ impl Counts<'_> {
             let key = (region.code.clone(), crime.to_owned(), y.year);
             if let Some((previous, line)) = self.seen.get(&key) {
                 if *previous != count {
-                    let problem = format!(
-                        "{} / {crime} / {} appears twice with different counts (line {line})",
-                        region.name, y.year
-                    );
+                    let key = format!("{} / {crime} / {}", region.name, y.year);
+                    let problem = super::cells::seen_twice(&key, "counts", *line, None);
                     return Err(located(file, row, y.index, problem)
                         .expected("each region, crime type and year once per file"));
                 }

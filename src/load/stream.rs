@@ -1,7 +1,7 @@
 //! Reading a large export as a stream of lines, without holding the file in memory: the
 //! encoding is decided from the first 64 KiB, the SHA-256 is computed on the way.
 
-use super::text::Encoding;
+use super::text::{Encoding, read_error};
 use crate::error::InputError;
 use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read};
@@ -20,8 +20,7 @@ pub struct Sniffed {
 }
 
 fn open(path: &Path) -> Result<std::fs::File, InputError> {
-    std::fs::File::open(path)
-        .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))
+    std::fs::File::open(path).map_err(|e| read_error(path, &e))
 }
 
 /// Reads the start of a file: refuses empty and binary files and decides the encoding.
@@ -30,7 +29,7 @@ pub fn sniff(path: &Path) -> Result<Sniffed, InputError> {
     open(path)?
         .take(PREFIX as u64)
         .read_to_end(&mut bytes)
-        .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+        .map_err(|e| read_error(path, &e))?;
     let (encoding, body) = super::text::detect_encoding(path, &bytes, true)?;
     let prefix = if encoding == Encoding::Latin1 {
         let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
@@ -126,7 +125,7 @@ fn read_blocks(
     to_work: std::sync::mpsc::SyncSender<Block>,
     spare: std::sync::mpsc::Receiver<Vec<u8>>,
 ) -> Result<String, InputError> {
-    let io = |e: std::io::Error| InputError::file(path, format!("cannot read the file ({e})"));
+    let io = |e: std::io::Error| read_error(path, &e);
     let mut file = open(path)?;
     let mut hasher = Sha256::new();
     let mut carry: Vec<u8> = Vec::new();
@@ -298,7 +297,7 @@ pub fn read_lines(
     path: &Path,
     wanted: &std::collections::BTreeSet<usize>,
 ) -> Result<std::collections::HashMap<usize, Vec<u8>>, InputError> {
-    let io = |e: std::io::Error| InputError::file(path, format!("cannot read the file ({e})"));
+    let io = |e: std::io::Error| read_error(path, &e);
     let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
     let mut found = std::collections::HashMap::new();
     let mut raw = Vec::new();

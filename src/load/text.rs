@@ -25,8 +25,7 @@ pub struct TextFile {
 
 /// Reads and decodes a file; refuses empty and binary files.
 pub fn read_text(path: &Path) -> Result<TextFile, InputError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| InputError::file(path, format!("cannot read the file ({e})")))?;
+    let bytes = std::fs::read(path).map_err(|e| read_error(path, &e))?;
     decode(path, &bytes)
 }
 
@@ -131,6 +130,11 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
     sample.contains(&0) || control * 100 > sample.len()
+}
+
+/// The error for a file that cannot be read (opened, or read to its end).
+pub fn read_error(path: &Path, e: &std::io::Error) -> InputError {
+    InputError::file(path, format!("cannot read the file ({e})"))
 }
 
 /// Bytes as lower-case hexadecimal, as `sha256sum` writes a digest.

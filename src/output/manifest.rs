@@ -92,10 +92,7 @@ pub fn slash_path(rel: &Path) -> String {
 
 /// SHA-256 of `bytes` as lower-case hex.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::load::text::hex(&Sha256::digest(bytes))
 }
 
 /// The files an earlier version (before the manifest) wrote: the report, the two tables and

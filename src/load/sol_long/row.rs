@@ -98,7 +98,12 @@ impl Parser<'_> {
                     &self.path,
                     line_no,
                     Some(col.count_col + 1),
-                    format!("{} / {crime} / {} appears twice with different counts (line {line}: {shown})", region.name, period.label(year)),
+                    crate::load::cells::seen_twice(
+                        &format!("{} / {crime} / {}", region.name, period.label(year)),
+                        "counts",
+                        *line,
+                        Some(&shown),
+                    ),
                 )
                 .value(get(col.count_col))
                 .expected("each region, crime type and year once per file"));
