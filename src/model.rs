@@ -283,6 +283,10 @@ pub struct AreaSummary {
     pub surroundings: Vec<surroundings::Surrounding>,
     /// The overall verdict (see `analysis::verdict`).
     pub verdict: Verdict,
+    /// The comparison and verdict without the preliminary years of the pledge period (issue
+    /// #11 item 7), when the pledge period has any; the report names it when the verdict
+    /// changes.
+    pub without_preliminary: Option<WithoutPreliminary>,
     /// The promise as worded in the pledge, when given.
     pub promise: Option<String>,
     /// True for crimes found by police work: a rise may reflect more police work.
@@ -309,6 +313,21 @@ pub struct AreaSummary {
     pub comparison: Option<comparison::ComparisonRegion>,
     /// Totals whose parts the patterns also matched, and which side is counted (never both).
     pub nested: Vec<nesting::Nesting>,
+}
+
+/// The sensitivity of a verdict to the preliminary years in the pledge period: the same
+/// comparison over the final years only, Holm-adjusted with the other areas' comparisons made
+/// the same way; the trend is the area's own.
+#[derive(Debug, Clone, Serialize)]
+pub struct WithoutPreliminary {
+    /// The preliminary years left out.
+    pub left_out: Vec<i32>,
+    /// The comparison over the pledge years before them (no years: cannot be assessed).
+    pub comparison: Comparison,
+    /// The verdict it gives.
+    pub verdict: Verdict,
+    /// True when that verdict differs from the area's.
+    pub changes_verdict: bool,
 }
 
 /// The pledge period against the baseline (exact conditional rate ratio).

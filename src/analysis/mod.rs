@@ -11,6 +11,7 @@ pub mod frames;
 pub mod funnel;
 pub mod monthly;
 pub mod publication;
+pub mod sensitivity;
 pub mod surroundings;
 pub mod thresholds;
 pub mod trend;
@@ -137,6 +138,7 @@ fn analyze_at(
     }
     let mut method = inputs.method;
     verdict::adjust(&mut areas, &mut method);
+    sensitivity::adjust(&mut areas, &method);
     summary(pledge, data, areas, warnings, method)
 }
 
@@ -327,6 +329,14 @@ fn area_summary(
         &plan.steps,
         method,
     );
+    let without_preliminary = sensitivity::without_preliminary(
+        &kommun,
+        pledge.pledge,
+        pledge.baseline,
+        &whole,
+        &plan.steps,
+        method,
+    );
     let funnel = area_funnel(&kommun, &cmp, area_rows, pledge, method);
     let verdict = verdict::verdict(&cmp, &trend);
     let surroundings = surroundings::surroundings(&years, &cmp, pledge.baseline, method);
@@ -349,6 +359,7 @@ fn area_summary(
         funnel,
         surroundings,
         verdict,
+        without_preliminary,
         promise: area.promise.clone(),
         police_effort: area.police_effort,
         about: area.about.clone(),

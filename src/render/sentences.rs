@@ -39,6 +39,7 @@ pub fn summary_sentences(area: &AreaSummary, s: &Summary, lang: Lang) -> Vec<Str
         });
     }
     out.extend(comparison(c, &s.method, lang));
+    out.extend(sensitivity(area, lang));
     out.extend(left_out(area, s.baseline, lang));
     out.extend(trend_sentences(area, lang));
     let few = c.notes.iter().any(|n| matches!(n, Note::FewEvents { .. }));
@@ -55,6 +56,24 @@ pub fn summary_sentences(area: &AreaSummary, s: &Summary, lang: Lang) -> Vec<Str
         out.push(police_effort(area.verdict, lang).to_owned());
     }
     out
+}
+
+/// The verdict without the preliminary pledge years, when it is another (issue #11 item 7).
+fn sensitivity(area: &AreaSummary, lang: Lang) -> Option<String> {
+    let w = area
+        .without_preliminary
+        .as_ref()
+        .filter(|w| w.changes_verdict)?;
+    let left_out = join_years(&w.left_out, lang);
+    let verdict = super::words::verdict(w.verdict, lang).to_lowercase();
+    Some(match lang {
+        Lang::Sv => format!(
+            "Utan de preliminära siffrorna för {left_out} blir bedömningen en annan: {verdict}. Bedömningen vilar alltså på siffror som Brå kan komma att revidera."
+        ),
+        Lang::En => format!(
+            "Without the preliminary figures for {left_out} the verdict would be another: {verdict}. The verdict therefore rests on figures BRÅ may still revise."
+        ),
+    })
 }
 
 /// What the comparison shows, what it could have shown, and the breaks inside it.

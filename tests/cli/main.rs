@@ -27,6 +27,7 @@ mod report;
 mod report_numbers;
 mod robustness;
 mod running_year;
+mod sensitivity;
 mod statistics;
 mod surroundings;
 mod validate;

@@ -109,6 +109,7 @@ pub fn area(id: &str, title: &str, crimes: &[&str], years: Vec<YearFigures>) -> 
         funnel: empty_funnel(),
         surroundings: Vec::new(),
         verdict: Verdict::NoDetectableChange,
+        without_preliminary: None,
         monthly: crate::model::monthly::Monthly::empty(crate::model::monthly::Grain::Year),
         comparison: Some(crate::model::comparison::ComparisonRegion {
             level: crate::model::comparison::ComparisonLevel::County,
