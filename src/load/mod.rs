@@ -49,7 +49,8 @@ pub struct Dataset {
 
 /// The input formats we recognise, in the order they are tried. Everything the tool says
 /// about a format (its names, its description, how it is detected and loaded) comes from
-/// [`REGISTRY`]: a new format is one module, one entry there, its tests and a fixture.
+/// [`REGISTRY`]: a new format is one module, its variant here and its entry there (names,
+/// detection, loader), its tests and a fixture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// BRÅ SOL "Databasfil" (long).
@@ -66,7 +67,11 @@ pub enum Format {
     ScbPopulation,
 }
 
-/// One input format's names and description.
+/// Reads a whole decoded file as one format: (file, source index, regions, the year for BRÅ
+/// kommun files whose name has none).
+pub type LoadFn = fn(&text::TextFile, usize, &Regions, Option<i32>) -> Result<FileRows, InputError>;
+
+/// One input format's names, description, detection and loader.
 #[derive(Debug, Clone, Copy)]
 pub struct FormatInfo {
     /// The format.
@@ -77,6 +82,10 @@ pub struct FormatInfo {
     pub json_name: &'static str,
     /// What the file is and how it is recognised, for `--help` and error messages.
     pub description: &'static str,
+    /// True when a file's decoded text looks like this format.
+    pub detect: fn(&str) -> bool,
+    /// Reads a whole file of this format.
+    pub load: LoadFn,
 }
 
 /// Every format, in detection order.
@@ -86,36 +95,48 @@ pub const REGISTRY: [FormatInfo; 6] = [
         cli_name: "sol-long",
         json_name: "bra_sol_long",
         description: "BRÅ SOL \"Databasfil\" (header `Region;Brott;År;Period;Antal;/100 000 inv`)",
+        detect: |t| sol_long::detect(text::first_line(t)),
+        load: load_sol_long,
     },
     FormatInfo {
         format: Format::SolWide,
         cli_name: "sol-wide",
         json_name: "bra_sol_wide",
         description: "BRÅ SOL table saved as CSV, a column per year",
+        detect: sol_wide::detect,
+        load: load_sol_wide,
     },
     FormatInfo {
         format: Format::BraKommun,
         cli_name: "bra-kommun",
         json_name: "bra_kommun",
         description: "BRÅ's annual kommun CSV (`Kommun;Antal;Per 100 000 inv.`)",
+        detect: bra_kommun::detect,
+        load: load_bra_kommun,
     },
     FormatInfo {
         format: Format::Kolada,
         cli_name: "kolada",
         json_name: "kolada",
         description: "Kolada key figures (JSON API answer or CSV export)",
+        detect: kolada::detect,
+        load: load_kolada,
     },
     FormatInfo {
         format: Format::PoliceEvents,
         cli_name: "police-events",
         json_name: "police_events",
         description: "the police events feed (JSON or CSV)",
+        detect: police_events::detect,
+        load: load_police_events,
     },
     FormatInfo {
         format: Format::ScbPopulation,
         cli_name: "scb-population",
         json_name: "scb_population",
         description: "SCB population from PxWeb (header starting with `region`)",
+        detect: population::detect,
+        load: load_population,
     },
 ];
 
@@ -140,14 +161,7 @@ impl Format {
 
     /// True when the file's text looks like this format.
     pub fn detect(self, text: &str) -> bool {
-        match self {
-            Format::SolLong => sol_long::detect(text::first_line(text)),
-            Format::SolWide => sol_wide::detect(text),
-            Format::BraKommun => bra_kommun::detect(text),
-            Format::Kolada => kolada::detect(text),
-            Format::PoliceEvents => police_events::detect(text),
-            Format::ScbPopulation => population::detect(text),
-        }
+        (self.info().detect)(text)
     }
 
     /// Reads a whole decoded file as this format (`year`: for BRÅ kommun files whose name
@@ -159,21 +173,87 @@ impl Format {
         regions: &Regions,
         year: Option<i32>,
     ) -> Result<FileRows, InputError> {
-        let mut rows = FileRows::default();
-        match self {
-            Format::SolLong => {
-                let sol = sol_long::load(file, index, regions)?;
-                rows.warnings = sol.running_year_warnings(&file_name(&file.path));
-                rows.observations = sol.observations;
-            }
-            Format::SolWide => rows.observations = sol_wide::load(file, index, regions)?,
-            Format::BraKommun => rows.observations = bra_kommun::load(file, index, regions, year)?,
-            Format::Kolada => rows.rates = kolada::load(file, index, regions)?,
-            Format::PoliceEvents => rows.events = police_events::read_events(file, index)?,
-            Format::ScbPopulation => rows.population = population::load(file, index, regions)?,
-        }
-        Ok(rows)
+        (self.info().load)(file, index, regions, year)
     }
+}
+
+fn load_sol_long(
+    f: &text::TextFile,
+    i: usize,
+    r: &Regions,
+    _: Option<i32>,
+) -> Result<FileRows, InputError> {
+    let sol = sol_long::load(f, i, r)?;
+    Ok(FileRows {
+        warnings: sol.running_year_warnings(&file_name(&f.path)),
+        observations: sol.observations,
+        ..FileRows::default()
+    })
+}
+
+fn load_sol_wide(
+    f: &text::TextFile,
+    i: usize,
+    r: &Regions,
+    _: Option<i32>,
+) -> Result<FileRows, InputError> {
+    let observations = sol_wide::load(f, i, r)?;
+    Ok(FileRows {
+        observations,
+        ..FileRows::default()
+    })
+}
+
+fn load_bra_kommun(
+    f: &text::TextFile,
+    i: usize,
+    r: &Regions,
+    year: Option<i32>,
+) -> Result<FileRows, InputError> {
+    let observations = bra_kommun::load(f, i, r, year)?;
+    Ok(FileRows {
+        observations,
+        ..FileRows::default()
+    })
+}
+
+fn load_kolada(
+    f: &text::TextFile,
+    i: usize,
+    r: &Regions,
+    _: Option<i32>,
+) -> Result<FileRows, InputError> {
+    let rates = kolada::load(f, i, r)?;
+    Ok(FileRows {
+        rates,
+        ..FileRows::default()
+    })
+}
+
+fn load_police_events(
+    f: &text::TextFile,
+    i: usize,
+    _: &Regions,
+    _: Option<i32>,
+) -> Result<FileRows, InputError> {
+    let events = police_events::read_events(f, i)?;
+    Ok(FileRows {
+        events,
+        ..FileRows::default()
+    })
+}
+
+fn load_population(
+    f: &text::TextFile,
+    i: usize,
+    r: &Regions,
+    _: Option<i32>,
+) -> Result<FileRows, InputError> {
+    let population = population::load(f, i, r)?;
+    Ok(FileRows {
+        population,
+        ..FileRows::default()
+    })
 }
 
 impl std::fmt::Display for Format {
