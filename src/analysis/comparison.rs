@@ -179,18 +179,5 @@ fn whole_population(population: &[PopulationRow], kommuner: &[&str]) -> BTreeMap
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_partial_sum_is_labelled_with_how_many_kommuner_it_holds() {
-        let label = partial_label(
-            KommunCount {
-                present: 8,
-                total: 10,
-            },
-            "Gävleborgs län",
-        );
-        assert_eq!(label, "summan av 8 av 10 kommuner i Gävleborgs län");
-    }
-}
+#[path = "comparison_tests.rs"]
+mod tests;

@@ -61,3 +61,36 @@ fn the_readme_layout_names_every_module() {
         "modules missing from the README's Layout (run python3 tools/layout.py): {missing:?}"
     );
 }
+
+/// One unit-test convention (issue #14 point 5): a module's unit tests live in a file of their
+/// own, `<module>_tests.rs` beside it or `tests.rs` in the module's folder, declared as
+/// `#[cfg(test)] mod tests;` — never inline, so a module's file holds only its code.
+#[test]
+fn unit_tests_live_in_files_of_their_own() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut inline = Vec::new();
+    let mut misnamed = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("read");
+        if text.contains("mod tests {") {
+            inline.push(f.display().to_string());
+        }
+        for line in text.lines().filter(|l| l.starts_with("#[path = ")) {
+            if !line.ends_with("_tests.rs\"]") {
+                misnamed.push(format!("{}: {line}", f.display()));
+            }
+        }
+    }
+    assert!(inline.is_empty(), "inline test modules: {inline:?}");
+    assert!(
+        misnamed.is_empty(),
+        "test files not named *_tests.rs: {misnamed:?}"
+    );
+    let test_files = files
+        .iter()
+        .filter(|f| f.to_string_lossy().ends_with("tests.rs"))
+        .count();
+    assert!(test_files > 40, "found the unit-test files ({test_files})");
+}
