@@ -17,7 +17,6 @@ use anyhow::Context;
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One pledge file of the batch.
 struct Entry {
@@ -195,37 +194,17 @@ fn analyse(
     analysis::analyze(&e.pledge, breaks, &data, regions, &e.path, grain)
 }
 
-/// Runs `f(0..n)` on as many threads as there are cores; results in order, the first error
+/// Runs `f(0..n)` on every core ([`crate::cores::map`]); results in order, the first error
 /// (in order) wins, so the outcome never depends on the scheduling.
 fn parallel<T: Send>(
     n: usize,
     f: impl Fn(usize) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Vec<T>> {
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut done: Vec<(usize, anyhow::Result<T>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(n))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= n {
-                            return mine;
-                        }
-                        mine.push((i, f(i)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    anyhow::ensure!(done.len() == n, "a worker thread failed");
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    let indices: Vec<usize> = (0..n).collect();
+    crate::cores::map(&indices, |&i| f(i))
+        .map_err(|_| anyhow::anyhow!("a worker thread failed"))?
+        .into_iter()
+        .collect()
 }
 
 /// The single run that writes the same folder, shown on the report's last line (so the batch

@@ -14,6 +14,7 @@ pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod cores;
 pub mod error;
 pub mod fetch;
 pub mod load;

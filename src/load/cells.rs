@@ -153,8 +153,7 @@ pub const YEAR_EXPECTED: &str = "a year like `2024` or `2025 prel.`";
 /// Parses `2024`, `2025 prel.`, `2025 (prel.)`, `2025prel`: the year and whether preliminary.
 /// Years outside 1900–2100 are refused.
 pub fn parse_year(cell: &str) -> Option<(i32, bool)> {
-    let plain = cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit());
-    let cell = if plain { cell } else { cell.trim() };
+    let cell = cell.trim();
     let end = cell
         .bytes()
         .position(|b| !b.is_ascii_digit())

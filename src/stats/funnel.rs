@@ -268,13 +268,7 @@ pub fn funnel_position(
     target: f64,
     tau2: Option<f64>,
 ) -> FunnelPosition {
-    let valid = observed.is_finite()
-        && observed >= 0.0
-        && population.is_finite()
-        && population > 0.0
-        && target.is_finite()
-        && target >= 0.0;
-    if !valid {
+    if !valid_observation(observed, population, target) {
         return FunnelPosition::Inside95;
     }
     position_by(observed / population, |p| {
@@ -311,18 +305,22 @@ pub fn log_funnel_position(
     target: f64,
     tau2_log: Option<f64>,
 ) -> FunnelPosition {
-    let valid = observed.is_finite()
-        && observed >= 0.0
-        && population.is_finite()
-        && population > 0.0
-        && target.is_finite()
-        && target >= 0.0;
-    if !valid {
+    if !valid_observation(observed, population, target) {
         return FunnelPosition::Inside95;
     }
     position_by(observed / population, |p| {
         log_funnel_limits_rate(target, population, p, tau2_log)
     })
+}
+
+/// Finite, non-negative counts and target and a positive population: something to place.
+fn valid_observation(observed: f64, population: f64, target: f64) -> bool {
+    observed.is_finite()
+        && observed >= 0.0
+        && population.is_finite()
+        && population > 0.0
+        && target.is_finite()
+        && target >= 0.0
 }
 
 /// Where `rate` lies against `limit(p)` at the four funnel probabilities; on a limit is inside.

@@ -180,15 +180,7 @@ fn a_bad_pledge_file_is_named_and_nothing_is_written() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let (code, _, err) = run(&[
-        "analyze".as_ref(),
-        "--data".as_ref(),
-        data.as_os_str(),
-        "--pledges".as_ref(),
-        pledges.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-    ]);
+    let (code, err) = run_batch_with_fault(&data, &pledges, &out, None);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("mora.toml"), "{err}");
     assert!(!out.exists(), "nothing may be written");
@@ -206,22 +198,14 @@ fn a_pledge_for_a_kommun_missing_from_the_data_names_its_file_and_writes_nothing
     let text = std::fs::read_to_string(pledges.join("kiruna.toml")).unwrap();
     std::fs::write(pledges.join("mora.toml"), text.replace("2584", "2062")).unwrap();
     let out = dir.path().join("out");
-    let (code, _, err) = run(&[
-        "analyze".as_ref(),
-        "--data".as_ref(),
-        data.as_os_str(),
-        "--pledges".as_ref(),
-        pledges.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-    ]);
+    let (code, err) = run_batch_with_fault(&data, &pledges, &out, None);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("mora.toml"), "{err}");
     assert!(!out.exists(), "nothing may be written");
 }
 
-/// The batch with `BROTTSTREND_FAULT` set (debug builds: the N-th file write of the process
-/// fails as a full disk would).
+/// `analyze --pledges` into `out`: (exit code, stderr); with `fault`, `BROTTSTREND_FAULT`
+/// set (debug builds: the N-th file write of the process fails as a full disk would).
 fn run_batch_with_fault(
     data: &Path,
     pledges: &Path,

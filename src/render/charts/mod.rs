@@ -132,28 +132,13 @@ pub fn render_all(
         }
     }
     jobs.push((format!("overview.{ext}"), Job::Overview));
-    let drawn = on_every_core(&jobs, |(_, job)| render_job(&ctx, *job, opts.format));
+    // Charts are independent: drawing and PNG compression take most of a small run.
+    let drawn = crate::cores::map(&jobs, |(_, job)| render_job(&ctx, *job, opts.format))
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
     jobs.into_iter()
         .zip(drawn)
         .map(|((name, _), bytes)| Ok((name, bytes?)))
         .collect()
-}
-
-/// `f` of every item, on every core (charts are independent: drawing and PNG compression
-/// take most of a small run); the results in the items' order, whatever the scheduling.
-fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = items.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(per)
-            .map(|chunk| scope.spawn(|| chunk.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// The summary card for the council meeting: (file name, bytes), named in the report's
