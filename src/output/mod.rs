@@ -124,7 +124,9 @@ pub fn remove_written(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Creates `dir` and its missing parents; returns those created, outermost first.
+/// Creates `dir` and its missing parents; returns those this call created, outermost first.
+/// A folder another thread creates meanwhile (the batch writes its pledges' folders in
+/// parallel into one new `--out`) is used, not an error, and is not this call's to remove.
 fn create_dirs(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut missing: Vec<PathBuf> = dir
         .ancestors()
@@ -132,10 +134,15 @@ fn create_dirs(dir: &Path) -> io::Result<Vec<PathBuf>> {
         .map(Path::to_path_buf)
         .collect();
     missing.reverse();
-    for d in &missing {
-        std::fs::create_dir(d)?;
+    let mut created = Vec::with_capacity(missing.len());
+    for d in missing {
+        match std::fs::create_dir(&d) {
+            Ok(()) => created.push(d),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && d.is_dir() => {}
+            Err(e) => return Err(e),
+        }
     }
-    Ok(missing)
+    Ok(created)
 }
 
 fn write_locked(
