@@ -519,6 +519,9 @@ pub struct Funnel {
     /// Between-kommun variance τ² of the log rates (DerSimonian–Laird, over the comparison
     /// group) when at least 10 kommuner.
     pub tau2: Option<f64>,
+    /// The comparison group's spread behind the limits (τ², the target's log variance, the t
+    /// quantile's degrees of freedom) when at least 10 kommuner; `docs/methods.md` § Funnel.
+    pub spread: Option<crate::stats::funnel::LogSpread>,
     /// Every kommun as (code, count, person-years), for the funnel chart.
     pub points: Vec<FunnelPoint>,
     /// Control limits (rate per 100 000) at a grid of person-years, for the funnel chart.

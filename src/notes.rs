@@ -73,8 +73,11 @@ pub enum Note {
     FunnelNoCrimes,
     /// Limits widened for overdispersion.
     FunnelWidened,
-    /// Overdispersion estimated as none: exact limits.
+    /// No spread between kommuner beyond chance: limits widened only for the target's
+    /// uncertainty.
     FunnelNoOverdispersion,
+    /// Fewer than three other kommuner with any crimes: exact limits.
+    FunnelFewWithCrimes,
     /// Too few kommuner for the overdispersion adjustment.
     FunnelFewKommuner {
         /// Kommuner needed.
@@ -142,9 +145,14 @@ impl Note {
             }
             Note::FunnelNoCrimes => "no crimes in any kommun".into(),
             Note::FunnelWidened => {
-                "limits widened for overdispersion between kommuner (random effects)".into()
+                "limits widened for the spread between kommuner and the uncertainty of the average (prediction limits)".into()
             }
-            Note::FunnelNoOverdispersion => "no overdispersion found: exact Poisson limits".into(),
+            Note::FunnelNoOverdispersion => {
+                "no spread between kommuner beyond chance; limits widened only for the uncertainty of the average".into()
+            }
+            Note::FunnelFewWithCrimes => {
+                "too few kommuner with crimes to estimate the spread between them: exact Poisson limits".into()
+            }
             Note::FunnelFewKommuner { needed } => {
                 format!(
                     "exact Poisson limits; fewer than {needed} kommuner in the data, so the spread between kommuner cannot be estimated and no position is given"

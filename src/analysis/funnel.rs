@@ -9,7 +9,7 @@ use super::frames::AreaYear;
 use crate::model::{Funnel, FunnelLimit, FunnelPoint};
 use crate::notes::{self, Note};
 use crate::regions::Level;
-use crate::stats::funnel::{self, dersimonian_laird_tau2, log_funnel_position, target_rate};
+use crate::stats::funnel::{self, LogSpread, log_funnel_position, target_rate};
 use std::collections::BTreeMap;
 
 /// The funnel of one area over `years` (the pledge years present for the pledge kommun).
@@ -30,6 +30,7 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
         target_rate: None,
         rate: None,
         tau2: None,
+        spread: None,
         points: Vec::new(),
         limits: Vec::new(),
         note: None,
@@ -57,7 +58,7 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
         out.points = points;
         return out;
     };
-    let tau2 = if points.len() >= min_kommuner {
+    let spread = if points.len() >= min_kommuner {
         spread(&others)
     } else {
         None
@@ -65,22 +66,23 @@ pub fn funnel(rows: &[&AreaYear], years: &[i32], kommun_code: &str, min_kommuner
     // With few kommuner the spread between them cannot be estimated, and exact Poisson
     // limits flag about a third of ordinary kommuner (see `docs/methods.md`): no position,
     // the chart is still drawn.
-    let position = log_funnel_position(me.count as f64, me.person_years, target, tau2);
+    let position = log_funnel_position(me.count as f64, me.person_years, target, spread);
     out.position = (points.len() >= min_kommuner).then_some(position);
     out.target_rate = Some(target * 1e5);
     out.rate = Some(me.count as f64 / me.person_years * 1e5);
-    out.tau2 = tau2;
-    out.notes = vec![match tau2 {
-        Some(t) if t > 0.0 => Note::FunnelWidened,
+    out.tau2 = spread.map(|s| s.tau2);
+    out.spread = spread;
+    out.notes = vec![match spread {
+        Some(s) if s.tau2 > 0.0 => Note::FunnelWidened,
         Some(_) => Note::FunnelNoOverdispersion,
-        // Enough kommuner, but fewer than two others with any event: exact limits.
-        None if points.len() >= min_kommuner => Note::FunnelNoOverdispersion,
+        // Enough kommuner, but fewer than three others with any event: exact limits.
+        None if points.len() >= min_kommuner => Note::FunnelFewWithCrimes,
         None => Note::FunnelFewKommuner {
             needed: min_kommuner,
         },
     }];
     out.note = notes::english(&out.notes);
-    out.limits = limits(&points, target, tau2);
+    out.limits = limits(&points, target, spread);
     out.points = points;
     out
 }
@@ -110,7 +112,7 @@ fn kommun_points(rows: &[&AreaYear], years: &[i32]) -> Vec<FunnelPoint> {
 }
 
 /// Limits at 80 person-year sizes spread evenly on a log scale over the kommuner's range.
-fn limits(points: &[FunnelPoint], target: f64, tau2: Option<f64>) -> Vec<FunnelLimit> {
+fn limits(points: &[FunnelPoint], target: f64, spread: Option<LogSpread>) -> Vec<FunnelLimit> {
     let sizes = points.iter().map(|p| p.person_years);
     let lo = sizes.clone().fold(f64::INFINITY, f64::min) * 0.8;
     let hi = sizes.fold(0.0, f64::max) * 1.25;
@@ -121,7 +123,7 @@ fn limits(points: &[FunnelPoint], target: f64, tau2: Option<f64>) -> Vec<FunnelL
     (0..=steps)
         .map(|i| {
             let size = lo * (hi / lo).powf(f64::from(i) / f64::from(steps));
-            let at = |p: f64| funnel::log_funnel_limits_rate(target, size, p, tau2) * 1e5;
+            let at = |p: f64| funnel::log_funnel_limits_rate(target, size, p, spread) * 1e5;
             FunnelLimit {
                 person_years: size,
                 low_998: at(0.001),
@@ -133,16 +135,13 @@ fn limits(points: &[FunnelPoint], target: f64, tau2: Option<f64>) -> Vec<FunnelL
         .collect()
 }
 
-/// DerSimonian–Laird τ² of the log rates of the comparison group (§8h). A kommun with no
-/// events has no log rate and is left out of this estimate (it still counts in the target);
-/// `None` when fewer than two kommuner with events remain.
-pub fn spread(others: &[funnel::FunnelPoint]) -> Option<f64> {
-    let (x, py): (Vec<f64>, Vec<f64>) = others
-        .iter()
-        .filter(|p| p.observed > 0.0)
-        .map(|p| (p.observed, p.population))
-        .unzip();
-    dersimonian_laird_tau2(&x, &py).map(|(_, tau2)| tau2)
+/// The spread of the comparison group's log rates (§8h): DerSimonian–Laird τ², the target's
+/// variance and the t quantile's degrees of freedom ([`funnel::log_spread`]). A kommun with no
+/// events has no log rate and is left out of that estimate (it still counts in the target);
+/// `None` when fewer than three kommuner with events remain.
+pub fn spread(others: &[funnel::FunnelPoint]) -> Option<LogSpread> {
+    let (x, py): (Vec<f64>, Vec<f64>) = others.iter().map(|p| (p.observed, p.population)).unzip();
+    funnel::log_spread(&x, &py)
 }
 
 #[cfg(test)]

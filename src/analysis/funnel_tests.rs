@@ -44,10 +44,16 @@ fn spread_is_dersimonian_laird_over_kommuner_with_events() {
             .collect()
     };
     let with_zero = spread(&pts(&[0.0, 50.0, 100.0, 200.0])).unwrap();
-    let without = dersimonian_laird_tau2(&[50.0, 100.0, 200.0], &[1e4, 1e4, 1e4])
-        .unwrap()
-        .1;
-    assert!(with_zero > 0.0);
-    assert_eq!(with_zero, without);
-    assert_eq!(spread(&pts(&[0.0, 50.0])), None);
+    let without =
+        crate::stats::funnel::dersimonian_laird_tau2(&[50.0, 100.0, 200.0], &[1e4, 1e4, 1e4])
+            .unwrap()
+            .1;
+    assert!(with_zero.tau2 > 0.0);
+    assert_eq!(with_zero.tau2, without);
+    // Three kommuner with events: one degree of freedom; the zero adds nothing to the target.
+    assert_eq!(with_zero.df, 1);
+    let expected =
+        (350.0 + (50f64.powi(2) + 100f64.powi(2) + 200f64.powi(2)) * without) / 350f64.powi(2);
+    assert!((with_zero.target_log_variance - expected).abs() < 1e-15);
+    assert_eq!(spread(&pts(&[0.0, 50.0, 100.0])), None);
 }

@@ -52,8 +52,15 @@ pub fn note(n: &Note, lang: Lang) -> String {
         }
         Note::FunnelAlone => "bara den egna kommunen finns i data: inget att jämföra med".into(),
         Note::FunnelNoCrimes => "inga brott i någon kommun".into(),
-        Note::FunnelWidened => "gränserna är vidgade för överspridning mellan kommunerna".into(),
-        Note::FunnelNoOverdispersion => "ingen överspridning funnen: exakta Poissongränser".into(),
+        Note::FunnelWidened => {
+            "gränserna är vidgade för spridningen mellan kommunerna och osäkerheten i genomsnittet".into()
+        }
+        Note::FunnelNoOverdispersion => {
+            "ingen spridning mellan kommunerna utöver slumpen; gränserna är vidgade bara för osäkerheten i genomsnittet".into()
+        }
+        Note::FunnelFewWithCrimes => {
+            "för få kommuner med brott för att skatta spridningen mellan dem: exakta Poissongränser".into()
+        }
         Note::FunnelFewKommuner { needed } => {
             format!(
                 "exakta Poissongränser; färre än {needed} kommuner i underlaget, så spridningen mellan kommunerna kan inte skattas och inget läge anges"

@@ -16,6 +16,7 @@
 //! then normal: θ0 ± z_p·√(θ0/pop + τ²).
 
 use super::poisson::{normal_quantile, poisson_cdf};
+use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Above this expected count the Poisson limit is taken as normal, E + z_p·√E.
 const NORMAL_ABOVE: f64 = 1e12;
@@ -276,25 +277,82 @@ pub fn funnel_position(
     })
 }
 
-/// Funnel limit on the rate scale (events per person) with a between-kommun variance of the
-/// *log* rates, as [`dersimonian_laird_tau2`] estimates it (`docs/methods.md` § Funnel):
-/// θ0·exp(z_p·√(1/(θ0·population) + τ²)), the random-effects limit of Spiegelhalter (2005)
-/// on the log scale, where 1/E is the Poisson variance of a log rate with E expected events.
+/// How far a new kommun's log rate may lie from the target when nothing is unusual, estimated
+/// from the comparison group (`docs/methods.md` § Funnel): the parts of a random-effects
+/// prediction interval (Higgins, Thompson & Spiegelhalter 2009, "A re-evaluation of
+/// random-effects meta-analysis", JRSS A 172, 137–159).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct LogSpread {
+    /// Between-kommun variance of the log rates, [`dersimonian_laird_tau2`].
+    pub tau2: f64,
+    /// Variance of the log of the pooled target Σx/Σpy, by the delta method:
+    /// Σ(x + x²τ²)/(Σx)² (each kommun's count varies by x from chance and x²τ² from its
+    /// own level).
+    pub target_log_variance: f64,
+    /// Degrees of freedom of the t quantile: kommuner with events in the group − 2.
+    pub df: usize,
+}
+
+/// The [`LogSpread`] of a comparison group of kommuner with `counts` events over
+/// `person_years`. Kommuner without events have no log rate and are left out of τ² and the
+/// degrees of freedom (they add nothing to the target's variance either). `None` with fewer
+/// than three kommuner with events, or input [`dersimonian_laird_tau2`] refuses.
+pub fn log_spread(counts: &[f64], person_years: &[f64]) -> Option<LogSpread> {
+    let (x, py): (Vec<f64>, Vec<f64>) = counts
+        .iter()
+        .zip(person_years)
+        .filter(|(c, _)| **c > 0.0)
+        .map(|(c, p)| (*c, *p))
+        .unzip();
+    if x.len() < 3 {
+        return None;
+    }
+    let (_, tau2) = dersimonian_laird_tau2(&x, &py)?;
+    let total: f64 = x.iter().sum();
+    let target_log_variance = x.iter().map(|c| c + c * c * tau2).sum::<f64>() / (total * total);
+    Some(LogSpread {
+        tau2,
+        target_log_variance,
+        df: x.len() - 2,
+    })
+}
+
+/// Funnel limit on the rate scale (events per person) for a kommun of `population` at
+/// probability `p`, against the pooled `target` of a comparison group with `spread`
+/// (`docs/methods.md` § Funnel).
 ///
-/// Without `tau2_log`, or with τ² ≤ 0 or NaN, it is the exact Poisson limit (as
-/// [`funnel_limits_rate`]). Returns 0 for a population that is not positive and finite, a
-/// target that is not a positive finite number, or p ≤ 0 or NaN.
-pub fn log_funnel_limits_rate(target: f64, population: f64, p: f64, tau2_log: Option<f64>) -> f64 {
-    let Some(t2) = tau2_log.filter(|t| *t > 0.0 && t.is_finite()) else {
-        return funnel_limits_rate(target, population, p, None);
+/// Without `spread` it is the exact Poisson limit (as [`funnel_limits_rate`]). With it, it is
+/// the wider of the exact limit and the prediction limit
+/// θ0·exp(t_{df,p}·√(1/(θ0·population) + τ² + Var(ln θ0))): the random-effects limit of
+/// Spiegelhalter (2005) on the log scale, widened for the uncertainty in τ² and in the target
+/// as a prediction interval is. Taking the wider keeps Poisson's exactness for small expected
+/// counts. Returns 0 for a population that is not positive and finite, a target that is not a
+/// positive finite number, or p ≤ 0 or NaN.
+pub fn log_funnel_limits_rate(
+    target: f64,
+    population: f64,
+    p: f64,
+    spread: Option<LogSpread>,
+) -> f64 {
+    let exact = funnel_limits_rate(target, population, p, None);
+    let Some(s) = spread else {
+        return exact;
     };
     let valid = population.is_finite() && population > 0.0 && target.is_finite() && target > 0.0;
-    if !valid || p.is_nan() || p <= 0.0 {
-        return 0.0;
+    let variance = 1.0 / (target * population) + s.tau2.max(0.0) + s.target_log_variance;
+    if !valid || p.is_nan() || p <= 0.0 || !variance.is_finite() || s.df == 0 {
+        return exact;
     }
-    let sd = (1.0 / (target * population) + t2).sqrt();
-    let limit = target * (normal_quantile(p.min(P_MAX)) * sd).exp();
-    if limit.is_finite() { limit } else { 0.0 }
+    let p = p.min(P_MAX);
+    let Ok(t) = StudentsT::new(0.0, 1.0, s.df as f64) else {
+        return exact;
+    };
+    let limit = target * (t.inverse_cdf(p) * variance.sqrt()).exp();
+    match (limit.is_finite(), p < 0.5) {
+        (false, _) => exact,
+        (true, true) => limit.min(exact),
+        (true, false) => limit.max(exact),
+    }
 }
 
 /// Position of a kommun against [`log_funnel_limits_rate`]; invalid input gives
@@ -303,13 +361,13 @@ pub fn log_funnel_position(
     observed: f64,
     population: f64,
     target: f64,
-    tau2_log: Option<f64>,
+    spread: Option<LogSpread>,
 ) -> FunnelPosition {
     if !valid_observation(observed, population, target) {
         return FunnelPosition::Inside95;
     }
     position_by(observed / population, |p| {
-        log_funnel_limits_rate(target, population, p, tau2_log)
+        log_funnel_limits_rate(target, population, p, spread)
     })
 }
 

@@ -217,33 +217,64 @@ fn section_8h_dersimonian_laird_reference_values() {
     assert_eq!(homogeneous, 0.0);
 }
 
+fn spread(tau2: f64) -> Option<LogSpread> {
+    Some(LogSpread {
+        tau2,
+        target_log_variance: 0.002,
+        df: 18,
+    })
+}
+
 #[test]
-fn log_scale_limits_widen_by_the_log_variance() {
-    // E = 0.003 · 10 000 = 30, τ² = 0.04: sd = √(1/30 + 0.04) = 0.270801;
-    // limits 0.003·exp(±1.959964·0.270801) (computed by hand in Python).
-    let hi = log_funnel_limits_rate(0.003, 10_000.0, 0.975, Some(0.04));
-    let lo = log_funnel_limits_rate(0.003, 10_000.0, 0.025, Some(0.04));
-    assert!((hi - 0.005100675820).abs() < 1e-11, "{hi}");
-    assert!((lo - 0.001764472065).abs() < 1e-11, "{lo}");
-    // τ² = 0 or none: the exact Poisson limits.
-    for t in [None, Some(0.0)] {
-        assert_eq!(
-            log_funnel_limits_rate(0.003, 10_000.0, 0.975, t),
-            funnel_limits_rate(0.003, 10_000.0, 0.975, None)
-        );
+fn log_scale_limits_are_prediction_limits_on_t() {
+    // E = 0.003 · 10 000 = 30, τ² = 0.04, Var(ln θ0) = 0.002, 18 df:
+    // 0.003·exp(t₁₈(p)·√(1/30 + 0.04 + 0.002)), scipy.stats.t.ppf.
+    let at = |p| log_funnel_limits_rate(0.003, 10_000.0, p, spread(0.04));
+    for (p, want) in [
+        (0.975, 0.005340133475693747),
+        (0.025, 0.0016853511323199264),
+        (0.999, 0.008081513192260671),
+        (0.001, 0.0011136528253915276),
+    ] {
+        assert!((at(p) - want).abs() < 1e-12, "{p}: {} vs {want}", at(p));
     }
+    // No spread: the exact Poisson limits.
+    assert_eq!(
+        log_funnel_limits_rate(0.003, 10_000.0, 0.975, None),
+        funnel_limits_rate(0.003, 10_000.0, 0.975, None)
+    );
+    // E = 5: the prediction's lower limit (1.94 events) is narrower than the exact Poisson
+    // one, so the exact one is kept; the upper limit is the wider prediction.
+    let (lo, hi) = (
+        log_funnel_limits_rate(0.0005, 10_000.0, 0.025, spread(0.0)),
+        log_funnel_limits_rate(0.0005, 10_000.0, 0.975, spread(0.0)),
+    );
+    assert_eq!(lo, funnel_limits_rate(0.0005, 10_000.0, 0.025, None));
+    assert!(hi > funnel_limits_rate(0.0005, 10_000.0, 0.975, None));
     // 60 events where 30 are expected is far out under Poisson, inside with τ² = 0.2.
     assert_eq!(
         log_funnel_position(60.0, 10_000.0, 0.003, None),
         FunnelPosition::Above99_8
     );
     assert_eq!(
-        log_funnel_position(60.0, 10_000.0, 0.003, Some(0.2)),
+        log_funnel_position(60.0, 10_000.0, 0.003, spread(0.2)),
         FunnelPosition::Inside95
     );
     assert_eq!(
-        log_funnel_position(f64::NAN, 10_000.0, 0.003, Some(0.2)),
+        log_funnel_position(f64::NAN, 10_000.0, 0.003, spread(0.2)),
         FunnelPosition::Inside95
     );
-    assert_eq!(log_funnel_limits_rate(0.0, 10_000.0, 0.975, Some(0.2)), 0.0);
+    assert_eq!(
+        log_funnel_limits_rate(0.0, 10_000.0, 0.975, spread(0.2)),
+        0.0
+    );
+}
+
+#[test]
+fn log_spread_needs_three_kommuner_with_events() {
+    let s = log_spread(&[123.0, 95.0, 0.0, 60.0], &[28358.0, 17469.0, 1e4, 28197.0]).unwrap();
+    let (_, tau2) =
+        dersimonian_laird_tau2(&[123.0, 95.0, 60.0], &[28358.0, 17469.0, 28197.0]).unwrap();
+    assert_eq!((s.tau2, s.df), (tau2, 1));
+    assert_eq!(log_spread(&[123.0, 0.0, 60.0], &[1e4, 1e4, 1e4]), None);
 }

@@ -89,6 +89,7 @@ fn funnel() -> Funnel {
         target_rate: Some(target),
         rate: Some(73.0 / 28_000.0 * 1e5),
         tau2: None,
+        spread: None,
         points: kommuner
             .iter()
             .map(|(code, count, py)| FunnelPoint {

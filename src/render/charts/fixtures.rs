@@ -88,6 +88,7 @@ fn empty_funnel() -> Funnel {
         target_rate: None,
         rate: None,
         tau2: None,
+        spread: None,
         points: Vec::new(),
         limits: Vec::new(),
         note: None,
