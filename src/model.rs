@@ -99,6 +99,19 @@ pub enum Sign {
     Decrease,
 }
 
+/// What the verdict's comparison takes into account beyond the exact test of the two totals
+/// (`Comparison::adjusted_for`), so the report can say why the two may disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adjustment {
+    /// The yearly counts vary more than Poisson (φ > 1): intervals widened by √φ*.
+    Overdispersion,
+    /// Splitting breaks inside the compared years entered the model as step terms.
+    Steps,
+    /// Several areas are tested at once: Holm's adjustment.
+    SeveralAreas,
+}
+
 /// A crime type of the area left out of its like-for-like basket, with its own counts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeftOut {
@@ -372,6 +385,11 @@ pub struct Comparison {
     pub adjusted_ci_high: Option<f64>,
     /// Quasi-Poisson p-value of the rate ratio (t with n − p df when φ* > 1).
     pub adjusted_p_value: Option<f64>,
+    /// The quasi-Poisson model's rate ratio (the verdict's): the exact `rate_ratio` unless
+    /// step terms are in the model.
+    pub adjusted_rate_ratio: Option<f64>,
+    /// What the verdict's comparison takes into account beyond the exact test of the totals.
+    pub adjusted_for: Vec<Adjustment>,
     /// `adjusted_p_value` after Holm's adjustment across the pledge's assessed areas.
     pub holm_p_value: Option<f64>,
     /// Splitting breaks inside the compared years modelled as step terms in the comparison.
@@ -407,6 +425,8 @@ impl Comparison {
             adjusted_ci_low: None,
             adjusted_ci_high: None,
             adjusted_p_value: None,
+            adjusted_rate_ratio: None,
+            adjusted_for: Vec::new(),
             holm_p_value: None,
             steps: Vec::new(),
             sign: Sign::None,

@@ -153,6 +153,7 @@ fn quasi(
         out.adjusted_ci_low = Some(w.ci_low.exp());
         out.adjusted_ci_high = Some(w.ci_high.exp());
         out.adjusted_p_value = Some(w.p_value);
+        out.adjusted_rate_ratio = Some(w.estimate.exp());
     }
     notes
 }

@@ -14,7 +14,7 @@
 //!   that affects every type in the basket lies inside the compared years;
 //! - otherwise `no_detectable_change` (including conflicting signs).
 
-use crate::model::{AreaSummary, Comparison, Method, Sign, Trend, Verdict};
+use crate::model::{Adjustment, AreaSummary, Comparison, Method, Sign, Trend, Verdict};
 use crate::notes::Note;
 use crate::stats::multiple::holm;
 
@@ -67,11 +67,29 @@ pub fn adjust_tests(
     for ((&i, cp), tp) in idx.iter().zip(holm(&cmp_p)).zip(holm(&trend_p)) {
         let (c, t) = &mut pairs[i];
         c.holm_p_value = c.adjusted_p_value.map(|_| cp);
-        c.sign = sign(c.holm_p_value, c.rate_ratio.map(|r| r - 1.0), method.alpha);
+        let ratio = c.adjusted_rate_ratio.or(c.rate_ratio);
+        c.sign = sign(c.holm_p_value, ratio.map(|r| r - 1.0), method.alpha);
+        c.adjusted_for = adjusted_for(c, idx.len());
         t.holm_p_value = t.p_value.map(|_| tp);
         t.sign = sign(t.holm_p_value, t.annual_change, method.alpha);
     }
     pairs.iter().map(|(c, t)| verdict(c, t)).collect()
+}
+
+/// What the comparison's model adds to the exact test of the totals among `comparisons`
+/// assessed areas: overdispersion (φ > 1), step terms, Holm's adjustment.
+fn adjusted_for(c: &Comparison, comparisons: usize) -> Vec<Adjustment> {
+    let mut out = Vec::new();
+    if c.dispersion.is_some_and(|d| d > 1.0) {
+        out.push(Adjustment::Overdispersion);
+    }
+    if !c.steps.is_empty() {
+        out.push(Adjustment::Steps);
+    }
+    if comparisons > 1 {
+        out.push(Adjustment::SeveralAreas);
+    }
+    out
 }
 
 /// Applies the rule above to a comparison and a trend whose signs are set.

@@ -80,3 +80,38 @@ fn the_surroundings_never_change_the_verdict() {
         assert_eq!(verdicts(&with), verdicts(&without));
     }
 }
+
+#[test]
+fn the_comparison_records_only_the_adjustments_it_made() {
+    let mut method = Method::standard();
+    let mut two = vec![area(Some(0.03), 1.4, 3), area(Some(0.04), 1.3, 3)];
+    // Area 0: underdispersed, with a step; area 1: overdispersed, no step.
+    two[0].pledge_vs_baseline.dispersion = Some(0.42);
+    two[0].pledge_vs_baseline.steps = vec![crate::model::Step {
+        date: "2020-06-30".into(),
+        from_year: 2021,
+    }];
+    two[1].pledge_vs_baseline.dispersion = Some(1.9);
+    adjust(&mut two, &mut method);
+    assert_eq!(
+        two[0].pledge_vs_baseline.adjusted_for,
+        [Adjustment::Steps, Adjustment::SeveralAreas]
+    );
+    assert_eq!(
+        two[1].pledge_vs_baseline.adjusted_for,
+        [Adjustment::Overdispersion, Adjustment::SeveralAreas]
+    );
+    let mut one = vec![area(Some(0.03), 1.4, 3)];
+    adjust(&mut one, &mut method);
+    assert!(one[0].pledge_vs_baseline.adjusted_for.is_empty());
+}
+
+#[test]
+fn the_direction_follows_the_model_s_ratio_when_it_has_one() {
+    let mut method = Method::standard();
+    // The exact ratio says up, the model with its step term says down: the model decides.
+    let mut one = vec![area(Some(0.01), 1.1, 3)];
+    one[0].pledge_vs_baseline.adjusted_rate_ratio = Some(0.8);
+    adjust(&mut one, &mut method);
+    assert_eq!(one[0].verdict, Verdict::ClearDecrease);
+}

@@ -4,7 +4,9 @@
 
 use super::format::{Lang, number};
 use super::words::{join_and, pledge_label, rate_ratio, trend, years};
-use crate::model::{AreaSummary, Comparison, LeftOutWhy, Method, Sign, Summary, Verdict};
+use crate::model::{
+    Adjustment, AreaSummary, Comparison, LeftOutWhy, Method, Sign, Summary, Verdict,
+};
 use crate::notes::Note;
 
 /// Three to eight sentences on one area.
@@ -90,17 +92,7 @@ fn comparison(c: &Comparison, m: &Method, lang: Lang) -> Vec<String> {
     });
     let exact_alone = c.p_value.is_some_and(|p| p < m.alpha);
     if c.sign == Sign::None && exact_alone {
-        let p = number(c.p_value.unwrap_or(1.0), 3, lang);
-        out.push(match lang {
-            Lang::Sv => format!(
-                "Ett exakt test av bara totalsummorna hade visat en skillnad (p = {p}), men antalen varierar mer mellan åren än slumpen ensam ger, och {} områden prövas samtidigt.",
-                m.comparisons
-            ),
-            Lang::En => format!(
-                "An exact test of the totals alone would have shown a difference (p = {p}), but the counts vary more between years than chance alone gives, and {} areas are tested at once.",
-                m.comparisons
-            ),
-        });
+        out.push(exact_disagrees(c, m, lang));
     }
     let n1 = c.pledge_years_used.max(1) as f64;
     if c.sign == Sign::None
@@ -123,6 +115,48 @@ fn comparison(c: &Comparison, m: &Method, lang: Lang) -> Vec<String> {
     }
     out.extend(breaks(c, lang));
     out
+}
+
+/// Why the exact test of the totals alone would have shown a difference that the verdict's
+/// comparison does not: what the comparison takes into account (`adjusted_for`).
+fn exact_disagrees(c: &Comparison, m: &Method, lang: Lang) -> String {
+    let p = number(c.p_value.unwrap_or(1.0), 3, lang);
+    let n = m.comparisons;
+    let why: Vec<String> = c
+        .adjusted_for
+        .iter()
+        .map(|a| match (a, lang) {
+            (Adjustment::Overdispersion, Lang::Sv) => {
+                "att antalen varierar mer mellan åren än slumpen ensam ger".to_owned()
+            }
+            (Adjustment::Overdispersion, Lang::En) => {
+                "that the counts vary more between years than chance alone gives".to_owned()
+            }
+            (Adjustment::Steps, Lang::Sv) => "seriebrottet inom de jämförda åren".to_owned(),
+            (Adjustment::Steps, Lang::En) => {
+                "the series break within the compared years".to_owned()
+            }
+            (Adjustment::SeveralAreas, Lang::Sv) => format!("att {n} områden prövas samtidigt"),
+            (Adjustment::SeveralAreas, Lang::En) => format!("that {n} areas are tested at once"),
+        })
+        .collect();
+    let why: Vec<&str> = why.iter().map(String::as_str).collect();
+    match (why.is_empty(), lang) {
+        (false, Lang::Sv) => format!(
+            "Ett exakt test av bara totalsummorna hade visat en skillnad (p = {p}), men jämförelsen tar också hänsyn till {}.",
+            join_and(&why, lang)
+        ),
+        (false, Lang::En) => format!(
+            "An exact test of the totals alone would have shown a difference (p = {p}), but the comparison also takes into account {}.",
+            join_and(&why, lang)
+        ),
+        (true, Lang::Sv) => format!(
+            "Ett exakt test av bara totalsummorna hade visat en skillnad (p = {p}), men inte jämförelsens modell över de enskilda åren."
+        ),
+        (true, Lang::En) => format!(
+            "An exact test of the totals alone would have shown a difference (p = {p}), but the comparison's model of the single years does not."
+        ),
+    }
 }
 
 /// Breaks inside the compared years: modelled as steps, or only noted.

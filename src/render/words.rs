@@ -88,10 +88,9 @@ pub fn years(range: [i32; 2]) -> String {
 /// `kvot 1,29; 95 % KI 0,89–1,88`: the quasi-Poisson interval the verdict uses, or the
 /// exact one when the yearly model could not be fitted.
 pub fn rate_ratio(c: &Comparison, lang: Lang) -> Option<String> {
-    let rr = c.rate_ratio?;
-    let (lo, hi) = match (c.adjusted_ci_low, c.adjusted_ci_high) {
-        (Some(l), Some(h)) => (Some(l), Some(h)),
-        _ => (c.ci_low, c.ci_high),
+    let (rr, lo, hi) = match (c.adjusted_rate_ratio, c.adjusted_ci_low, c.adjusted_ci_high) {
+        (Some(r), Some(l), Some(h)) => (r, Some(l), Some(h)),
+        _ => (c.rate_ratio?, c.ci_low, c.ci_high),
     };
     let low = lo.map_or("0".to_owned(), |l| ratio_limit(l, lang));
     let high = hi.map_or("∞".to_owned(), |h| ratio_limit(h, lang));

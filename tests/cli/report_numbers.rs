@@ -84,7 +84,7 @@ fn every_number_in_the_sammanfattning_equals_summary_json() {
         let c = &area["pledge_vs_baseline"];
         let rr = numbers(cells[3]);
         assert_eq!(rr[1], 95.0);
-        near(rr[0], c["rate_ratio"].as_f64().unwrap(), 2);
+        near(rr[0], c["adjusted_rate_ratio"].as_f64().unwrap(), 2);
         // The interval shown is the quasi-Poisson one the verdict uses.
         near(rr[2], c["adjusted_ci_low"].as_f64().unwrap(), 2);
         near(rr[3], c["adjusted_ci_high"].as_f64().unwrap(), 2);
