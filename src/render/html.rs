@@ -108,7 +108,9 @@ fn escape(s: &str) -> String {
 /// Screen and print styles: readable line length, tables with rules that scroll sideways on a
 /// narrow screen, charts at full width. In print: A4 with 18 mm margins, headings (and a line
 /// ending in a colon) kept with what follows, and a chart never taller than a third of the
-/// page, so none leaves a half-empty page before it.
+/// page. A chart is one unbreakable block, so in print it floats: when it does not fit at the
+/// foot of a page it moves to the next and the text after it fills the foot, instead of
+/// leaving the page a third empty. A chart never floats past the next section's heading.
 const STYLE: &str = "body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #111; margin: 0; }
 main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
 h1 { font-size: 1.8rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #999; }
@@ -129,7 +131,9 @@ hr { border: 0; border-top: 1px solid #999; margin-top: 2rem; }
   p:has(+ ul), p:has(+ .table-scroll) { break-after: avoid; page-break-after: avoid; }
   .table-scroll { overflow: visible; }
   table { font-size: 8.5pt; }
-  tr, img, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  tr, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  p:has(> img) { float: left; width: 100%; margin: 0.2rem 0; }
+  h2, hr { clear: both; }
   img { width: auto; max-width: 100%; max-height: 80mm; }
   a { color: inherit; text-decoration: none; }
 }

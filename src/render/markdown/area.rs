@@ -45,16 +45,16 @@ pub fn section(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptio
     if let Some(about) = in_lang(&a.about, &a.about_en, lang) {
         let _ = writeln!(md, "{}\n", about);
     }
-    for (kind, sv, en) in CHARTS {
-        let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_format.ext());
-        if kind == "composition" && a.crimes.len() < 2 {
-            // One crime type: the stacked bars would repeat the count chart.
-            continue;
-        }
-        let _ = writeln!(md, "![{title} – {}]({file})\n", lang.pick(sv, en));
-    }
+    // Each chart stands beside the text it belongs to, so that no run of charts follows
+    // another: in print a chart is one block, and text between charts fills the page foot a
+    // chart no longer fits on (issue #13, the English A4 print's half-empty pages).
+    chart(md, a, opts, Chart::Trend);
     year_table(md, a, lang);
-    comparison(md, s, a, lang);
+    if a.crimes.len() > 1 {
+        // One crime type: the stacked bars would repeat the count chart.
+        chart(md, a, opts, Chart::Composition);
+    }
+    comparison(md, s, a, opts);
     super::monthly::section(md, a, opts);
 }
 
@@ -66,25 +66,46 @@ fn in_lang<'a>(sv: &'a Option<String>, en: &'a Option<String>, lang: Lang) -> Op
     }
 }
 
-/// The charts of an area, in the order shown: file kind, Swedish and English caption.
-const CHARTS: [(&str, &str, &str); 4] = [
-    (
-        "trend",
-        "antal per år med trend",
-        "count per year with trend",
-    ),
-    (
-        "rates",
-        "per 100 000 invånare jämfört med län och riket",
-        "per 100,000 compared with county and nation",
-    ),
-    ("composition", "brottstyper per år", "crime types per year"),
-    (
-        "funnel",
-        "jämförelse med andra kommuner",
-        "comparison with other kommuner",
-    ),
-];
+/// The yearly charts of an area.
+#[derive(Clone, Copy)]
+enum Chart {
+    Trend,
+    Rates,
+    Composition,
+    Funnel,
+}
+
+impl Chart {
+    /// The file's kind (`charts/{area}-{kind}.png`), the Swedish and the English caption.
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Chart::Trend => (
+                "trend",
+                "antal per år med trend",
+                "count per year with trend",
+            ),
+            Chart::Rates => (
+                "rates",
+                "per 100 000 invånare jämfört med län och riket",
+                "per 100,000 compared with county and nation",
+            ),
+            Chart::Composition => ("composition", "brottstyper per år", "crime types per year"),
+            Chart::Funnel => (
+                "funnel",
+                "jämförelse med andra kommuner",
+                "comparison with other kommuner",
+            ),
+        }
+    }
+}
+
+/// One chart of the area as a Markdown image with its caption as the alternative text.
+fn chart(md: &mut String, a: &AreaSummary, opts: &RenderOptions, c: Chart) {
+    let (kind, sv, en) = c.names();
+    let file = format!("charts/{}-{kind}.{}", a.id, opts.chart_format.ext());
+    let title = words::title(a, opts.lang);
+    let _ = writeln!(md, "![{title} – {}]({file})\n", opts.lang.pick(sv, en));
+}
 
 fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
     let _ = writeln!(
@@ -129,13 +150,17 @@ fn year_table(md: &mut String, a: &AreaSummary, lang: Lang) {
     md.push('\n');
 }
 
-/// The area's comparisons, series breaks, notes and possible spikes.
-fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, lang: Lang) {
+/// The area's comparisons (with the rates and funnel charts), series breaks, notes and
+/// possible spikes.
+fn comparison(md: &mut String, s: &Summary, a: &AreaSummary, opts: &RenderOptions) {
+    let lang = opts.lang;
     let _ = writeln!(md, "### {}\n", lang.pick("Jämförelser", "Comparisons"));
+    chart(md, a, opts, Chart::Rates);
     latest_rates(md, a, lang);
     funnel_line(md, s, a, lang);
     super::surroundings::line(md, s, a, lang);
     md.push('\n');
+    chart(md, a, opts, Chart::Funnel);
     breaks(md, a, lang);
     if let Some(note) = crate::render::notes::notes(&a.trend.notes, lang) {
         let _ = writeln!(md, "**{}** {note}\n", lang.pick("Trend.", "Trend."));

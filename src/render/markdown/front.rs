@@ -95,7 +95,7 @@ pub fn legend(md: &mut String, lang: Lang) {
     );
 }
 
-/// The overview chart, right after the summary: every area as an index on one page.
+/// The overview chart, right after the summary table and its legend: every area as an index.
 pub fn overview(md: &mut String, opts: &RenderOptions) {
     let _ = writeln!(
         md,

@@ -21,8 +21,7 @@ pub fn render(s: &Summary, opts: &RenderOptions) -> String {
     let mut md = String::new();
     title(&mut md, s, lang);
     front::dates(&mut md, s, lang);
-    summary_table(&mut md, s, lang);
-    front::overview(&mut md, opts);
+    summary_table(&mut md, s, opts);
     for area in &s.areas {
         area::section(&mut md, s, area, opts);
     }
@@ -131,7 +130,10 @@ fn title(md: &mut String, s: &Summary, lang: Lang) {
     }
 }
 
-fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
+/// The summary table, its legend, the overview chart and one paragraph per area. The chart
+/// comes before the paragraphs so that, in print, they fill the page foot it does not fit on.
+fn summary_table(md: &mut String, s: &Summary, opts: &RenderOptions) {
+    let lang = opts.lang;
     let _ = writeln!(md, "## {}\n", lang.pick("Sammanfattning", "Summary"));
     let _ = writeln!(
         md,
@@ -150,6 +152,7 @@ fn summary_table(md: &mut String, s: &Summary, lang: Lang) {
     }
     md.push('\n');
     front::legend(md, lang);
+    front::overview(md, opts);
     for a in &s.areas {
         let _ = writeln!(
             md,
