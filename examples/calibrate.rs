@@ -93,6 +93,7 @@ fn year(year: i32, count: u64, population: u64) -> YearFigures {
         rate_ci: None,
         pooled_rate: None,
         pooled_rate_ci: None,
+        pooled_rate_break: None,
         index: None,
         partial: false,
         by_crime: Vec::new(),

@@ -634,10 +634,14 @@ pub struct YearFigures {
     pub count_ci: Option<[f64; 2]>,
     /// Exact 95 % interval of the rate.
     pub rate_ci: Option<[f64; 2]>,
-    /// 3-year centred pooled rate per 100 000 (years y−1, y, y+1); `None` at the ends.
+    /// 3-year centred pooled rate per 100 000 (years y−1, y, y+1); `None` at the ends and when
+    /// a splitting series break lies inside the three years (`pooled_rate_break`).
     pub pooled_rate: Option<f64>,
     /// Exact 95 % interval of the pooled rate.
     pub pooled_rate_ci: Option<[f64; 2]>,
+    /// Date (`YYYY-MM-DD`) of the series break that splits the three pooled years, when that
+    /// is why `pooled_rate` is `None`: a pooled rate never averages two ways of counting.
+    pub pooled_rate_break: Option<String>,
     /// Rate as an index, the mean rate of the baseline years = 100.
     pub index: Option<f64>,
     /// True when some of the area's crime types are `..` this year while others have numbers.

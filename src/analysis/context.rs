@@ -3,13 +3,20 @@
 
 use super::frames::AreaYear;
 use super::yearly;
-use crate::catalog::TOTAL_CRIME_LABEL;
+use crate::catalog::{self, TOTAL_CRIME_LABEL};
+use crate::config::SeriesBreak;
 use crate::load::Dataset;
 use crate::model::{PoliceEventCount, YearFigures};
 use crate::regions::{Level, Region};
 
-/// Total reported crimes in the kommun per year, with rates and intervals.
-pub fn total_crime(data: &Dataset, kommun: &Region, baseline: [i32; 2]) -> Vec<YearFigures> {
+/// Total reported crimes in the kommun per year, with rates and intervals; no pooled rate
+/// across a splitting break that affects the total.
+pub fn total_crime(
+    data: &Dataset,
+    kommun: &Region,
+    baseline: [i32; 2],
+    breaks: &[SeriesBreak],
+) -> Vec<YearFigures> {
     let mut out: Vec<YearFigures> = data
         .observations
         .iter()
@@ -34,7 +41,13 @@ pub fn total_crime(data: &Dataset, kommun: &Region, baseline: [i32; 2]) -> Vec<Y
         })
         .collect();
     out.sort_by_key(|y| y.year);
-    yearly::derive(&mut out, baseline, None);
+    let total = [TOTAL_CRIME_LABEL.to_owned()];
+    yearly::derive(
+        &mut out,
+        baseline,
+        None,
+        &catalog::area_breaks(breaks, &total),
+    );
     out
 }
 

@@ -139,7 +139,7 @@ fn analyze_at(
     let mut method = inputs.method;
     verdict::adjust(&mut areas, &mut method);
     sensitivity::adjust(&mut areas, &method);
-    summary(pledge, data, areas, warnings, method)
+    summary(pledge, breaks, data, areas, warnings, method)
 }
 
 /// Each area's like-for-like basket, and the yearly sums of every region over those baskets.
@@ -182,6 +182,7 @@ fn baskets_and_rows(
 /// The result model from the finished areas.
 fn summary(
     pledge: &Pledge,
+    breaks: &[SeriesBreak],
     data: &Dataset,
     areas: Vec<AreaSummary>,
     warnings: Vec<Warning>,
@@ -204,7 +205,7 @@ fn summary(
         sources: data.sources.clone(),
         revisions: data.revisions.clone(),
         warnings,
-        total_crime: context::total_crime(data, &pledge.region, pledge.baseline),
+        total_crime: context::total_crime(data, &pledge.region, pledge.baseline, breaks),
         police_events: context::police_events(data, &pledge.region),
         method,
         publication: publication::publication(
@@ -310,9 +311,16 @@ fn area_summary(
     chosen: comparison::Chosen,
 ) -> AreaSummary {
     let (pledge, method) = (inputs.pledge, &inputs.method);
-    let years = year_figures(area_rows, &chosen, inputs, &basket.crimes, area.trend_from);
-    let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == Level::Kommun).collect();
     let area_breaks = catalog::area_breaks(inputs.breaks, &basket.crimes);
+    let years = year_figures(
+        area_rows,
+        &chosen,
+        inputs,
+        &basket.crimes,
+        area.trend_from,
+        &area_breaks,
+    );
+    let kommun: Vec<&YearFigures> = years.iter().filter(|y| y.level == Level::Kommun).collect();
     let plan = trend::plan(
         area.trend_from,
         inputs.breaks,
@@ -462,6 +470,7 @@ fn year_figures(
     inputs: &Inputs,
     crimes: &[String],
     trend_from: Option<i32>,
+    breaks: &[&SeriesBreak],
 ) -> Vec<YearFigures> {
     let pledge = inputs.pledge;
     let of = |level: Level, code: &str| -> Vec<&frames::AreaYear> {
@@ -491,7 +500,7 @@ fn year_figures(
                 f
             })
             .collect();
-        yearly::derive(&mut figures, pledge.baseline, trend_from);
+        yearly::derive(&mut figures, pledge.baseline, trend_from, breaks);
         out.extend(figures);
     }
     out

@@ -4,6 +4,7 @@
 use super::frames::AreaYear;
 // The intervals use the one confidence level of the analysis (`thresholds::LEVEL`).
 use super::thresholds::LEVEL;
+use crate::config::SeriesBreak;
 use crate::load::canonical::Observation;
 use crate::model::YearFigures;
 use crate::regions::Region;
@@ -37,6 +38,7 @@ pub fn figures(row: &AreaYear, region: &Region) -> YearFigures {
         rate_ci,
         pooled_rate: None,
         pooled_rate_ci: None,
+        pooled_rate_break: None,
         index: None,
         partial: false,
         by_crime: Vec::new(),
@@ -62,8 +64,15 @@ pub fn by_crime(
 
 /// Fills the pooled 3-year rates and the baseline index of one region's years (sorted by year).
 /// Years before `comparable_from` (the area's `trend_from`: before it the series counts other
-/// things) get no index.
-pub fn derive(years: &mut [YearFigures], baseline: [i32; 2], comparable_from: Option<i32>) {
+/// things) get no index. `breaks` are the series breaks that affect the series: a splitting
+/// one inside the three pooled years leaves the pooled rate out, with its date recorded in
+/// `pooled_rate_break`, since the average would mix two ways of counting.
+pub fn derive(
+    years: &mut [YearFigures],
+    baseline: [i32; 2],
+    comparable_from: Option<i32>,
+    breaks: &[&SeriesBreak],
+) {
     let known: Vec<Option<(u64, u64)>> = years
         .iter()
         .map(|y| y.count.zip(y.population.filter(|p| *p > 0)))
@@ -71,7 +80,14 @@ pub fn derive(years: &mut [YearFigures], baseline: [i32; 2], comparable_from: Op
     for i in 1..years.len().saturating_sub(1) {
         let window = [known[i - 1], known[i], known[i + 1]];
         let consecutive = years[i + 1].year - years[i - 1].year == 2;
-        if let (true, [Some(a), Some(b), Some(c)]) = (consecutive, window) {
+        if !consecutive {
+            continue;
+        }
+        if let Some(b) = splitting_break(breaks, years[i - 1].year, years[i + 1].year) {
+            years[i].pooled_rate_break = Some(b.date_text());
+            continue;
+        }
+        if let [Some(a), Some(b), Some(c)] = window {
             let (count, pop) = (a.0 + b.0 + c.0, (a.1 + b.1 + c.1) as f64);
             let (lo, hi) = garwood_interval(count, LEVEL);
             years[i].pooled_rate = rate_per_100k(count as f64, pop);
@@ -95,3 +111,21 @@ pub fn derive(years: &mut [YearFigures], baseline: [i32; 2], comparable_from: Op
         }
     }
 }
+
+/// The latest splitting break whose first whole year lies after `first` and no later than
+/// `last`: the years `first..=last` were not all counted the same way.
+fn splitting_break<'a>(
+    breaks: &[&'a SeriesBreak],
+    first: i32,
+    last: i32,
+) -> Option<&'a SeriesBreak> {
+    breaks
+        .iter()
+        .copied()
+        .filter(|b| b.splits_trend && first < b.first_clean_year() && b.first_clean_year() <= last)
+        .max_by_key(|b| b.date)
+}
+
+#[cfg(test)]
+#[path = "yearly_tests.rs"]
+mod tests;

@@ -76,6 +76,37 @@ fn a_break_in_the_middle_starts_the_trend_after_it() {
 }
 
 #[test]
+fn no_pooled_rate_in_summary_json_spans_a_splitting_break_and_the_break_is_named() {
+    let (_dir, s) = run_case("break_in_middle");
+    let pooled = |area_id: &str, level: &str, year: i64| {
+        let y = area(&s, area_id)["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|y| y["level"] == level && y["year"] == year)
+            .cloned()
+            .unwrap_or_else(|| panic!("{area_id} {level} {year}"));
+        (y["pooled_rate"].as_f64(), y["pooled_rate_break"].clone())
+    };
+    for level in ["kommun", "county"] {
+        // 2019 pools 2018–2020 and 2020 pools 2019–2021: the break of 1 January 2020 lies
+        // inside both, so neither has a pooled rate, and the break says why.
+        for year in [2019, 2020] {
+            let (rate, why) = pooled("relationship", level, year);
+            assert_eq!(rate, None, "{level} {year}");
+            assert_eq!(why, "2020-01-01", "{level} {year}");
+        }
+        for year in [2018, 2021] {
+            let (rate, why) = pooled("relationship", level, year);
+            assert!(rate.is_some() && why.is_null(), "{level} {year}");
+        }
+        // The break does not touch the drug offences.
+        let (rate, why) = pooled("drugs", level, 2020);
+        assert!(rate.is_some() && why.is_null(), "drugs {level}");
+    }
+}
+
+#[test]
 fn small_numbers_report_what_could_have_been_detected_instead_of_no_change() {
     let (dir, s) = run_case("underpowered");
     let rel = area(&s, "relationship");

@@ -65,6 +65,7 @@ pub fn figures(
                 rate_ci: pop.map(|p| ci(count).map(|v| v / p as f64 * 1e5)),
                 pooled_rate: pooled.map(|p| p.0),
                 pooled_rate_ci: pooled.map(|p| p.1),
+                pooled_rate_break: None,
                 index: r.filter(|_| base_mean > 0.0).map(|r| r / base_mean * 100.0),
                 by_crime: split(count),
                 partial: false,

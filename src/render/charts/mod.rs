@@ -285,7 +285,8 @@ pub(crate) fn joined_runs<T: Copy>(
 }
 
 /// The first year after each series break that splits trends (`break_x` is the boundary
-/// just before it): no line, pooled value or mean may reach across one.
+/// just before it): no line or mean may reach across one (the pooled values across one are
+/// left out by the analysis already).
 pub(crate) fn cut_years(breaks: &[BreakRef]) -> Vec<i32> {
     breaks
         .iter()

@@ -48,21 +48,17 @@ const LOOKS: [Look; 3] = [
 /// One region's points: (year, rate, interval, preliminary).
 type Series = Vec<(i32, Option<f64>, Option<[f64; 2]>, bool)>;
 
-/// A pooled point counts as preliminary when any of its three years is, and is left out when
-/// a splitting break lies inside its three years (`cuts`, from [`super::cut_years`]): a
-/// pooled average never spans a break.
-pub(crate) fn series(figures: &[&YearFigures], pooled: bool, cuts: &[i32]) -> Series {
+/// A pooled point counts as preliminary when any of its three years is. Whether a pooled rate
+/// exists is the analysis's decision (`pooled_rate` is `None` across a splitting break, see
+/// `pooled_rate_break`); the chart draws what the model holds.
+pub(crate) fn series(figures: &[&YearFigures], pooled: bool) -> Series {
     let prel = |year: i32| figures.iter().any(|f| f.preliminary && f.year == year);
     figures
         .iter()
         .map(|f| {
             let (v, ci, p) = if pooled {
                 let p = prel(f.year - 1) || f.preliminary || prel(f.year + 1);
-                if super::straddles(f.year - 1, f.year + 1, cuts) {
-                    (None, None, p)
-                } else {
-                    (f.pooled_rate, f.pooled_rate_ci, p)
-                }
+                (f.pooled_rate, f.pooled_rate_ci, p)
             } else {
                 (f.rate_per_100k, f.rate_ci, f.preliminary)
             };
@@ -92,8 +88,7 @@ impl<'a> Levels<'a> {
             level(area, middle),
             level(area, "nation"),
         ];
-        let cuts = super::cut_years(&area.breaks);
-        let series = rows.iter().map(|l| series(l, ctx.pooled, &cuts)).collect();
+        let series = rows.iter().map(|l| series(l, ctx.pooled)).collect();
         let s = ctx.summary;
         let defaults = [s.region.name.as_str(), s.county.name.as_str(), "Riket"];
         let names = rows
