@@ -6,6 +6,7 @@ pub mod canonical;
 pub mod cells;
 mod folder;
 pub mod kolada;
+mod mapped;
 pub mod merge;
 pub mod police_events;
 pub mod population;

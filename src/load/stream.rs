@@ -63,14 +63,34 @@ const BLOCK: usize = 4 << 20;
 /// Blocks in flight between the reader and the workers: bounds memory to a few blocks.
 const IN_FLIGHT: usize = 6;
 
-/// Reads the file once, on one thread that also computes its SHA-256 and numbers the lines,
-/// in blocks that end at line ends; `workers` threads parse the blocks as they come. Each
+/// Reads the file once, in blocks that end at line ends, computing its SHA-256 on the way;
+/// `workers` threads parse the blocks as they come. A regular file is read through memory
+/// maps ([`super::mapped`]); anything else on one thread that also numbers the lines. Each
 /// worker has its own state `W` (from `new_worker`); `f` gets each line (1-based number, raw
 /// bytes without line end, a decoder for `encoding`), and after each block `end_block` takes
 /// that block's results out of the state. Returns the workers' states, every block's result
 /// in file order (the error of a block stops that block only) and the SHA-256.
 #[allow(clippy::type_complexity)]
 pub fn for_each_block<W: Send, B: Send>(
+    path: &Path,
+    encoding: Encoding,
+    workers: usize,
+    new_worker: impl Fn() -> W + Sync,
+    f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync,
+    end_block: impl Fn(&mut W) -> B + Sync,
+) -> Result<(Vec<W>, Vec<Result<B, InputError>>, String), InputError> {
+    if let Some(read) =
+        super::mapped::for_each_range(path, encoding, workers, &new_worker, &f, &end_block)
+    {
+        return read;
+    }
+    read_stream(path, encoding, workers, new_worker, f, end_block)
+}
+
+/// [`for_each_block`] by `read` on one reader thread: for pipes, FIFOs and files that cannot
+/// be mapped.
+#[allow(clippy::type_complexity)]
+pub(super) fn read_stream<W: Send, B: Send>(
     path: &Path,
     encoding: Encoding,
     workers: usize,
@@ -96,7 +116,8 @@ pub fn for_each_block<W: Send, B: Send>(
                         let Ok(Ok(block)) = next else {
                             return (state, done);
                         };
-                        let result = parse_block(&block, &mut state, &mut decoder, f);
+                        let (bytes, first) = (&block.bytes, block.first_line);
+                        let result = parse_lines(bytes, first, &mut state, &mut decoder, f);
                         let taken = end_block(&mut state);
                         done.push((block.index, result.map(|()| taken)));
                         let _ = to_reader.send(block.bytes);
@@ -182,16 +203,17 @@ fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize>
     Ok(filled)
 }
 
-/// Calls `f` with every line of a block, until the first error.
-fn parse_block<W>(
-    block: &Block,
+/// Calls `f` with every line of `bytes` (whole lines, the first numbered `first_line`), until
+/// the first error.
+pub(super) fn parse_lines<W>(
+    bytes: &[u8],
+    first_line: usize,
     state: &mut W,
     decoder: &mut Decoder,
     f: &impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
-    let bytes = &block.bytes;
     let mut from = 0;
-    let mut line_no = block.first_line;
+    let mut line_no = first_line;
     while from < bytes.len() {
         let stop = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
         f(
