@@ -79,6 +79,9 @@ pub struct Region {
 #[derive(Debug, Clone)]
 pub struct Regions {
     kommuner: Vec<(String, String, String, String)>,
+    /// Per kommun, in the same order: its name normalised, that folded, and its county's name
+    /// normalised and folded (computed once: a national export resolves hundreds of labels).
+    keys: Vec<(String, String, String)>,
 }
 
 impl Default for Regions {
@@ -102,8 +105,16 @@ impl Regions {
                     f.next()?.to_owned(),
                 ))
             })
+            .collect::<Vec<(String, String, String, String)>>();
+        let keys = kommuner
+            .iter()
+            .map(|k| {
+                let name = normalise(&k.1);
+                let folded = fold(&name);
+                (name, folded, fold(&normalise(&k.3)))
+            })
             .collect();
-        Regions { kommuner }
+        Regions { kommuner, keys }
     }
 
     /// The nation.
@@ -212,10 +223,12 @@ impl Regions {
         if let Some((c, name, _)) = POLICE_REGIONS.iter().find(|p| normalise(p.1) == police) {
             return Some(police_region(c, name));
         }
-        if let Some(k) = self
+        let folded = fold(&key);
+        if let Some((k, _)) = self
             .kommuner
             .iter()
-            .find(|k| fold(&normalise(&k.3)) == fold(&key))
+            .zip(&self.keys)
+            .find(|(_, keys)| keys.2 == folded)
         {
             return Some(Region {
                 code: k.2.clone(),
@@ -243,16 +256,14 @@ impl Regions {
     /// The kommun named `stem`; a name typed without å, ä, ö or é ("Gavle") matches when it
     /// names exactly one kommun, as a newcomer's keyboard or an export may write it.
     fn kommuners_named(&self, stem: &str) -> Option<&(String, String, String, String)> {
-        if let Some(k) = self.kommuner.iter().find(|k| normalise(&k.1) == stem) {
+        let named = self.kommuner.iter().zip(&self.keys);
+        if let Some((k, _)) = named.clone().find(|(_, keys)| keys.0 == stem) {
             return Some(k);
         }
         let folded = fold(stem);
-        let mut found = self
-            .kommuner
-            .iter()
-            .filter(|k| fold(&normalise(&k.1)) == folded);
+        let mut found = named.filter(|(_, keys)| keys.1 == folded);
         match (found.next(), found.next()) {
-            (Some(k), None) => Some(k),
+            (Some((k, _)), None) => Some(k),
             _ => None,
         }
     }
