@@ -18,8 +18,8 @@ fn contents() -> Vec<u8> {
         bytes.extend_from_slice(format!("{i};G").as_bytes());
         bytes.push(0xE4);
         bytes.extend_from_slice(format!("vle;{}", "x".repeat(width)).as_bytes());
-        bytes.extend_from_slice(if i % 3 == 0 { b"\n" } else { b"\r\n" });
-        if i % 1000 == 0 {
+        bytes.extend_from_slice(if i.is_multiple_of(3) { b"\n" } else { b"\r\n" });
+        if i.is_multiple_of(1000) {
             bytes.extend_from_slice(b"\r\n");
         }
         if i == 20_000 {
