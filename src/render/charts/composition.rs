@@ -1,7 +1,9 @@
 //! `<area>-composition`: the kommun's crimes per year as bars stacked by crime type, always in
-//! the order of `AreaSummary::crimes` from the bottom up. The legend on the right lists the
-//! types in the stack's order from the top; the stacks differ in lightness (the seventh is
-//! hatched), so the chart reads in black and white; segments tall enough carry their count.
+//! the order of `AreaSummary::crimes` from the bottom up. Each type is named on the chart, to
+//! the right of the latest bar, level with its segment and joined to it by a thin line (the
+//! names move apart only as far as they must not to overlap), with its swatch in front; the
+//! stacks differ in lightness (the seventh is hatched), so the chart reads in black and white;
+//! segments tall enough carry their count.
 
 use super::axes;
 use super::legend::{self, Swatch};
@@ -30,8 +32,15 @@ pub const COLORS: [RGBColor; MAX_STACKS] = [
     RGBColor(165, 225, 250),
 ];
 
-/// Width of the legend column on the right.
+/// Width of the column of names on the right.
 const LEGEND_W: i32 = 500;
+
+#[cfg(test)]
+thread_local! {
+    /// Test only: each leader line of this thread as (segment's middle y, name's y).
+    pub(crate) static LEADERS: std::cell::RefCell<Vec<(i32, i32)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
 
 /// How stack `i` is filled: a colour, or hatching for the seventh.
 fn swatch(i: usize) -> Swatch {
@@ -141,6 +150,12 @@ where
     for (f, parts) in kommun.iter().zip(&parts) {
         incomplete |= bar(root, &chart, f, parts, lang)?;
     }
+    let latest = kommun
+        .iter()
+        .zip(&parts)
+        .rev()
+        .find(|(_, p)| p.iter().flatten().any(|n| *n > 0))
+        .map(|(f, p)| (f.year, p.as_slice()));
     axes::year_labels(root, &chart, span, &preliminary(&kommun), style::TICK_PX)?;
     let with_parts = kommun
         .iter()
@@ -152,7 +167,12 @@ where
         );
         style::message(root, &plot, msg)?;
     }
-    key(root, &side, &labels, incomplete, lang)
+    let zero_y = axes::px(&chart, span.0 as f64, 0.0).1;
+    names(root, &chart, &side, &labels, latest, lang)?;
+    if incomplete {
+        missing_note(root, &side, zero_y + 40, lang)?;
+    }
+    Ok(())
 }
 
 /// Title and subtitle.
@@ -182,34 +202,28 @@ where
         "{}, {years_text}. {}",
         s.region.name,
         lang.pick(
-            "Staplarnas delar i samma ordning som förklaringen.",
-            "Bar segments in the same order as the key."
+            "Brottstypernas namn står vid den senaste stapeln.",
+            "Crime types are named beside the latest bar."
         )
     );
     style::frame(root, lang, s, &title, &subtitle)
 }
 
-/// The key on the right: the stacks from the top down, and a note when a year is incomplete.
-fn key<DB: DrawingBackend>(
+/// The crime types' names on the right, top stack first. With a bar to point at, each name
+/// stands level with its segment of the latest bar (`latest`: its year and parts), joined to it
+/// by a thin grey line; a type without a segment that year still gets its name in the stack's
+/// order, without a line. Without any bar: a plain key.
+fn names<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
+    chart: &axes::Chart<'_, DB>,
     side: &DrawingArea<DB, Shift>,
     labels: &[String],
-    incomplete: bool,
+    latest: Option<(i32, &[Option<u64>])>,
     lang: Lang,
 ) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
-    let mut items: Vec<legend::Item> = labels
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, c)| legend::item(swatch(i), c.clone()))
-        .collect();
-    if items.is_empty() {
-        let label = lang.pick("(inga brottstyper)", "(no crime types)");
-        items.push(legend::item(Swatch::Fill(WHITE.mix(1.0)), label));
-    }
     let (x, y) = side.get_base_pixel();
     let head = style::anchored(
         style::font(style::LABEL_PX, true, BLACK),
@@ -222,20 +236,78 @@ where
         (x + 16, y + 12),
         &head,
     )?;
-    let end = legend::draw_column(root, &items, (x + 16, y + 56), LEGEND_W - 24)?;
-    if incomplete {
-        let note = lang.pick(
-            "* uppgift saknas (..) för någon brottstyp",
-            "* a crime type is missing (..)",
-        );
-        let small = style::font(SMALL_PX, false, style::DARK_GREY);
-        let small = style::anchored(small, HPos::Left, VPos::Top);
-        for (i, l) in legend::wrap(root, note, LEGEND_W - 24, &small)?
-            .iter()
-            .enumerate()
-        {
-            style::text(root, l, (x + 16, end + 8 + i as i32 * 30), &small)?;
+    let mut items: Vec<legend::Item> = labels
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| legend::item(swatch(i), c.clone()))
+        .collect();
+    let Some((year, parts)) = latest.filter(|_| !items.is_empty()) else {
+        if items.is_empty() {
+            let label = lang.pick("(inga brottstyper)", "(no crime types)");
+            items.push(legend::item(Swatch::Fill(WHITE.mix(1.0)), label));
         }
+        legend::draw_column(root, &items, (x + 16, y + 56), LEGEND_W - 24)?;
+        return Ok(());
+    };
+    // Each stack's segment in the latest bar: its middle, and whether it has any height.
+    let right = year as f64 + 0.36;
+    let mut base = 0u64;
+    let mut segments: Vec<(i32, bool)> = Vec::new();
+    for i in 0..labels.len() {
+        let n = parts.get(i).copied().flatten().unwrap_or(0);
+        let lo = axes::px(chart, right, base as f64).1;
+        let hi = axes::px(chart, right, (base + n) as f64).1;
+        segments.push(((lo + hi) / 2, n > 0));
+        base += n;
+    }
+    segments.reverse();
+    let want: Vec<i32> = segments.iter().map(|s| s.0).collect();
+    let zero_y = axes::px(chart, right, 0.0).1;
+    let x0 = x + 16;
+    let placed = legend::draw_placed(
+        root,
+        &items,
+        &want,
+        (x0, y + 56, zero_y + 20),
+        LEGEND_W - 24,
+    )?;
+    let bar_x = axes::px(chart, right, 0.0).0 + 4;
+    for ((seg_y, present), label_y) in segments.iter().zip(&placed) {
+        if *present {
+            #[cfg(test)]
+            LEADERS.with(|l| l.borrow_mut().push((*seg_y, *label_y)));
+            root.draw(&PathElement::new(
+                vec![(bar_x, *seg_y), (x0 - 6, *label_y)],
+                style::GREY.stroke_width(2),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The note under the names when a year lacks a crime type (`..`).
+fn missing_note<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    side: &DrawingArea<DB, Shift>,
+    y: i32,
+    lang: Lang,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let x = side.get_base_pixel().0 + 16;
+    let note = lang.pick(
+        "* uppgift saknas (..) för någon brottstyp",
+        "* a crime type is missing (..)",
+    );
+    let small = style::font(SMALL_PX, false, style::DARK_GREY);
+    let small = style::anchored(small, HPos::Left, VPos::Top);
+    for (i, l) in legend::wrap(root, note, LEGEND_W - 24, &small)?
+        .iter()
+        .enumerate()
+    {
+        style::text(root, l, (x, y + i as i32 * 30), &small)?;
     }
     Ok(())
 }
@@ -299,3 +371,7 @@ where
     style::text(root, &label, (tx, ty - 6), &style)?;
     Ok(missing)
 }
+
+#[cfg(test)]
+#[path = "composition_tests.rs"]
+mod tests;

@@ -253,6 +253,78 @@ where
     Ok(y)
 }
 
+/// Draws `items` in a column from x `x0`, each as near as it can be to the height it labels
+/// (`want`: the centre y of its first line, in the same order as `items`, top first), without
+/// two overlapping and within `top..bottom`; labels wrapped to `width` pixels. Returns where
+/// each entry's first line was put (its centre y), for a leader line to what it names.
+pub fn draw_placed<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    items: &[Item],
+    want: &[i32],
+    (x0, top, bottom): (i32, i32, i32),
+    width: i32,
+) -> anyhow::Result<Vec<i32>>
+where
+    DB::ErrorType: 'static,
+{
+    let style = label_style();
+    let line_h = LABEL_PX as i32 + 6;
+    let mut wrapped = Vec::with_capacity(items.len());
+    for it in items {
+        wrapped.push(wrap(root, &it.label, width - SWATCH_W - 12, &style)?);
+    }
+    let heights: Vec<i32> = wrapped
+        .iter()
+        .map(|l| l.len().max(1) as i32 * line_h + 6)
+        .collect();
+    let tops: Vec<i32> = want.iter().map(|w| w - line_h / 2).collect();
+    let placed = place(&tops, &heights, top, bottom);
+    let mut centres = Vec::with_capacity(items.len());
+    for ((it, lines), y) in items.iter().zip(&wrapped).zip(&placed) {
+        let cy = y + line_h / 2;
+        draw_swatch(root, it, x0, cy)?;
+        for (i, l) in lines.iter().enumerate() {
+            style::text(
+                root,
+                l,
+                (x0 + SWATCH_W + 12, cy + i as i32 * line_h),
+                &style,
+            )?;
+        }
+        centres.push(cy);
+    }
+    Ok(centres)
+}
+
+/// Tops for blocks of `heights` as near as possible to `want` (ascending), none overlapping
+/// the next, all within `top..bottom` when they fit: pushed down from the top first, then up
+/// from the bottom.
+pub(crate) fn place(want: &[i32], heights: &[i32], top: i32, bottom: i32) -> Vec<i32> {
+    let mut y: Vec<i32> = Vec::with_capacity(want.len());
+    for (i, w) in want.iter().enumerate() {
+        let floor = if i == 0 {
+            top
+        } else {
+            y[i - 1] + heights[i - 1]
+        };
+        y.push((*w).max(floor));
+    }
+    let mut ceiling = bottom;
+    for i in (0..y.len()).rev() {
+        y[i] = y[i].min(ceiling - heights[i]);
+        ceiling = y[i];
+    }
+    // Too many to fit: keep them apart and start at the top rather than above it.
+    if y.first().is_some_and(|f| *f < top) {
+        let mut next = top;
+        for (yi, h) in y.iter_mut().zip(heights) {
+            *yi = next;
+            next += h;
+        }
+    }
+    y
+}
+
 /// A plot area with room for a flowed legend below it.
 pub struct Below<DB: DrawingBackend> {
     /// Where the chart goes.
@@ -283,3 +355,7 @@ where
         width,
     })
 }
+
+#[cfg(test)]
+#[path = "legend_tests.rs"]
+mod tests;
