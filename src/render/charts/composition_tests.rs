@@ -1,7 +1,7 @@
+use super::super::ChartFormat;
 use super::super::cases::realistic;
 use super::super::{Ctx, Job, Kind, legend, render_job};
 use super::*;
-use super::super::ChartFormat;
 
 /// Renders one composition chart; returns the names drawn (label, swatch x, centre y) and the
 /// leader lines (segment y, name y).
