@@ -3,9 +3,11 @@ use super::super::cases::realistic;
 use super::super::{Ctx, Job, Kind, legend, render_job};
 use super::*;
 
-/// Renders one composition chart; returns the names drawn (label, swatch x, centre y) and the
-/// leader lines (segment y, name y).
-fn drawn(area: &AreaSummary) -> anyhow::Result<(Vec<(String, i32, i32)>, Vec<(i32, i32)>)> {
+/// The names drawn (label, swatch x, centre y) and the leader lines (segment y, name y).
+type Drawn = (Vec<(String, i32, i32)>, Vec<(i32, i32)>);
+
+/// Renders one composition chart and returns what it drew.
+fn drawn(area: &AreaSummary) -> anyhow::Result<Drawn> {
     let s = realistic();
     let ctx = Ctx {
         summary: &s,
