@@ -38,12 +38,13 @@ where
         )
     );
     let subtitle = format!(
-        "{} {}.",
+        "{} {}.{}",
         lang.pick(
             "Anmälda brott i kommunen, senaste året och per år. Skuggat: medborgarlöfte",
             "Reported crimes in the kommun, latest year and per year. Shaded: citizen pledge"
         ),
-        span_text(p0, p1)
+        span_text(p0, p1),
+        marks_note(ctx)
     );
     style::frame(root, lang, s, &title, &subtitle)?;
     let body = style::body(root);
@@ -140,6 +141,45 @@ where
 }
 
 /// The small trend line of the kommun's yearly counts, pledge years shaded.
+/// What the lighter points and a gap in a line mean, for the looks the card draws: a slide
+/// has no key, so the subtitle says it (nothing when neither is drawn).
+pub(crate) fn marks_note(ctx: &Ctx<'_>) -> String {
+    let lang = ctx.lang;
+    let areas = &ctx.summary.areas;
+    let partial = areas.iter().any(|a| {
+        level(a, "kommun")
+            .iter()
+            .any(|f| f.partial && f.count.is_some())
+    });
+    let gap = areas.iter().any(|a| {
+        let years: Vec<i32> = level(a, "kommun")
+            .iter()
+            .filter(|f| f.count.is_some())
+            .map(|f| f.year)
+            .collect();
+        let (Some(first), Some(last)) = (years.first(), years.last()) else {
+            return false;
+        };
+        super::cut_years(&a.breaks)
+            .iter()
+            .any(|c| first < c && c <= last)
+    });
+    let mut note = String::new();
+    if partial {
+        note += lang.pick(
+            " Ljus punkt: någon brottstyp saknas det året.",
+            " Light point: a crime type is missing that year.",
+        );
+    }
+    if gap {
+        note += lang.pick(
+            " Glapp i linjen: seriebrott.",
+            " Gap in a line: series break.",
+        );
+    }
+    note
+}
+
 fn draw_line<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     plot: &DrawingArea<DB, Shift>,

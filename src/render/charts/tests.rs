@@ -341,3 +341,30 @@ fn the_trend_line_stops_at_a_splitting_break_inside_it() -> anyhow::Result<()> {
     assert_eq!(count_lines(&s)?, 3);
     Ok(())
 }
+
+#[test]
+fn the_summary_card_says_what_its_light_points_and_line_gaps_mean_only_when_drawn() {
+    let mut s = realistic();
+    let ctx = |s: &Summary| {
+        card::marks_note(&Ctx {
+            summary: s,
+            lang: Lang::Sv,
+            pooled: false,
+        })
+    };
+    for a in &mut s.areas {
+        a.breaks.clear();
+        a.years.iter_mut().for_each(|f| f.partial = false);
+    }
+    assert_eq!(ctx(&s), "");
+    s.areas[0].breaks.push(split_at("2020-06-30"));
+    assert_eq!(ctx(&s), " Glapp i linjen: seriebrott.");
+    s.areas[0].years[2].partial = true;
+    assert_eq!(
+        ctx(&s),
+        " Ljus punkt: någon brottstyp saknas det året. Glapp i linjen: seriebrott."
+    );
+    // A break before the first year leaves no gap in the line.
+    s.areas[0].breaks = vec![split_at("2010-01-01")];
+    assert_eq!(ctx(&s), " Ljus punkt: någon brottstyp saknas det året.");
+}
