@@ -368,3 +368,22 @@ fn the_summary_card_says_what_its_light_points_and_line_gaps_mean_only_when_draw
     s.areas[0].breaks = vec![split_at("2010-01-01")];
     assert_eq!(ctx(&s), " Ljus punkt: någon brottstyp saknas det året.");
 }
+
+#[test]
+fn example_data_carries_one_watermark_in_either_language() -> anyhow::Result<()> {
+    let s = realistic();
+    for lang in [Lang::Sv, Lang::En] {
+        for (file, bytes) in render_all(&s, &opts(lang, ChartFormat::Svg, false))? {
+            let svg = String::from_utf8(bytes)?;
+            // The big light-grey mark across the middle, once (the footer tag is small, dark).
+            let marks = svg
+                .split("<text ")
+                .filter(|t| t.contains("fill=\"#EFEFEF\""))
+                .collect::<Vec<_>>();
+            assert_eq!(marks.len(), 1, "{lang:?} {file}");
+            assert!(marks[0].contains("\nEXEMPELDATA\n"), "{lang:?} {file}");
+            assert!(!svg.contains("EXAMPLE DATA\n"), "{lang:?} {file}");
+        }
+    }
+    Ok(())
+}
