@@ -18,6 +18,7 @@ Prints one line per check; exit code 0 when it passed, 1 when it failed.
 import glob
 import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -85,9 +86,13 @@ class Pipe:
             raise RuntimeError(f"{method}: {reply['error']}")
         return reply.get("result", {})
 
-    def wait(self, want):
+    def wait(self, want, seconds=60):
+        """The next message `want` accepts; a browser silent for `seconds` is an error, so
+        a hung page fails the check instead of holding CI."""
         while True:
             while b"\0" not in self.buf:
+                if not select.select([self.inp], [], [], seconds)[0]:
+                    raise RuntimeError(f"chromium said nothing for {seconds} s")
                 chunk = os.read(self.inp, 65536)
                 if not chunk:
                     raise RuntimeError("chromium closed the DevTools pipe")
