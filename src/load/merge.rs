@@ -60,67 +60,106 @@ pub fn merge(
 
 /// One observation per region, crime, year and period, by the rules of the module docs;
 /// differing values are pushed to `revisions`.
+///
+/// The rows are sorted by key (stably: the rows of one key stay in input order) and each key's
+/// rows folded in turn, instead of a map with a copy of every key: a national export keeps
+/// hundreds of thousands of rows. Revisions and the first error come in input order, as if
+/// the rows had been taken one by one.
 fn merge_observations(
     observations: Vec<Observation>,
     sources: &[SourceInfo],
     order: &[String],
     revisions: &mut Vec<Revision>,
 ) -> Result<Vec<Observation>, InputError> {
-    let mut by_key: BTreeMap<(String, String, i32, Period), Observation> = BTreeMap::new();
-    for mut obs in observations {
-        // `0412 - Grov kvinnofridskränkning` and `Grov kvinnofridskränkning` are one type: keep
-        // one label, the one without the code, so it is counted once whichever export has it.
-        let bare = crate::catalog::strip_code(&obs.crime);
-        if bare.len() != obs.crime.len() {
-            obs.crime = bare.to_owned();
-        }
-        let key = (
-            obs.region_code.clone(),
-            obs.crime.clone(),
-            obs.year,
-            obs.period,
-        );
-        let Some(kept) = by_key.get(&key) else {
-            by_key.insert(key, obs);
+    let mut tagged: Vec<(usize, Observation)> = observations
+        .into_iter()
+        .map(|mut obs| {
+            // `0412 - Grov kvinnofridskränkning` and `Grov kvinnofridskränkning` are one type:
+            // keep one label, the one without the code, so it is counted once whichever export
+            // has it.
+            let bare = crate::catalog::strip_code(&obs.crime);
+            if bare.len() != obs.crime.len() {
+                obs.crime = bare.to_owned();
+            }
+            obs
+        })
+        .enumerate()
+        .collect();
+    tagged.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)));
+    let mut kept: Vec<Observation> = Vec::with_capacity(tagged.len());
+    let mut found: Vec<(usize, Revision)> = Vec::new();
+    let mut first_error: Option<(usize, InputError)> = None;
+    let mut key_failed = false;
+    for (index, obs) in tagged {
+        let Some(last) = kept.last_mut().filter(|k| key(k) == key(&obs)) else {
+            kept.push(obs);
+            key_failed = false;
             continue;
         };
-        if kept.count == obs.count && kept.preliminary == obs.preliminary {
+        if key_failed || (last.count == obs.count && last.preliminary == obs.preliminary) {
             continue;
         }
-        let new_wins = if kept.preliminary != obs.preliminary {
-            kept.preliminary
-        } else {
-            newer(
-                sources,
-                order,
-                kept.source,
-                obs.source,
-                &obs.region_name,
-                &obs.crime,
-                obs.year,
-            )?
-        };
-        let (old, new) = if new_wins {
-            (kept.clone(), obs)
-        } else {
-            (obs, kept.clone())
-        };
-        if old.count != new.count {
-            revisions.push(Revision {
-                region: new.region_name.clone(),
-                crime: new.crime.clone(),
-                year: new.year,
-                period: (new.period != Period::Year).then(|| new.period.label(new.year)),
-                from_parts: false,
-                old_value: show(old.count, old.preliminary),
-                new_value: show(new.count, new.preliminary),
-                old_file: sources[old.source].file.clone(),
-                new_file: sources[new.source].file.clone(),
-            });
+        match fold(last, obs, sources, order) {
+            Ok(Some(revision)) => found.push((index, revision)),
+            Ok(None) => {}
+            Err(e) => {
+                key_failed = true;
+                if first_error.as_ref().is_none_or(|(i, _)| index < *i) {
+                    first_error = Some((index, e));
+                }
+            }
         }
-        by_key.insert(key, new);
     }
-    Ok(by_key.into_values().collect())
+    if let Some((_, e)) = first_error {
+        return Err(e);
+    }
+    found.sort_by_key(|(index, _)| *index);
+    revisions.extend(found.into_iter().map(|(_, r)| r));
+    Ok(kept)
+}
+
+/// The key observations are merged on: region code, crime label, year, period.
+fn key(o: &Observation) -> (&str, &str, i32, Period) {
+    (&o.region_code, &o.crime, o.year, o.period)
+}
+
+/// Folds `obs` into `kept` (same key, another value or status): the winner stays in `kept`;
+/// the revision when the counts differ.
+fn fold(
+    kept: &mut Observation,
+    obs: Observation,
+    sources: &[SourceInfo],
+    order: &[String],
+) -> Result<Option<Revision>, InputError> {
+    let new_wins = if kept.preliminary != obs.preliminary {
+        kept.preliminary
+    } else {
+        newer(
+            sources,
+            order,
+            kept.source,
+            obs.source,
+            &obs.region_name,
+            &obs.crime,
+            obs.year,
+        )?
+    };
+    let (old, new) = if new_wins {
+        (std::mem::replace(kept, obs), &*kept)
+    } else {
+        (obs, &*kept)
+    };
+    Ok((old.count != new.count).then(|| Revision {
+        region: new.region_name.clone(),
+        crime: new.crime.clone(),
+        year: new.year,
+        period: (new.period != Period::Year).then(|| new.period.label(new.year)),
+        from_parts: false,
+        old_value: show(old.count, old.preliminary),
+        new_value: show(new.count, new.preliminary),
+        old_file: sources[old.source].file.clone(),
+        new_file: sources[new.source].file.clone(),
+    }))
 }
 
 /// One population per region and year, the newer export's when two differ (pushed to

@@ -21,7 +21,6 @@ use super::canonical::{Observation, Period};
 use super::merge;
 use crate::error::InputError;
 use crate::model::{Revision, SourceInfo};
-use std::collections::BTreeMap;
 
 /// The canonical table split into whole years and parts of years.
 #[derive(Debug, Default)]
@@ -58,19 +57,9 @@ pub fn reconcile(
     sources: &[SourceInfo],
     order: &[String],
 ) -> Result<Reconciled, InputError> {
-    let mut groups: BTreeMap<(String, String, i32), Group> = BTreeMap::new();
-    for obs in observations {
-        let group = groups
-            .entry((obs.region_code.clone(), obs.crime.clone(), obs.year))
-            .or_default();
-        if obs.period == Period::Year {
-            group.year = Some(obs);
-        } else {
-            group.parts.push(obs);
-        }
-    }
+    let groups = groups(observations);
     let mut out = Reconciled::default();
-    for (_, mut group) in groups {
+    for mut group in groups {
         if let Some(year) = &group.year
             && let Some(partial) = running_year(year, sources)
         {
@@ -125,6 +114,34 @@ pub fn reconcile(
     out.partial_years.sort();
     out.partial_years.dedup();
     Ok(out)
+}
+
+/// The observations grouped by region, crime type and year, in key order; within a group in
+/// input order. Merged observations come sorted, so this is one pass without copying keys
+/// (anything else is sorted first, stably).
+fn groups(mut observations: Vec<Observation>) -> Vec<Group> {
+    fn key(o: &Observation) -> (&str, &str, i32) {
+        (&o.region_code, &o.crime, o.year)
+    }
+    if !observations.is_sorted_by(|a, b| key(a) <= key(b)) {
+        observations.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for obs in observations {
+        let member = |g: &Group| g.year.as_ref().or(g.parts.first()).map(key) == Some(key(&obs));
+        if !groups.last().is_some_and(member) {
+            groups.push(Group::default());
+        }
+        let Some(group) = groups.last_mut() else {
+            continue;
+        };
+        if obs.period == Period::Year {
+            group.year = Some(obs);
+        } else {
+            group.parts.push(obs);
+        }
+    }
+    groups
 }
 
 /// `Some` when `year` is a preliminary whole-year figure from a file exported before the year
