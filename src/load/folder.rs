@@ -174,14 +174,40 @@ impl ReadFolder {
         crimes: Option<&[String]>,
         order: &[String],
     ) -> Result<Dataset, InputError> {
+        let rows = self.files.iter().map(|f| f.rows.clone());
+        self.assemble_rows(rows, regions, crimes, order)
+    }
+
+    /// [`ReadFolder::assemble`] of every row read, for a run that needs the folder no more:
+    /// the rows are moved, not copied (a national export keeps hundreds of thousands).
+    pub fn into_dataset(
+        mut self,
+        regions: &Regions,
+        order: &[String],
+    ) -> Result<Dataset, InputError> {
+        let rows: Vec<FileRows> = self
+            .files
+            .iter_mut()
+            .map(|f| std::mem::take(&mut f.rows))
+            .collect();
+        self.assemble_rows(rows.into_iter(), regions, None, order)
+    }
+
+    /// [`ReadFolder::assemble`] with each file's rows given, in file order.
+    fn assemble_rows(
+        &self,
+        rows: impl Iterator<Item = FileRows>,
+        regions: &Regions,
+        crimes: Option<&[String]>,
+        order: &[String],
+    ) -> Result<Dataset, InputError> {
         let mut filter = crimes.map(|c| sol_long::CrimeFilter::new(c.to_vec()));
         let mut all = FileRows {
             warnings: self.unread.clone(),
             ..FileRows::default()
         };
         let mut sources = Vec::new();
-        for file in &self.files {
-            let mut rows = file.rows.clone();
+        for (file, mut rows) in self.files.iter().zip(rows) {
             if let Some(filter) = filter.as_mut().filter(|_| file.filtered) {
                 rows.observations.retain(|o| filter.keeps(&o.crime));
             }
