@@ -422,7 +422,7 @@ pub fn load_dir(
     options: &LoadOptions,
 ) -> Result<Dataset, InputError> {
     let read = folder::read_dir(dir, regions, options)?;
-    read.assemble(regions, None, &options.order)
+    read.into_dataset(regions, &options.order)
 }
 
 impl FileRows {
