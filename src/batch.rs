@@ -1,7 +1,8 @@
 //! `analyze --pledges DIR`: every pledge in a folder followed up in one run. The pledge files
 //! are all read and checked first, the exports are read once (keeping the crime types of every
-//! pledge), then each pledge's dataset is assembled, analysed, rendered and written on its own
-//! thread, exactly as a single run would write it. The index lists the pledges by kommun name.
+//! pledge), then each distinct dataset is assembled once (pledges with the same crime types and
+//! sources share one), and each pledge is analysed, rendered and written on its own thread,
+//! exactly as a single run would write it. The index lists the pledges by kommun name.
 
 use crate::app::{crime_patterns, load_options, period, render_options};
 use crate::cli::{AnalyzeArgs, ChartFormatArg, LangArg, ReportFormatArg};
@@ -9,7 +10,6 @@ use crate::config::{self, Pledge};
 use crate::error::InputError;
 use crate::load::{self, ReadFolder};
 use crate::model::Summary;
-use crate::model::monthly::Grain;
 use crate::regions::Regions;
 use crate::render::{self, RenderOptions, ReportFormat, index};
 use crate::{analysis, output};
@@ -47,12 +47,15 @@ pub fn run(args: &AnalyzeArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     let pledges: Vec<Pledge> = entries.iter().map(|e| e.pledge.clone()).collect();
     let options = load_options(&args.input, Vec::new(), Some(crime_patterns(&pledges)));
     let read = load::read_dir(&args.input.data, &regions, &options)?;
+    let shared = Shared::assemble(&entries, &read, &regions)?;
+    drop(read);
     let summaries = parallel(entries.len(), |i| {
         let e = &entries[i];
-        analyse(e, &read, &regions, &breaks, period(args))
+        let data = &shared.datasets[shared.of[i]];
+        analysis::analyze(&e.pledge, &breaks, data, &regions, &e.path, period(args))
             .with_context(|| format!("pledge {}", e.path.display()))
     })?;
-    drop(read);
+    drop(shared);
     // Each pledge's folder on its own, as a single run writes it (with its own manifest), so
     // the batch never holds all its charts in memory; the index last, once every folder is in.
     let opts = render_options(args, String::new());
@@ -181,17 +184,42 @@ fn read_pledges(dir: &Path, regions: &Regions) -> anyhow::Result<Vec<Entry>> {
     Ok(entries)
 }
 
-/// One pledge's summary, from its own crime types of the shared read.
-fn analyse(
-    e: &Entry,
-    read: &ReadFolder,
-    regions: &Regions,
-    breaks: &[config::SeriesBreak],
-    grain: Option<Grain>,
-) -> anyhow::Result<Summary> {
-    let patterns = crime_patterns(std::slice::from_ref(&e.pledge));
-    let data = read.assemble(regions, Some(patterns.as_slice()), &e.pledge.sources)?;
-    analysis::analyze(&e.pledge, breaks, &data, regions, &e.path, grain)
+/// The datasets of the batch, one per distinct choice of crime types and sources: a dataset
+/// depends on nothing else of the pledge, so pledges that follow the same crime types (every
+/// kommun of a region often does) share one instead of each merging the national rows again.
+struct Shared {
+    /// One dataset per distinct (crime patterns, sources), in order of first use.
+    datasets: Vec<load::Dataset>,
+    /// Per entry: the index of its dataset.
+    of: Vec<usize>,
+}
+
+impl Shared {
+    /// Assembles each distinct dataset once (on every core), exactly as a single run of its
+    /// first pledge would; an error names that pledge.
+    fn assemble(entries: &[Entry], read: &ReadFolder, regions: &Regions) -> anyhow::Result<Shared> {
+        let mut keys: Vec<(Vec<String>, &[String])> = Vec::new();
+        let mut first: Vec<&Entry> = Vec::new();
+        let mut of = Vec::with_capacity(entries.len());
+        for e in entries {
+            let key = (
+                crime_patterns(std::slice::from_ref(&e.pledge)),
+                e.pledge.sources.as_slice(),
+            );
+            let i = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                first.push(e);
+                keys.len() - 1
+            });
+            of.push(i);
+        }
+        let datasets = parallel(keys.len(), |i| {
+            let (patterns, sources) = &keys[i];
+            read.assemble(regions, Some(patterns.as_slice()), sources)
+                .with_context(|| format!("pledge {}", first[i].path.display()))
+        })?;
+        Ok(Shared { datasets, of })
+    }
 }
 
 /// Runs `f(0..n)` on every core ([`crate::cores::map`]); results in order, the first error
