@@ -1,6 +1,12 @@
 //! Work spread over every core: the batch's pledges and one report's charts.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+thread_local! {
+    /// True on the threads [`map`] starts: a `map` inside one runs on that thread alone.
+    static IN_WORKER: Cell<bool> = const { Cell::new(false) };
+}
 
 /// `f` of every item, on as many threads as there are cores (each takes the next item when it
 /// is free); the results in the items' order, whatever the scheduling. `Err` when a worker
@@ -9,12 +15,18 @@ pub fn map<T: Sync, R: Send>(
     items: &[T],
     f: impl Fn(&T) -> R + Sync,
 ) -> std::thread::Result<Vec<R>> {
+    if IN_WORKER.get() {
+        // Already on one of every core's threads (a batch's pledge drawing its charts): more
+        // threads would only compete for the same cores, and this one keeps its chart canvas.
+        return Ok(items.iter().map(f).collect());
+    }
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads.min(items.len()))
             .map(|_| {
                 scope.spawn(|| {
+                    IN_WORKER.set(true);
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);

@@ -219,21 +219,13 @@ fn summary(
 /// The crime types each area's patterns match among the labels in the data, a total never
 /// with its parts (`catalog::nesting`).
 fn catalogs(pledge: &Pledge, data: &Dataset) -> Vec<catalog::AreaCrimes> {
-    let all = || data.observations.iter().chain(&data.sub_year);
-    let labels: Vec<String> = all()
-        .map(|o| o.crime.as_str())
-        .collect::<std::collections::BTreeSet<&str>>()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let with_figures: std::collections::BTreeSet<&str> = all()
-        .filter(|o| o.count.is_some())
-        .map(|o| o.crime.as_str())
-        .collect();
+    let labels = data.labels();
     pledge
         .areas
         .iter()
-        .map(|a| catalog::area_crimes_counted(a, &labels, |l| with_figures.contains(l)))
+        .map(|a| {
+            catalog::area_crimes_counted(a, &labels.all, |l| labels.with_figures.contains(l))
+        })
         .collect()
 }
 

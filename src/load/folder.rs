@@ -254,6 +254,7 @@ impl ReadFolder {
             events: events.counts,
             warnings: all.warnings,
             skipped: all.census,
+            labels: std::sync::OnceLock::new(),
         })
     }
 }

@@ -46,6 +46,36 @@ pub struct Dataset {
     /// For `validate`: the crime labels, years and regions of the SOL rows no area uses (their
     /// keys were checked for duplicates while reading).
     pub skipped: Option<sol_long::Census>,
+    /// [`Dataset::labels`], worked out on first use (a batch's pledges share one dataset).
+    labels: std::sync::OnceLock<Labels>,
+}
+
+/// The crime labels of a dataset's rows (yearly and sub-year).
+#[derive(Debug, Default)]
+pub struct Labels {
+    /// Every label, sorted, once.
+    pub all: Vec<String>,
+    /// The labels with a figure in some row.
+    pub with_figures: std::collections::BTreeSet<String>,
+}
+
+impl Dataset {
+    /// The crime labels of the rows, sorted; computed once per dataset, so the rows must not
+    /// change after the first call (they don't: a dataset is finished when it is assembled).
+    pub fn labels(&self) -> &Labels {
+        self.labels.get_or_init(|| {
+            let all = || self.observations.iter().chain(&self.sub_year);
+            let sorted: std::collections::BTreeSet<&str> =
+                all().map(|o| o.crime.as_str()).collect();
+            Labels {
+                all: sorted.into_iter().map(str::to_owned).collect(),
+                with_figures: all()
+                    .filter(|o| o.count.is_some())
+                    .map(|o| o.crime.clone())
+                    .collect(),
+            }
+        })
+    }
 }
 
 /// The input formats we recognise, in the order they are tried. Everything the tool says

@@ -178,22 +178,18 @@ fn file_stem(id: &str) -> String {
 fn render_job(ctx: &Ctx<'_>, job: Job<'_>, format: ChartFormat) -> anyhow::Result<Vec<u8>> {
     let (w, h) = (style::WIDTH, style::HEIGHT);
     match format {
-        ChartFormat::Png => {
-            let mut buf = vec![0u8; w as usize * h as usize * 3];
+        ChartFormat::Png => CANVAS.with_borrow_mut(|buf| {
+            // One canvas per thread, cleared for each chart: a fresh 4 MB allocation per chart
+            // cost more in page faults than the clearing does.
+            buf.clear();
+            buf.resize(w as usize * h as usize * 3, 0);
             {
-                let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+                let root = BitMapBackend::with_buffer(buf, (w, h)).into_drawing_area();
                 draw_job(&root, ctx, job)?;
                 root.present()?;
             }
-            let mut png = Vec::new();
-            image::codecs::png::PngEncoder::new(&mut png).write_image(
-                &buf,
-                w,
-                h,
-                image::ColorType::Rgb8,
-            )?;
-            Ok(png)
-        }
+            encode_png(buf, w, h)
+        }),
         ChartFormat::Svg => {
             let mut svg = String::new();
             {
@@ -204,6 +200,25 @@ fn render_job(ctx: &Ctx<'_>, job: Job<'_>, format: ChartFormat) -> anyhow::Resul
             Ok(svg.into_bytes())
         }
     }
+}
+
+thread_local! {
+    /// The RGB canvas the charts of this thread are drawn on, reused from chart to chart.
+    static CANVAS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The canvas as PNG. The fixed Paeth filter: the adaptive one tries all five filters on
+/// every row and took half the encoding time, for files only ~5 % smaller than Paeth's.
+fn encode_png(rgb: &[u8], w: u32, h: u32) -> anyhow::Result<Vec<u8>> {
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    let mut png = Vec::with_capacity(rgb.len() / 16);
+    PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Paeth).write_image(
+        rgb,
+        w,
+        h,
+        image::ColorType::Rgb8,
+    )?;
+    Ok(png)
 }
 
 fn draw_job<DB: DrawingBackend>(
