@@ -223,9 +223,7 @@ fn catalogs(pledge: &Pledge, data: &Dataset) -> Vec<catalog::AreaCrimes> {
     pledge
         .areas
         .iter()
-        .map(|a| {
-            catalog::area_crimes_counted(a, &labels.all, |l| labels.with_figures.contains(l))
-        })
+        .map(|a| catalog::area_crimes_counted(a, &labels.all, |l| labels.with_figures.contains(l)))
         .collect()
 }
 
