@@ -132,9 +132,7 @@ fn read_sol_long(
         },
         |p: &mut sol_long::Parser| p.take_part(),
     )?;
-    for part in parts {
-        parser.absorb(part?)?;
-    }
+    parser.absorb_all(parts)?;
     for state in states {
         parser.absorb_census(state.into_census());
     }

@@ -20,6 +20,7 @@ pub mod census;
 mod duplicates;
 mod fast;
 mod filter;
+mod parts;
 pub mod period;
 mod row;
 
