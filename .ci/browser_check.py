@@ -8,6 +8,9 @@
       to its minimum. So the page is driven over the DevTools protocol on a pipe (no port, no
       network): Emulation.setDeviceMetricsOverride sets the viewport, and the script reads
       window.innerWidth back from the page and fails unless it is WIDTH.
+  browser_check.py foot PDF HTML
+      Fails when a page ends in a heading of HTML, or in a line ending in a colon (a lead-in
+      such as "Seriebrott som berör området:"), left alone at the page foot.
   browser_check.py gaps PDF MAX_PERCENT
       Fails when a page other than the last has more than MAX_PERCENT of its type area empty at
       the foot (a chart that did not fit, pushed over the break with nothing flowing up).
@@ -16,8 +19,10 @@ Prints one line per check; exit code 0 when it passed, 1 when it failed.
 """
 
 import glob
+import html as html_text
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -156,6 +161,25 @@ def gaps(pdf, max_percent):
     return ok
 
 
+def foot(pdf, report):
+    """The last text line of every page: neither a heading nor a lead-in ending in a colon."""
+    source = open(report, encoding="utf-8").read()
+    headings = {" ".join(html_text.unescape(re.sub(r"<[^>]+>", "", h)).split())
+                for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", source, re.S)}
+    pages = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout, re.M).group(1))
+    alone = []
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", pdf, "-"],
+                              check=True, capture_output=True, text=True).stdout
+        lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        if page < pages and lines and (lines[-1] in headings or lines[-1].endswith(":")):
+            alone.append(f"page {page} ends in {lines[-1]!r}")
+    print(("OK no heading or lead-in alone at a page foot" if not alone
+           else "FAIL " + "; ".join(alone)))
+    return not alone
+
+
 def empty_foot(pgm):
     magic, size, _maxval, pixels = open(pgm, "rb").read().split(b"\n", 3)
     assert magic == b"P5", pgm
@@ -169,7 +193,7 @@ def empty_foot(pgm):
 
 
 if __name__ == "__main__":
-    checks = {"layout": layout, "gaps": gaps}
+    checks = {"layout": layout, "gaps": gaps, "foot": foot}
     if len(sys.argv) < 2 or sys.argv[1] not in checks:
         sys.exit(__doc__)
     sys.exit(0 if checks[sys.argv[1]](*sys.argv[2:]) else 1)
