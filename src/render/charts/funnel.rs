@@ -56,8 +56,19 @@ fn drawable<'a>(ctx: &Ctx<'_>, area: &'a AreaSummary) -> (Vec<Point>, Vec<&'a Fu
     (points, limits)
 }
 
-/// The chart's title and subtitle.
-fn titles(ctx: &Ctx<'_>, area: &AreaSummary) -> (String, String) {
+/// How much of the upper 99.8 % limit lies above the chart's top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// All of it is drawn.
+    None,
+    /// It leaves the chart somewhere.
+    Partly,
+    /// It lies wholly above the chart.
+    Wholly,
+}
+
+/// The chart's title and subtitle, saying when the 99.8 % limit is cut at the top.
+fn titles(ctx: &Ctx<'_>, area: &AreaSummary, cut: Cut) -> (String, String) {
     let (s, lang, f) = (ctx.summary, ctx.lang, &area.funnel);
     let title = format!(
         "{}: {} {} {} {}",
@@ -72,8 +83,19 @@ fn titles(ctx: &Ctx<'_>, area: &AreaSummary) -> (String, String) {
         .pledge_years
         .map(|[a, b]| format!(", {}", span_text(a, b)))
         .unwrap_or_default();
+    let cut_text = match cut {
+        Cut::None => "",
+        Cut::Partly => lang.pick(
+            " Den övre 99,8 %-gränsen går delvis över diagrammets kant.",
+            " The upper 99.8% limit partly runs above the chart.",
+        ),
+        Cut::Wholly => lang.pick(
+            " Den övre 99,8 %-gränsen ligger ovanför diagrammet.",
+            " The upper 99.8% limit lies above the chart.",
+        ),
+    };
     let subtitle = format!(
-        "{} {}{years}. {}",
+        "{} {}{years}. {}{cut_text}",
         format::int(f.kommuner as u64, lang),
         lang.pick("kommuner", "kommuner"),
         lang.pick(
@@ -99,14 +121,27 @@ fn ranges(points: &[Point], limits: &[&FunnelLimit], target: Option<f64>) -> ((f
             (x0 * 0.5, x1 * 2.0)
         };
     }
+    // The 95 % limits and every kommun set the top, and the 99.8 % limit when it reaches no
+    // higher than twice that; further up it would squeeze the kommuner into the foot of the
+    // chart, so it is cut at the top instead.
     let ys = points
         .iter()
         .map(|p| p.1)
-        .chain(limits.iter().map(|l| l.high_998));
+        .chain(limits.iter().map(|l| l.high_95));
     let top = ys
         .chain(target)
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
+    let high = limits
+        .iter()
+        .map(|l| l.high_998)
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let top = if high <= 2.0 * top {
+        top.max(high)
+    } else {
+        top
+    };
     ((x0, x1), (top * 1.12).max(10.0))
 }
 
@@ -196,7 +231,15 @@ where
     let (s, lang) = (ctx.summary, ctx.lang);
     let (points, limits) = drawable(ctx, area);
     let empty = points.is_empty() || limits.is_empty();
-    let (title, subtitle) = titles(ctx, area);
+    let target = area.funnel.target_rate.filter(|t| t.is_finite());
+    let (xs, y_top) = ranges(&points, &limits, target);
+    let above = limits.iter().filter(|l| l.high_998 > y_top).count();
+    let cut = match above {
+        _ if empty || above == 0 => Cut::None,
+        n if n == limits.len() => Cut::Wholly,
+        _ => Cut::Partly,
+    };
+    let (title, subtitle) = titles(ctx, area, cut);
     style::frame(root, lang, s, &title, &subtitle)?;
     let items = if empty {
         Vec::new()
@@ -209,8 +252,6 @@ where
         at: legend_at,
         width: legend_w,
     } = legend::below(root, &body, &items)?;
-    let target = area.funnel.target_rate.filter(|t| t.is_finite());
-    let (xs, y_top) = ranges(&points, &limits, target);
     let chart = build(&plot, xs, y_top, lang)?;
     x_ticks(root, &chart, lang)?;
     if empty {
@@ -277,14 +318,46 @@ where
         (|l| l.low_95, Dash::Dashed, 3),
         (|l| l.high_95, Dash::Dashed, 3),
     ];
+    let top = chart.y_range().end;
     for (get, dash, width) in pick {
-        let pts: Vec<(i32, i32)> = limits
+        let line: Vec<(f64, f64)> = limits
             .iter()
-            .map(|l| px(chart, l.person_years, get(l).max(0.0)))
+            .map(|l| (l.person_years.ln(), get(l).max(0.0)))
             .collect();
-        legend::line(root, &pts, BLACK.into(), width, dash)?;
+        for run in below(&line, top) {
+            let pts: Vec<(i32, i32)> = run.iter().map(|&(x, y)| px(chart, x.exp(), y)).collect();
+            legend::line(root, &pts, BLACK.into(), width, dash)?;
+        }
     }
     Ok(())
+}
+
+/// The parts of a line (x, y) at or below `top`, each ending where it crosses `top`
+/// (linear between neighbours), so a limit is cut at the chart's top edge, not drawn past it.
+fn below(line: &[(f64, f64)], top: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    let cross = |a: (f64, f64), b: (f64, f64)| {
+        let t = (top - a.1) / (b.1 - a.1);
+        (a.0 + t * (b.0 - a.0), top)
+    };
+    for (i, &p) in line.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| line[j]);
+        match (p.1 <= top, prev) {
+            (true, Some(q)) if q.1 > top => run.push(cross(q, p)),
+            (false, Some(q)) if q.1 <= top => {
+                run.push(cross(q, p));
+                runs.push(std::mem::take(&mut run));
+            }
+            _ => {}
+        }
+        if p.1 <= top {
+            run.push(p);
+        }
+    }
+    runs.push(run);
+    runs.retain(|r| r.len() >= 2);
+    runs
 }
 
 fn legend_items(ctx: &Ctx<'_>, area: &AreaSummary, others: bool) -> Vec<legend::Item> {
@@ -329,3 +402,7 @@ fn legend_items(ctx: &Ctx<'_>, area: &AreaSummary, others: bool) -> Vec<legend::
     ));
     items
 }
+
+#[cfg(test)]
+#[path = "funnel_tests.rs"]
+mod tests;
