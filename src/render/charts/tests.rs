@@ -387,3 +387,44 @@ fn example_data_carries_one_watermark_in_either_language() -> anyhow::Result<()>
     }
     Ok(())
 }
+
+#[test]
+fn a_year_with_a_missing_crime_type_is_not_joined_to_its_neighbours() -> anyhow::Result<()> {
+    // The kommun's line in the overview (blue, 4 px) and in the rates chart: count the
+    // polylines; a `..` year in the middle of a run must split it in two.
+    let lines = |s: &Summary, file: &str, stroke: &str| -> anyhow::Result<usize> {
+        let files = render_all(s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
+        let (_, svg) = files
+            .iter()
+            .find(|(n, _)| n == file)
+            .ok_or_else(|| anyhow::anyhow!("no {file}"))?;
+        let svg = String::from_utf8_lossy(svg);
+        Ok(svg
+            .split("<polyline")
+            .skip(1)
+            .filter(|p| p.contains(stroke))
+            .count())
+    };
+    let mut s = realistic();
+    for a in &mut s.areas {
+        a.breaks.clear();
+        a.years.iter_mut().for_each(|f| f.partial = false);
+    }
+    let blue = "stroke=\"#0072B2\" stroke-width=\"4\"";
+    let (overview, rates) = (
+        lines(&s, "overview.svg", blue)?,
+        lines(&s, "relationship-rates.svg", "stroke=\"#0072B2\"")?,
+    );
+    let middle = s.areas[0]
+        .years
+        .iter_mut()
+        .find(|f| f.level == Level::Kommun && f.year == 2020)
+        .ok_or_else(|| anyhow::anyhow!("no 2020"))?;
+    middle.partial = true;
+    assert_eq!(lines(&s, "overview.svg", blue)?, overview + 1);
+    assert_eq!(
+        lines(&s, "relationship-rates.svg", "stroke=\"#0072B2\"")?,
+        rates + 1
+    );
+    Ok(())
+}
