@@ -123,7 +123,14 @@ where
         .map(|f| f.year)
         .collect();
     let span = axes::year_span(&years, s.pledge).unwrap_or((s.pledge[0], s.pledge[1]));
-    header(root, ctx, area, &years)?;
+    let (labels, parts) = stacks(&area.crimes, &kommun, lang.pick("Övriga", "Other"));
+    let latest = kommun
+        .iter()
+        .zip(&parts)
+        .rev()
+        .find(|(_, p)| p.iter().flatten().any(|n| *n > 0))
+        .map(|(f, p)| (f.year, p.as_slice()));
+    header(root, ctx, area, &years, latest.is_some())?;
     let body = style::body(root);
     let (bw, _) = body.dim_in_pixel();
     let (plot, side) = body.split_horizontally(bw as i32 - LEGEND_W);
@@ -145,17 +152,10 @@ where
         lang,
     )?;
     axes::pledge_shade(root, &chart, s.pledge, lang, true)?;
-    let (labels, parts) = stacks(&area.crimes, &kommun, lang.pick("Övriga", "Other"));
     let mut incomplete = false;
     for (f, parts) in kommun.iter().zip(&parts) {
         incomplete |= bar(root, &chart, f, parts, lang)?;
     }
-    let latest = kommun
-        .iter()
-        .zip(&parts)
-        .rev()
-        .find(|(_, p)| p.iter().flatten().any(|n| *n > 0))
-        .map(|(f, p)| (f.year, p.as_slice()));
     axes::year_labels(root, &chart, span, &preliminary(&kommun), style::TICK_PX)?;
     let with_parts = kommun
         .iter()
@@ -175,12 +175,13 @@ where
     Ok(())
 }
 
-/// Title and subtitle.
+/// Title and subtitle; `by_bar` when the names stand beside the latest bar.
 fn header<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     ctx: &Ctx<'_>,
     area: &AreaSummary,
     years: &[i32],
+    by_bar: bool,
 ) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
@@ -198,14 +199,16 @@ where
         (Some(a), Some(b)) => span_text(*a, *b),
         _ => lang.pick("inga data", "no data").to_owned(),
     };
-    let subtitle = format!(
-        "{}, {years_text}. {}",
-        s.region.name,
+    // With no bar to point at, the names stand as a plain key: the sentence would be wrong.
+    let named = if by_bar {
         lang.pick(
-            "Brottstypernas namn står vid den senaste stapeln.",
-            "Crime types are named beside the latest bar."
+            " Brottstypernas namn står vid den senaste stapeln.",
+            " Crime types are named beside the latest bar.",
         )
-    );
+    } else {
+        ""
+    };
+    let subtitle = format!("{}, {years_text}.{named}", s.region.name);
     style::frame(root, lang, s, &title, &subtitle)
 }
 

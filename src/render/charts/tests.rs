@@ -428,3 +428,28 @@ fn a_year_with_a_missing_crime_type_is_not_joined_to_its_neighbours() -> anyhow:
     );
     Ok(())
 }
+
+#[test]
+fn the_composition_subtitle_points_at_the_latest_bar_only_when_there_is_one() -> anyhow::Result<()>
+{
+    let subtitle_names_bar = |s: &Summary| -> anyhow::Result<bool> {
+        let files = render_all(s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
+        let (_, svg) = files
+            .iter()
+            .find(|(n, _)| n == "relationship-composition.svg")
+            .ok_or_else(|| anyhow::anyhow!("no composition chart"))?;
+        Ok(String::from_utf8_lossy(svg).contains("senaste stapeln"))
+    };
+    let mut s = realistic();
+    assert!(subtitle_names_bar(&s)?);
+    for f in s.areas[0]
+        .years
+        .iter_mut()
+        .filter(|f| f.level == Level::Kommun)
+    {
+        f.count = None;
+        f.by_crime.iter_mut().for_each(|c| *c = None);
+    }
+    assert!(!subtitle_names_bar(&s)?);
+    Ok(())
+}
