@@ -116,7 +116,6 @@ pub fn for_each_range<W: Send, B: Send>(
     let parse_map = map(path)?;
     let hash_map = map(path)?;
     let ledger = Mutex::new(Ledger::default());
-    let failed = || InputError::file(path, "reading the file failed");
     Some(std::thread::scope(|scope| {
         let hasher = scope.spawn(|| digest(&hash_map));
         let handles: Vec<_> = (0..workers.max(1))
@@ -137,16 +136,9 @@ pub fn for_each_range<W: Send, B: Send>(
                 })
             })
             .collect();
-        let mut states = Vec::new();
-        let mut blocks = Vec::new();
-        for h in handles {
-            let (state, done) = h.join().map_err(|_| failed())?;
-            states.push(state);
-            blocks.extend(done);
-        }
-        let sha = hasher.join().map_err(|_| failed())?;
-        blocks.sort_by_key(|(i, _)| *i);
-        Ok((states, blocks.into_iter().map(|(_, r)| r).collect(), sha))
+        let (states, blocks) = super::stream::join_workers(path, handles)?;
+        let sha = hasher.join().map_err(|_| super::stream::failed(path))?;
+        Ok((states, blocks, sha))
     }))
 }
 

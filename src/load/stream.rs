@@ -126,18 +126,35 @@ pub(super) fn read_stream<W: Send, B: Send>(
             })
             .collect();
         drop(to_reader);
-        let failed = || InputError::file(path, "reading the file failed");
-        let mut states = Vec::new();
-        let mut blocks = Vec::new();
-        for h in handles {
-            let (state, done) = h.join().map_err(|_| failed())?;
-            states.push(state);
-            blocks.extend(done);
-        }
-        let sha = reader.join().map_err(|_| failed())??;
-        blocks.sort_by_key(|(i, _)| *i);
-        Ok((states, blocks.into_iter().map(|(_, r)| r).collect(), sha))
+        let (states, blocks) = join_workers(path, handles)?;
+        let sha = reader.join().map_err(|_| failed(path))??;
+        Ok((states, blocks, sha))
     })
+}
+
+/// What one worker hands back: its state and each block it parsed as (index, result).
+pub(super) type Done<W, B> = (W, Vec<(usize, Result<B, InputError>)>);
+
+/// Joins the workers: their states, and every block's result in file order (by index).
+#[allow(clippy::type_complexity)]
+pub(super) fn join_workers<W, B>(
+    path: &Path,
+    handles: Vec<std::thread::ScopedJoinHandle<'_, Done<W, B>>>,
+) -> Result<(Vec<W>, Vec<Result<B, InputError>>), InputError> {
+    let mut states = Vec::new();
+    let mut blocks = Vec::new();
+    for h in handles {
+        let (state, done) = h.join().map_err(|_| failed(path))?;
+        states.push(state);
+        blocks.extend(done);
+    }
+    blocks.sort_by_key(|(i, _)| *i);
+    Ok((states, blocks.into_iter().map(|(_, r)| r).collect()))
+}
+
+/// A reading thread that ended without its result (it panicked).
+pub(super) fn failed(path: &Path) -> InputError {
+    InputError::file(path, "reading the file failed")
 }
 
 /// The reader: blocks of whole lines to `to_work`, buffers back from `spare`; the SHA-256.
