@@ -86,3 +86,13 @@ pub fn masked(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The area `id` of a parsed `summary.json`.
+pub fn area<'a>(s: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    s["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap()
+}

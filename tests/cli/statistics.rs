@@ -12,15 +12,6 @@ fn run_case(case: &str) -> (tempfile::TempDir, Value) {
     (dir, s)
 }
 
-fn area<'a>(s: &'a Value, id: &str) -> &'a Value {
-    s["areas"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == id)
-        .unwrap()
-}
-
 #[test]
 fn a_constant_rate_gives_rate_ratio_one_and_a_flat_trend() {
     let (_dir, s) = run_case("constant_rate");

@@ -6,15 +6,6 @@ use crate::common::*;
 use serde_json::Value;
 use std::io::Write;
 
-fn area<'a>(s: &'a Value, id: &str) -> &'a Value {
-    s["areas"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == id)
-        .unwrap()
-}
-
 fn verdicts(s: &Value) -> Vec<String> {
     s["areas"]
         .as_array()

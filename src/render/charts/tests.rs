@@ -15,6 +15,16 @@ fn opts(lang: Lang, format: ChartFormat, pooled: bool) -> ChartOptions {
     }
 }
 
+/// The Swedish SVG of chart `file` (e.g. "overview.svg") for `s`.
+fn svg(s: &Summary, file: &str) -> anyhow::Result<String> {
+    let files = render_all(s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
+    let (_, bytes) = files
+        .into_iter()
+        .find(|(n, _)| n == file)
+        .ok_or_else(|| anyhow::anyhow!("no {file}"))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Fraction of pixels that are not near-white, and the variance of the grey values.
 fn ink(img: &image::RgbImage) -> (f64, f64) {
     let grey: Vec<f64> = img
@@ -324,12 +334,7 @@ fn overview_panels_share_one_year_range_and_label_every_year() -> anyhow::Result
 #[test]
 fn the_trend_line_stops_at_a_splitting_break_inside_it() -> anyhow::Result<()> {
     let count_lines = |s: &Summary| -> anyhow::Result<usize> {
-        let files = render_all(s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
-        let (_, svg) = files
-            .iter()
-            .find(|(n, _)| n == "relationship-trend.svg")
-            .ok_or_else(|| anyhow::anyhow!("no trend chart"))?;
-        let svg = String::from_utf8_lossy(svg);
+        let svg = svg(s, "relationship-trend.svg")?;
         Ok(svg.matches("stroke=\"#D55E00\" stroke-width=\"4\"").count())
     };
     let mut s = realistic();
@@ -393,13 +398,7 @@ fn a_year_with_a_missing_crime_type_is_not_joined_to_its_neighbours() -> anyhow:
     // The kommun's line in the overview (blue, 4 px) and in the rates chart: count the
     // polylines; a `..` year in the middle of a run must split it in two.
     let lines = |s: &Summary, file: &str, stroke: &str| -> anyhow::Result<usize> {
-        let files = render_all(s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
-        let (_, svg) = files
-            .iter()
-            .find(|(n, _)| n == file)
-            .ok_or_else(|| anyhow::anyhow!("no {file}"))?;
-        let svg = String::from_utf8_lossy(svg);
-        Ok(svg
+        Ok(svg(s, file)?
             .split("<polyline")
             .skip(1)
             .filter(|p| p.contains(stroke))
@@ -433,12 +432,7 @@ fn a_year_with_a_missing_crime_type_is_not_joined_to_its_neighbours() -> anyhow:
 fn the_composition_subtitle_points_at_the_latest_bar_only_when_there_is_one() -> anyhow::Result<()>
 {
     let subtitle_names_bar = |s: &Summary| -> anyhow::Result<bool> {
-        let files = render_all(s, &opts(Lang::Sv, ChartFormat::Svg, false))?;
-        let (_, svg) = files
-            .iter()
-            .find(|(n, _)| n == "relationship-composition.svg")
-            .ok_or_else(|| anyhow::anyhow!("no composition chart"))?;
-        Ok(String::from_utf8_lossy(svg).contains("senaste stapeln"))
+        Ok(svg(s, "relationship-composition.svg")?.contains("senaste stapeln"))
     };
     let mut s = realistic();
     assert!(subtitle_names_bar(&s)?);
