@@ -49,12 +49,18 @@ pub fn run(args: &AnalyzeArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     let read = load::read_dir(&args.input.data, &regions, &options)?;
     let shared = Shared::assemble(&entries, &read, &regions)?;
     drop(read);
+    // Each dataset's look-ups once, for all its pledges.
+    let indexes = parallel(shared.datasets.len(), |i| {
+        Ok(analysis::DatasetIndex::new(&shared.datasets[i], &regions))
+    })?;
     let summaries = parallel(entries.len(), |i| {
         let e = &entries[i];
-        let data = &shared.datasets[shared.of[i]];
-        analysis::analyze(&e.pledge, &breaks, data, &regions, &e.path, period(args))
+        let (data, index) = (&shared.datasets[shared.of[i]], &indexes[shared.of[i]]);
+        let p = &e.pledge;
+        analysis::analyze_indexed(p, &breaks, data, index, &regions, &e.path, period(args))
             .with_context(|| format!("pledge {}", e.path.display()))
     })?;
+    drop(indexes);
     drop(shared);
     // Each pledge's folder on its own, as a single run writes it (with its own manifest), so
     // the batch never holds all its charts in memory; the index last, once every folder is in.

@@ -14,8 +14,8 @@
 //! The export's figure wins over a sum because the sum of kommuner leaves out crimes that
 //! cannot be placed in a kommun (data-sources.md, 2015 reorganisation).
 
-use super::frames::AreaYear;
 use super::monthly::series::population_by_year;
+use super::sums::AreaYear;
 use crate::config::Pledge;
 use crate::load::canonical::PopulationRow;
 use crate::model::comparison::{ComparisonLevel, ComparisonRegion, ComparisonSource, KommunCount};

@@ -1,7 +1,8 @@
 //! Context series shown beside the pledge areas, never mixed into them: total reported crime
 //! in the kommun, and the police events feed.
 
-use super::frames::AreaYear;
+use super::index::DatasetIndex;
+use super::sums::AreaYear;
 use super::yearly;
 use crate::catalog::{self, TOTAL_CRIME_LABEL};
 use crate::config::SeriesBreak;
@@ -12,21 +13,16 @@ use crate::regions::{Level, Region};
 /// Total reported crimes in the kommun per year, with rates and intervals; no pooled rate
 /// across a splitting break that affects the total.
 pub fn total_crime(
-    data: &Dataset,
+    index: &DatasetIndex,
     kommun: &Region,
     baseline: [i32; 2],
     breaks: &[SeriesBreak],
 ) -> Vec<YearFigures> {
-    let mut out: Vec<YearFigures> = data
-        .observations
-        .iter()
-        .filter(|o| o.region_code == kommun.code && o.crime == TOTAL_CRIME_LABEL)
+    let mut out: Vec<YearFigures> = index
+        .rows_of_region(&kommun.code)
+        .filter(|o| o.crime == TOTAL_CRIME_LABEL)
         .map(|o| {
-            let population = data
-                .population
-                .iter()
-                .find(|p| p.region_code == kommun.code && p.year == o.year)
-                .map(|p| p.population);
+            let population = index.population(&kommun.code, o.year);
             let row = AreaYear {
                 area: "total_crime".to_owned(),
                 level: Level::Kommun,

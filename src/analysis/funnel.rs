@@ -5,7 +5,7 @@
 //! The target and the spread come from the comparison group — every kommun in the data except
 //! the pledge kommun — so the kommun being judged does not pull the target towards itself.
 
-use super::frames::AreaYear;
+use super::sums::AreaYear;
 use crate::model::{Funnel, FunnelLimit, FunnelPoint};
 use crate::notes::{self, Note};
 use crate::regions::Level;

@@ -1,17 +1,19 @@
 //! Analysis: from the merged canonical tables to the result model ([`crate::model::Summary`]).
 //!
-//! polars aggregates the yearly sums ([`frames`]); the statistics of each area are computed by
-//! the small modules below from those sums. Renderers only read the result.
+//! The yearly sums per area, region and year come from [`sums`] over a [`DatasetIndex`] built
+//! once per dataset; the statistics of each area are computed by the small modules below from
+//! those sums. Renderers only read the result.
 
 pub mod basket;
 pub mod compare;
 pub mod comparison;
 pub mod context;
-pub mod frames;
 pub mod funnel;
+pub mod index;
 pub mod monthly;
 pub mod publication;
 pub mod sensitivity;
+pub mod sums;
 pub mod surroundings;
 pub mod thresholds;
 pub mod trend;
@@ -29,7 +31,7 @@ use crate::model::{
 };
 use crate::notes::Warning;
 use crate::regions::{Level, Region, Regions};
-use anyhow::Context;
+pub use index::DatasetIndex;
 use std::path::Path;
 
 /// Runs every analysis for every area of the pledge, with the thresholds of [`thresholds`].
@@ -41,16 +43,39 @@ pub fn analyze(
     config_path: &Path,
     period: Option<Grain>,
 ) -> anyhow::Result<Summary> {
+    let index = DatasetIndex::new(data, regions);
+    analyze_indexed(pledge, breaks, data, &index, regions, config_path, period)
+}
+
+/// [`analyze`] with the dataset's [`DatasetIndex`] built beforehand: a batch builds it once
+/// for every pledge of the dataset.
+pub fn analyze_indexed(
+    pledge: &Pledge,
+    breaks: &[SeriesBreak],
+    data: &Dataset,
+    index: &DatasetIndex,
+    regions: &Regions,
+    config_path: &Path,
+    period: Option<Grain>,
+) -> anyhow::Result<Summary> {
     let grain = choose_grain(data, pledge, config_path, period)?;
+    let on = On { data, index };
     analyze_at(
         pledge,
         breaks,
-        data,
+        on,
         regions,
         config_path,
         thresholds::DEFAULT,
         grain,
     )
+}
+
+/// The dataset and its index.
+#[derive(Clone, Copy)]
+struct On<'a> {
+    data: &'a Dataset,
+    index: &'a DatasetIndex<'a>,
 }
 
 /// The inputs every area's analysis shares.
@@ -78,28 +103,33 @@ pub fn analyze_with(
     method: Method,
 ) -> anyhow::Result<Summary> {
     let grain = monthly::series::finest(&data.sub_year, &pledge.region.code);
-    analyze_at(pledge, breaks, data, regions, config_path, method, grain)
+    let index = DatasetIndex::new(data, regions);
+    let on = On {
+        data,
+        index: &index,
+    };
+    analyze_at(pledge, breaks, on, regions, config_path, method, grain)
 }
 
 /// [`analyze_with`] at a chosen grain for the monthly part.
 fn analyze_at(
     pledge: &Pledge,
     breaks: &[SeriesBreak],
-    data: &Dataset,
+    on: On,
     regions: &Regions,
     config_path: &Path,
     method: Method,
     grain: Grain,
 ) -> anyhow::Result<Summary> {
-    ensure_kommun_present(pledge, data, config_path)?;
-    let own: Vec<Observation> = data
-        .observations
-        .iter()
-        .filter(|o| o.region_code == pledge.region.code)
+    let data = on.data;
+    let own: Vec<Observation> = on
+        .index
+        .rows_of_region(&pledge.region.code)
         .cloned()
         .collect();
+    ensure_kommun_present(pledge, &own, config_path)?;
     let catalogs = catalogs(pledge, data);
-    let (baskets, rows) = baskets_and_rows(pledge, data, regions, &own, &catalogs)?;
+    let (baskets, rows) = baskets_and_rows(pledge, on.index, &own, &catalogs);
     let mut warnings = data.warnings.clone();
     if !data
         .population
@@ -127,7 +157,7 @@ fn analyze_at(
                 pattern: pattern.clone(),
             });
         }
-        let area_rows: Vec<&frames::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
+        let area_rows: Vec<&sums::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
         let chosen = comparison::choose(&area.id, &area_rows, pledge, regions, &data.population);
         warnings.extend(chosen.warning.clone());
         let mut summary = area_summary(&inputs, area, &area_rows, basket, chosen);
@@ -139,17 +169,16 @@ fn analyze_at(
     let mut method = inputs.method;
     verdict::adjust(&mut areas, &mut method);
     sensitivity::adjust(&mut areas, &method);
-    summary(pledge, breaks, data, areas, warnings, method)
+    summary(pledge, breaks, on, areas, warnings, method)
 }
 
 /// Each area's like-for-like basket, and the yearly sums of every region over those baskets.
 fn baskets_and_rows(
     pledge: &Pledge,
-    data: &Dataset,
-    regions: &Regions,
+    index: &DatasetIndex,
     own: &[Observation],
     catalogs: &[catalog::AreaCrimes],
-) -> anyhow::Result<(Vec<basket::Basket>, Vec<frames::AreaYear>)> {
+) -> (Vec<basket::Basket>, Vec<sums::AreaYear>) {
     let baskets: Vec<basket::Basket> = catalogs
         .iter()
         .map(|c| {
@@ -168,22 +197,15 @@ fn baskets_and_rows(
         .zip(&baskets)
         .flat_map(|(a, b)| b.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
         .collect();
-    let rows = frames::area_years(
-        &data.observations,
-        &data.population,
-        &pairs,
-        regions,
-        &pledge.county.code,
-    )
-    .context("aggregating the yearly figures with polars")?;
-    Ok((baskets, rows))
+    let rows = sums::area_years(index, &pairs, &pledge.county.code);
+    (baskets, rows)
 }
 
 /// The result model from the finished areas.
 fn summary(
     pledge: &Pledge,
     breaks: &[SeriesBreak],
-    data: &Dataset,
+    on: On,
     areas: Vec<AreaSummary>,
     warnings: Vec<Warning>,
     method: Method,
@@ -194,6 +216,7 @@ fn summary(
         .filter(|y| y.level == Level::Kommun && y.count.is_some())
         .map(|y| y.year)
         .max();
+    let data = on.data;
     Ok(Summary {
         region: region_ref(&pledge.region),
         example_data: data.sources.iter().any(|s| s.example_data),
@@ -205,7 +228,7 @@ fn summary(
         sources: data.sources.clone(),
         revisions: data.revisions.clone(),
         warnings,
-        total_crime: context::total_crime(data, &pledge.region, pledge.baseline, breaks),
+        total_crime: context::total_crime(on.index, &pledge.region, pledge.baseline, breaks),
         police_events: context::police_events(data, &pledge.region),
         method,
         publication: publication::publication(
@@ -227,17 +250,13 @@ fn catalogs(pledge: &Pledge, data: &Dataset) -> Vec<catalog::AreaCrimes> {
         .collect()
 }
 
-/// An error naming the config when the data has no rows for the pledge kommun.
+/// An error naming the config when the data has no rows for the pledge kommun (`own`).
 fn ensure_kommun_present(
     pledge: &Pledge,
-    data: &Dataset,
+    own: &[Observation],
     config_path: &Path,
 ) -> anyhow::Result<()> {
-    if data
-        .observations
-        .iter()
-        .any(|o| o.region_code == pledge.region.code)
-    {
+    if !own.is_empty() {
         return Ok(());
     }
     Err(InputError::file(
@@ -296,7 +315,7 @@ fn year_warnings(area: &AreaSummary, region: &str) -> Vec<Warning> {
 fn area_summary(
     inputs: &Inputs,
     area: &Area,
-    area_rows: &[&frames::AreaYear],
+    area_rows: &[&sums::AreaYear],
     basket: basket::Basket,
     chosen: comparison::Chosen,
 ) -> AreaSummary {
@@ -377,7 +396,7 @@ fn area_summary(
 fn area_funnel(
     kommun: &[&YearFigures],
     cmp: &Comparison,
-    area_rows: &[&frames::AreaYear],
+    area_rows: &[&sums::AreaYear],
     pledge: &Pledge,
     method: &Method,
 ) -> Funnel {
@@ -455,7 +474,7 @@ fn region_ref(r: &Region) -> RegionRef {
 /// The yearly figures of the pledge kommun, its comparison region and the nation, in that
 /// order.
 fn year_figures(
-    rows: &[&frames::AreaYear],
+    rows: &[&sums::AreaYear],
     chosen: &comparison::Chosen,
     inputs: &Inputs,
     crimes: &[String],
@@ -463,14 +482,14 @@ fn year_figures(
     breaks: &[&SeriesBreak],
 ) -> Vec<YearFigures> {
     let pledge = inputs.pledge;
-    let of = |level: Level, code: &str| -> Vec<&frames::AreaYear> {
+    let of = |level: Level, code: &str| -> Vec<&sums::AreaYear> {
         rows.iter()
             .filter(|r| r.level == level && r.region_code == code && r.parts.is_none())
             .copied()
             .collect()
     };
     let nation = inputs.regions.nation();
-    let mut groups: Vec<(&Region, Vec<&frames::AreaYear>)> =
+    let mut groups: Vec<(&Region, Vec<&sums::AreaYear>)> =
         vec![(&pledge.region, of(Level::Kommun, &pledge.region.code))];
     if let Some(named) = &chosen.named {
         groups.push((named, chosen.rows.iter().collect()));

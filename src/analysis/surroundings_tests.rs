@@ -1,7 +1,7 @@
 //! Unit tests of `src/analysis/surroundings.rs`.
 
 use super::*;
-use crate::analysis::frames::AreaYear;
+use crate::analysis::sums::AreaYear;
 use crate::analysis::yearly;
 use crate::regions::{Level, Region};
 use crate::stats::test_util::assert_doc;

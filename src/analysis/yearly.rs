@@ -1,7 +1,7 @@
 //! Yearly figures for one area and region: count, population, rate per 100 000 and the exact
 //! (Garwood) intervals of count and rate at `thresholds::LEVEL`.
 
-use super::frames::AreaYear;
+use super::sums::AreaYear;
 // The intervals use the one confidence level of the analysis (`thresholds::LEVEL`).
 use super::thresholds::LEVEL;
 use crate::config::SeriesBreak;

@@ -1,0 +1,108 @@
+//! What every pledge analysed on one dataset shares: the rows of each crime type and of each
+//! region, each region's population by year, and each kommun's county. Built once per dataset
+//! (a batch analyses hundreds of pledges on one), so a pledge's analysis touches only the rows
+//! of its own crime types and its own kommun instead of scanning the whole table.
+
+use crate::load::Dataset;
+use crate::load::canonical::{Observation, PopulationRow};
+use crate::regions::{Level, Regions};
+use std::collections::HashMap;
+
+/// The look-ups of one dataset; see the module docs.
+pub struct DatasetIndex<'a> {
+    /// The dataset's yearly rows.
+    pub(super) observations: &'a [Observation],
+    /// Every (level, region code) of the rows, sorted by the level's name, then the code: the
+    /// order the yearly sums are listed in.
+    pub(super) slots: Vec<(Level, &'a str)>,
+    /// Per row of `observations`: its slot.
+    pub(super) slot_of: Vec<u32>,
+    /// The first year of any row, and how many years from it to the last.
+    pub(super) first_year: i32,
+    pub(super) years: usize,
+    /// Per crime label: its rows, in table order.
+    by_crime: HashMap<&'a str, Vec<u32>>,
+    /// Per region code: its rows, in table order.
+    by_region: HashMap<&'a str, Vec<u32>>,
+    /// Population per region code and year (the dataset holds one row for each).
+    population: HashMap<(&'a str, i32), u64>,
+    /// Per slot: the county code of a kommun slot (`None` for other levels and for a code
+    /// that is no kommun).
+    pub(super) county_of: Vec<Option<String>>,
+}
+
+impl<'a> DatasetIndex<'a> {
+    /// Indexes `data`'s yearly rows and population.
+    pub fn new(data: &'a Dataset, regions: &Regions) -> DatasetIndex<'a> {
+        DatasetIndex::of_rows(&data.observations, &data.population, regions)
+    }
+
+    /// Indexes yearly rows and a population with one row per region and year.
+    pub fn of_rows(
+        observations: &'a [Observation],
+        population: &'a [PopulationRow],
+        regions: &Regions,
+    ) -> DatasetIndex<'a> {
+        let mut slots: Vec<(Level, &str)> = observations
+            .iter()
+            .map(|o| (o.level, o.region_code.as_str()))
+            .collect();
+        slots.sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+        slots.dedup();
+        let slot_number: HashMap<(Level, &str), u32> = slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (*s, i as u32))
+            .collect();
+        let mut by_crime: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut by_region: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut slot_of = Vec::with_capacity(observations.len());
+        for (i, o) in observations.iter().enumerate() {
+            slot_of.push(slot_number[&(o.level, o.region_code.as_str())]);
+            by_crime.entry(o.crime.as_str()).or_default().push(i as u32);
+            by_region
+                .entry(o.region_code.as_str())
+                .or_default()
+                .push(i as u32);
+        }
+        let first_year = observations.iter().map(|o| o.year).min().unwrap_or(0);
+        let last_year = observations.iter().map(|o| o.year).max().unwrap_or(0);
+        let county_of = slots
+            .iter()
+            .map(|(level, code)| match level {
+                Level::Kommun => regions.county_of(code).map(|c| c.code),
+                _ => None,
+            })
+            .collect();
+        DatasetIndex {
+            observations,
+            slots,
+            slot_of,
+            first_year,
+            years: (last_year - first_year + 1).max(0) as usize,
+            by_crime,
+            by_region,
+            population: population
+                .iter()
+                .map(|p| ((p.region_code.as_str(), p.year), p.population))
+                .collect(),
+            county_of,
+        }
+    }
+
+    /// The positions in the table of the rows of crime type `crime`, in table order.
+    pub(super) fn rows_of_crime(&self, crime: &str) -> &[u32] {
+        self.by_crime.get(crime).map_or(&[], Vec::as_slice)
+    }
+
+    /// The rows of region `code`, in table order.
+    pub fn rows_of_region(&self, code: &str) -> impl Iterator<Item = &'a Observation> + '_ {
+        let rows = self.by_region.get(code).map_or(&[][..], Vec::as_slice);
+        rows.iter().map(|&i| &self.observations[i as usize])
+    }
+
+    /// The population of region `code` in `year`, when the data has it.
+    pub fn population(&self, code: &str, year: i32) -> Option<u64> {
+        self.population.get(&(code, year)).copied()
+    }
+}
