@@ -8,6 +8,18 @@ use crate::load::canonical::{Observation, PopulationRow};
 use crate::regions::{Level, Regions};
 use std::collections::HashMap;
 
+/// One yearly row as the sums need it, packed so that summing an area reads memory in order
+/// (an [`Observation`] is ten times larger and the rows of one crime type lie far apart).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cell {
+    /// Where the row is summed: its slot × the number of years + its year's offset.
+    pub(super) at: u32,
+    /// The count; `None` for `..`.
+    pub(super) count: Option<u64>,
+    /// True when the export marks the year preliminary.
+    pub(super) preliminary: bool,
+}
+
 /// The look-ups of one dataset; see the module docs.
 pub struct DatasetIndex<'a> {
     /// The dataset's yearly rows.
@@ -15,13 +27,11 @@ pub struct DatasetIndex<'a> {
     /// Every (level, region code) of the rows, sorted by the level's name, then the code: the
     /// order the yearly sums are listed in.
     pub(super) slots: Vec<(Level, &'a str)>,
-    /// Per row of `observations`: its slot.
-    pub(super) slot_of: Vec<u32>,
     /// The first year of any row, and how many years from it to the last.
     pub(super) first_year: i32,
     pub(super) years: usize,
-    /// Per crime label: its rows, in table order.
-    by_crime: HashMap<&'a str, Vec<u32>>,
+    /// Per crime label: its rows' cells, in table order.
+    by_crime: HashMap<&'a str, Vec<Cell>>,
     /// Per region code: its rows, in table order.
     by_region: HashMap<&'a str, Vec<u32>>,
     /// Population per region code and year (the dataset holds one row for each).
@@ -54,19 +64,23 @@ impl<'a> DatasetIndex<'a> {
             .enumerate()
             .map(|(i, s)| (*s, i as u32))
             .collect();
-        let mut by_crime: HashMap<&str, Vec<u32>> = HashMap::new();
+        let first_year = observations.iter().map(|o| o.year).min().unwrap_or(0);
+        let last_year = observations.iter().map(|o| o.year).max().unwrap_or(0);
+        let years = (last_year - first_year + 1).max(0) as usize;
+        let mut by_crime: HashMap<&str, Vec<Cell>> = HashMap::new();
         let mut by_region: HashMap<&str, Vec<u32>> = HashMap::new();
-        let mut slot_of = Vec::with_capacity(observations.len());
         for (i, o) in observations.iter().enumerate() {
-            slot_of.push(slot_number[&(o.level, o.region_code.as_str())]);
-            by_crime.entry(o.crime.as_str()).or_default().push(i as u32);
+            let slot = slot_number[&(o.level, o.region_code.as_str())] as usize;
+            by_crime.entry(o.crime.as_str()).or_default().push(Cell {
+                at: (slot * years + (o.year - first_year) as usize) as u32,
+                count: o.count,
+                preliminary: o.preliminary,
+            });
             by_region
                 .entry(o.region_code.as_str())
                 .or_default()
                 .push(i as u32);
         }
-        let first_year = observations.iter().map(|o| o.year).min().unwrap_or(0);
-        let last_year = observations.iter().map(|o| o.year).max().unwrap_or(0);
         let county_of = slots
             .iter()
             .map(|(level, code)| match level {
@@ -77,9 +91,8 @@ impl<'a> DatasetIndex<'a> {
         DatasetIndex {
             observations,
             slots,
-            slot_of,
             first_year,
-            years: (last_year - first_year + 1).max(0) as usize,
+            years,
             by_crime,
             by_region,
             population: population
@@ -90,8 +103,8 @@ impl<'a> DatasetIndex<'a> {
         }
     }
 
-    /// The positions in the table of the rows of crime type `crime`, in table order.
-    pub(super) fn rows_of_crime(&self, crime: &str) -> &[u32] {
+    /// The cells of crime type `crime`, in table order.
+    pub(super) fn cells_of_crime(&self, crime: &str) -> &[Cell] {
         self.by_crime.get(crime).map_or(&[], Vec::as_slice)
     }
 

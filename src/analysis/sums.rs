@@ -93,11 +93,8 @@ pub fn area_years(
 fn sum_area<'a>(index: &DatasetIndex, crimes: impl Iterator<Item = &'a str>) -> Vec<Sum> {
     let mut sums = vec![Sum::default(); index.slots.len() * index.years];
     for crime in crimes {
-        for &i in index.rows_of_crime(crime) {
-            let o = &index.observations[i as usize];
-            let year = (o.year - index.first_year) as usize;
-            sums[index.slot_of[i as usize] as usize * index.years + year]
-                .add(o.count, o.preliminary);
+        for cell in index.cells_of_crime(crime) {
+            sums[cell.at as usize].add(cell.count, cell.preliminary);
         }
     }
     sums

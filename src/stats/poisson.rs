@@ -14,6 +14,7 @@ use statrs::distribution::{ContinuousCDF, Gamma, Normal};
 use statrs::function::gamma::checked_gamma_ur;
 
 use super::alpha_from_level;
+use std::collections::HashMap;
 
 /// Above this size (shape, count or mean) the Wilson–Hilferty approximation replaces
 /// the exact incomplete-gamma computations.
@@ -65,6 +66,33 @@ fn gamma_quantile(shape: f64, p: f64) -> f64 {
 /// Returns `(lower, upper)`; `lower` is 0 when `x` is 0. A `level` outside (0, 1)
 /// falls back to 0.95. Both ends are always finite.
 pub fn garwood_interval(x: u64, level: f64) -> (f64, f64) {
+    // The same counts come back again and again (the nation's and a county's yearly and
+    // pooled counts in every pledge of a batch), and a quantile of a large count costs
+    // hundreds of incomplete-gamma evaluations: remember them, per thread (no lock).
+    let key = (x, level.to_bits());
+    if let Some(known) = GARWOOD.with_borrow(|m| m.get(&key).copied()) {
+        return known;
+    }
+    let interval = garwood_uncached(x, level);
+    GARWOOD.with_borrow_mut(|m| {
+        if m.len() < GARWOOD_KEPT {
+            m.insert(key, interval);
+        }
+    });
+    interval
+}
+
+thread_local! {
+    /// [`garwood_interval`]'s results by count and level (the level's bits).
+    static GARWOOD: std::cell::RefCell<HashMap<(u64, u64), (f64, f64)>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// At most this many intervals are remembered per thread (about 1.5 MB).
+const GARWOOD_KEPT: usize = 1 << 16;
+
+/// [`garwood_interval`] computed.
+fn garwood_uncached(x: u64, level: f64) -> (f64, f64) {
     let alpha = alpha_from_level(level);
     let xf = x as f64;
     let lower = if x == 0 {

@@ -91,3 +91,15 @@ fn poisson_cdf_matches_closed_form_and_edges() {
     assert!((big - 0.5).abs() < 1e-3);
     assert!(poisson_cdf(i64::MAX, 1e300).is_finite());
 }
+
+#[test]
+fn a_remembered_interval_is_the_one_computed() {
+    // Twice each (the second from the cache), at two levels: the same bits as computed.
+    for x in [0, 1, 7, 137, 52_345, 2_000_000] {
+        for level in [0.95, 0.8] {
+            let computed = garwood_uncached(x, level);
+            assert_eq!(garwood_interval(x, level), computed);
+            assert_eq!(garwood_interval(x, level), computed);
+        }
+    }
+}
