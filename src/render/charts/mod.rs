@@ -8,6 +8,7 @@
 //! created and `present()`ed here.
 
 mod axes;
+mod canvas;
 mod card;
 mod composition;
 mod funnel;
@@ -184,7 +185,8 @@ fn render_job(ctx: &Ctx<'_>, job: Job<'_>, format: ChartFormat) -> anyhow::Resul
             buf.clear();
             buf.resize(w as usize * h as usize * 3, 0);
             {
-                let root = BitMapBackend::with_buffer(buf, (w, h)).into_drawing_area();
+                let root =
+                    canvas::Canvas(BitMapBackend::with_buffer(buf, (w, h))).into_drawing_area();
                 draw_job(&root, ctx, job)?;
                 root.present()?;
             }

@@ -51,22 +51,19 @@ pub fn lighter(c: RGBColor) -> RGBColor {
 /// Watermark grey: light enough that data drawn over it stays readable.
 pub const WATERMARK: RGBColor = RGBColor(0xEF, 0xEF, 0xEF);
 
+/// DejaVu Sans, embedded.
+pub const FONT_NORMAL: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold, embedded.
+pub const FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+
 static FONTS: OnceLock<bool> = OnceLock::new();
 
 /// Registers the embedded DejaVu Sans (normal and bold) as `sans-serif`, once per process,
 /// so å ä ö render the same on a machine without fonts.
 pub fn ensure_fonts() -> anyhow::Result<()> {
     let ok = FONTS.get_or_init(|| {
-        let normal = plotters::style::register_font(
-            FAMILY,
-            FontStyle::Normal,
-            include_bytes!("../../../assets/fonts/DejaVuSans.ttf"),
-        );
-        let bold = plotters::style::register_font(
-            FAMILY,
-            FontStyle::Bold,
-            include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf"),
-        );
+        let normal = plotters::style::register_font(FAMILY, FontStyle::Normal, FONT_NORMAL);
+        let bold = plotters::style::register_font(FAMILY, FontStyle::Bold, FONT_BOLD);
         normal.is_ok() && bold.is_ok()
     });
     if *ok {
