@@ -1,14 +1,16 @@
-//! The PNG charts' drawing backend: plotters' bitmap backend with text drawn from a glyph
+//! The PNG charts' drawing backend: plotters' RGB bitmap backend with text drawn from a glyph
 //! cache.
 //!
 //! plotters rasterises every glyph outline every time it draws it (the title, the ticks, the
 //! 190-pixel watermark on every chart). A glyph is always rasterised at the same sub-pixel
 //! position, so its coverage depends only on (font, size, character): [`Canvas`] keeps the
-//! coverage of each once per process and blends it pixel by pixel exactly as plotters does,
-//! so the images are byte-identical to plotters' own text drawing (a test draws every text
-//! style both ways). Everything else is passed through to the wrapped backend unchanged.
+//! coverage of each once per process and blends it into the pixels exactly as plotters'
+//! `draw_pixel` does, so the images are byte-identical to plotters' own text drawing (a test
+//! draws every text style both ways). Everything else is drawn by plotters' bitmap backend,
+//! made afresh over the same buffer for each call (it is a borrowed slice and a size).
 
 use ab_glyph::{Font, FontRef, GlyphId, ScaleFont};
+use plotters::backend::{BitMapBackend, RGBPixel};
 use plotters::style::FontStyle;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -17,9 +19,32 @@ use plotters_backend::{
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// A backend that draws the chart family's text from cached glyph coverage and passes
-/// everything else to the backend it wraps.
-pub(crate) struct Canvas<DB>(pub(crate) DB);
+/// An RGB canvas: plotters' bitmap backend for shapes, the glyph cache for the chart
+/// family's text.
+pub(crate) struct Canvas<'a> {
+    buf: &'a mut [u8],
+    size: (u32, u32),
+}
+
+type Bitmap<'a> = BitMapBackend<'a, RGBPixel>;
+type Error = <Bitmap<'static> as DrawingBackend>::ErrorType;
+type Result<T = ()> = std::result::Result<T, DrawingErrorKind<Error>>;
+
+impl<'a> Canvas<'a> {
+    /// A canvas over `buf` (3 bytes a pixel, row by row), which must hold `size` pixels.
+    pub(crate) fn new(buf: &'a mut [u8], size: (u32, u32)) -> Self {
+        assert!(
+            buf.len() >= size.0 as usize * size.1 as usize * 3,
+            "canvas buffer too small"
+        );
+        Canvas { buf, size }
+    }
+
+    /// plotters' backend over the buffer, for one call.
+    fn bitmap(&mut self) -> Bitmap<'_> {
+        BitMapBackend::with_buffer(self.buf, self.size)
+    }
+}
 
 /// One glyph at one size, as plotters' ab_glyph font draws it at the pen position.
 struct Glyph {
@@ -32,10 +57,18 @@ struct Glyph {
     pixels: Vec<(i32, i32, f32)>,
 }
 
-/// Cache key: bold, the size's bits, the character.
-type Key = (bool, u64, char);
+/// Characters below this are kept in an array (Latin-1 and a little more); others in a map.
+const DIRECT: usize = 0x300;
 
-static GLYPHS: Mutex<Option<HashMap<Key, Arc<Glyph>>>> = Mutex::new(None);
+/// The glyphs of one weight and size.
+#[derive(Default)]
+struct Face {
+    direct: Vec<Option<Arc<Glyph>>>,
+    other: HashMap<char, Arc<Glyph>>,
+}
+
+/// Cache key of a [`Face`]: bold, the size's bits.
+static GLYPHS: Mutex<Vec<((bool, u64), Face)>> = Mutex::new(Vec::new());
 
 /// The embedded fonts, parsed once: (normal, bold).
 fn fonts() -> Option<&'static (FontRef<'static>, FontRef<'static>)> {
@@ -72,48 +105,83 @@ fn rasterise(font: &FontRef<'static>, size: f64, c: char) -> Glyph {
 }
 
 /// The glyphs of `text` in one font and size, rasterising those not seen before.
-fn glyphs(bold: bool, size: f64, text: &str) -> Option<Vec<Arc<Glyph>>> {
-    let (normal, heavy) = fonts()?;
-    let font = if bold { heavy } else { normal };
-    let mut lock = GLYPHS.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = lock.get_or_insert_with(HashMap::new);
-    let out = text
-        .chars()
+fn glyphs(font: &FontRef<'static>, bold: bool, size: f64, text: &str) -> Vec<Arc<Glyph>> {
+    let mut cache = GLYPHS.lock().unwrap_or_else(|e| e.into_inner());
+    let key = (bold, size.to_bits());
+    let at = match cache.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            cache.push((key, Face::default()));
+            cache.len() - 1
+        }
+    };
+    let face = &mut cache[at].1;
+    text.chars()
         .map(|c| {
-            let key = (bold, size.to_bits(), c);
-            let glyph = cache
-                .entry(key)
-                .or_insert_with(|| Arc::new(rasterise(font, size, c)));
+            let new = || Arc::new(rasterise(font, size, c));
+            let glyph = match face.direct.get_mut(c as usize) {
+                Some(slot) => slot.get_or_insert_with(new),
+                None if (c as usize) < DIRECT => {
+                    face.direct.resize(DIRECT, None);
+                    face.direct[c as usize].get_or_insert_with(new)
+                }
+                None => face.other.entry(c).or_insert_with(new),
+            };
             Arc::clone(glyph)
         })
-        .collect();
-    Some(out)
+        .collect()
 }
 
-/// Whether the cache can draw this style: the chart family in normal or bold (anything else
+/// The font the cache draws this style in: the chart family, normal or bold (anything else
 /// is drawn by plotters).
-fn cached_weight<S: BackendTextStyle>(style: &S) -> Option<bool> {
+fn cached_font<S: BackendTextStyle>(style: &S) -> Option<(bool, &'static FontRef<'static>)> {
     if style.family().as_str() != super::style::FAMILY {
         return None;
     }
+    let (normal, bold) = fonts()?;
     match style.style() {
-        FontStyle::Normal => Some(false),
-        FontStyle::Bold => Some(true),
+        FontStyle::Normal => Some((false, normal)),
+        FontStyle::Bold => Some((true, bold)),
         _ => None,
     }
 }
 
-impl<DB: DrawingBackend> Canvas<DB> {
+/// plotters' `blend` of one colour channel (`a` in 256ths).
+fn blend(prev: &mut u8, new: u8, a: u64) {
+    if new > *prev {
+        *prev += (u64::from(new - *prev) * a / 256) as u8;
+    } else {
+        *prev -= (u64::from(*prev - new) * a / 256) as u8;
+    }
+}
+
+impl Canvas<'_> {
+    /// One pixel as plotters' RGB `draw_pixel` sets it (the point is on the canvas).
+    fn put(&mut self, (x, y): (i32, i32), color: BackendColor) {
+        let base = (y as usize * self.size.0 as usize + x as usize) * 3;
+        let (r, g, b) = color.rgb;
+        let Some(px) = self.buf.get_mut(base..base + 3) else {
+            return;
+        };
+        if color.alpha >= 1.0 - 1.0 / 256.0 {
+            px.copy_from_slice(&[r, g, b]);
+        } else if color.alpha > 0.0 {
+            let a = (color.alpha * 256.0).floor() as u64;
+            blend(&mut px[0], r, a);
+            blend(&mut px[1], g, a);
+            blend(&mut px[2], b, a);
+        }
+    }
+
     /// plotters' default `draw_text` with the glyphs from the cache: the same layout box,
-    /// anchor, kerning, truncation and transform, pixel for pixel.
+    /// anchor, kerning, truncation, transform and blending, pixel for pixel.
     fn draw_cached<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
-        glyphs: &[Arc<Glyph>],
-        font: &FontRef<'static>,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        (bold, font): (bool, &FontRef<'static>),
+    ) -> Result {
         let color = style.color();
         let ((min_x, min_y), (max_x, max_y)) = style
             .layout_box(text)
@@ -129,11 +197,12 @@ impl<DB: DrawingBackend> Canvas<DB> {
             VPos::Bottom => -(max_y - min_y),
         };
         let trans = style.transform();
-        let (w, h) = self.0.get_size();
+        let (w, h) = (self.size.0 as i32, self.size.1 as i32);
         let scaled = font.as_scaled(style.size() as f32);
         let mut pen = 0f32;
         let mut prev: Option<&Glyph> = None;
-        for glyph in glyphs {
+        let glyphs = glyphs(font, bold, style.size(), text);
+        for glyph in &glyphs {
             if let Some(p) = prev {
                 pen += scaled.kern(p.id, glyph.id);
             }
@@ -142,8 +211,8 @@ impl<DB: DrawingBackend> Canvas<DB> {
             for &(x, y, a) in &glyph.pixels {
                 let (x, y) = trans.transform(x + left + dx - min_x, y + glyph.top + dy - min_y);
                 let (x, y) = (pos.0 + x, pos.1 + y);
-                if x >= 0 && x < w as i32 && y >= 0 && y < h as i32 {
-                    self.0.draw_pixel((x, y), color.mix(f64::from(a)))?;
+                if x >= 0 && x < w && y >= 0 && y < h {
+                    self.put((x, y), color.mix(f64::from(a)));
                 }
             }
             pen += glyph.advance;
@@ -152,27 +221,23 @@ impl<DB: DrawingBackend> Canvas<DB> {
     }
 }
 
-impl<DB: DrawingBackend> DrawingBackend for Canvas<DB> {
-    type ErrorType = DB::ErrorType;
+impl DrawingBackend for Canvas<'_> {
+    type ErrorType = Error;
 
     fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
+        self.size
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result {
+        Ok(())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.present()
+    fn present(&mut self) -> Result {
+        Ok(())
     }
 
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
+        self.bitmap().draw_pixel(point, color)
     }
 
     fn draw_line<S: BackendStyle>(
@@ -180,8 +245,8 @@ impl<DB: DrawingBackend> DrawingBackend for Canvas<DB> {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_line(from, to, style)
+    ) -> Result {
+        self.bitmap().draw_line(from, to, style)
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -190,16 +255,17 @@ impl<DB: DrawingBackend> DrawingBackend for Canvas<DB> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result {
+        self.bitmap()
+            .draw_rect(upper_left, bottom_right, style, fill)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_path(path, style)
+    ) -> Result {
+        self.bitmap().draw_path(path, style)
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -208,16 +274,16 @@ impl<DB: DrawingBackend> DrawingBackend for Canvas<DB> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_circle(center, radius, style, fill)
+    ) -> Result {
+        self.bitmap().draw_circle(center, radius, style, fill)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.fill_polygon(vert, style)
+    ) -> Result {
+        self.bitmap().fill_polygon(vert, style)
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -225,39 +291,25 @@ impl<DB: DrawingBackend> DrawingBackend for Canvas<DB> {
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    ) -> Result {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let bold = cached_weight(style);
-        match (
-            bold,
-            bold.and_then(|b| glyphs(b, style.size(), text)),
-            fonts(),
-        ) {
-            (Some(bold), Some(glyphs), Some((normal, heavy))) => {
-                let font = if bold { heavy } else { normal };
-                self.draw_cached(text, style, pos, &glyphs, font)
-            }
-            _ => self.0.draw_text(text, style, pos),
+        match cached_font(style) {
+            Some(font) => self.draw_cached(text, style, pos, font),
+            None => self.bitmap().draw_text(text, style, pos),
         }
     }
 
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.0.estimate_text_size(text, style)
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
+        let ((x0, y0), (x1, y1)) = style
+            .layout_box(text)
+            .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
+        Ok(((x1 - x0) as u32, (y1 - y0) as u32))
     }
 
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        size: (u32, u32),
-        src: &[u8],
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.blit_bitmap(pos, size, src)
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result {
+        self.bitmap().blit_bitmap(pos, size, src)
     }
 }
 
@@ -315,7 +367,7 @@ mod tests {
         // Twice: the second time every glyph comes from the cache.
         for _ in 0..2 {
             cached.fill(0);
-            draw_all(&Canvas(BitMapBackend::with_buffer(&mut cached, (w, h))).into_drawing_area());
+            draw_all(&Canvas::new(&mut cached, (w, h)).into_drawing_area());
             assert!(
                 plain == cached,
                 "the glyph cache drew other pixels than plotters"

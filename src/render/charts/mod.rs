@@ -185,8 +185,7 @@ fn render_job(ctx: &Ctx<'_>, job: Job<'_>, format: ChartFormat) -> anyhow::Resul
             buf.clear();
             buf.resize(w as usize * h as usize * 3, 0);
             {
-                let root =
-                    canvas::Canvas(BitMapBackend::with_buffer(buf, (w, h))).into_drawing_area();
+                let root = canvas::Canvas::new(buf, (w, h)).into_drawing_area();
                 draw_job(&root, ctx, job)?;
                 root.present()?;
             }
