@@ -82,12 +82,11 @@ fn charts(summary: &Summary, opts: &RenderOptions) -> anyhow::Result<Vec<(PathBu
         format: opts.chart_format,
         pooled: opts.pooled,
     };
-    let files = charts::render_all(summary, &chart_opts)?;
+    let (files, (card, bytes)) = charts::render_all_and_card(summary, &chart_opts)?;
     let mut out: Vec<(PathBuf, Vec<u8>)> = files
         .into_iter()
         .map(|(name, bytes)| (PathBuf::from("charts").join(name), bytes))
         .collect();
-    let (card, bytes) = charts::render_card(summary, &chart_opts)?;
     out.push((PathBuf::from(card), bytes));
     Ok(out)
 }

@@ -35,6 +35,9 @@ use image::ImageEncoder;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// A drawn image: (file name, bytes).
+pub type File = (String, Vec<u8>);
+
 /// Image format of the charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartFormat {
@@ -109,14 +112,27 @@ pub fn render_all(
     summary: &Summary,
     opts: &ChartOptions,
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    style::ensure_fonts()?;
-    let ctx = Ctx {
-        summary,
-        lang: opts.lang,
-        pooled: opts.pooled,
-    };
-    let ext = opts.format.ext();
-    let mut jobs = Vec::with_capacity(summary.areas.len() * (Kind::ALL.len() + 1) + 1);
+    let jobs = chart_jobs(summary, opts.format);
+    draw_jobs(summary, opts, &jobs)
+}
+
+/// [`render_all`] and [`render_card`] in one go: the card is drawn beside the charts on
+/// every core instead of after them on one.
+pub fn render_all_and_card(
+    summary: &Summary,
+    opts: &ChartOptions,
+) -> anyhow::Result<(Vec<File>, File)> {
+    let mut jobs = chart_jobs(summary, opts.format);
+    jobs.push((card_name(opts.lang, opts.format), Job::Card));
+    let mut files = draw_jobs(summary, opts, &jobs)?;
+    let card = files.pop().expect("the card was drawn last");
+    Ok((files, card))
+}
+
+/// The charts to draw: (file name, job), in the order of [`render_all`].
+fn chart_jobs(summary: &Summary, format: ChartFormat) -> Vec<(String, Job<'_>)> {
+    let ext = format.ext();
+    let mut jobs = Vec::with_capacity(summary.areas.len() * (Kind::ALL.len() + 1) + 2);
     for area in &summary.areas {
         for kind in Kind::ALL {
             if matches!(kind, Kind::Composition) && area.crimes.len() < 2 {
@@ -133,12 +149,27 @@ pub fn render_all(
         }
     }
     jobs.push((format!("overview.{ext}"), Job::Overview));
+    jobs
+}
+
+/// Draws the jobs on every core: (file name, bytes) in the jobs' order.
+fn draw_jobs(
+    summary: &Summary,
+    opts: &ChartOptions,
+    jobs: &[(String, Job<'_>)],
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    style::ensure_fonts()?;
+    let ctx = Ctx {
+        summary,
+        lang: opts.lang,
+        pooled: opts.pooled,
+    };
     // Charts are independent: drawing and PNG compression take most of a small run.
-    let drawn = crate::cores::map(&jobs, |(_, job)| render_job(&ctx, *job, opts.format))
+    let drawn = crate::cores::map(jobs, |(_, job)| render_job(&ctx, *job, opts.format))
         .unwrap_or_else(|e| std::panic::resume_unwind(e));
-    jobs.into_iter()
+    jobs.iter()
         .zip(drawn)
-        .map(|((name, _), bytes)| Ok((name, bytes?)))
+        .map(|((name, _), bytes)| Ok((name.clone(), bytes?)))
         .collect()
 }
 
@@ -146,14 +177,9 @@ pub fn render_all(
 /// language (`sammanfattning.png`, `summary-card.png`); it goes beside the report, not
 /// among the charts.
 pub fn render_card(summary: &Summary, opts: &ChartOptions) -> anyhow::Result<(String, Vec<u8>)> {
-    style::ensure_fonts()?;
-    let ctx = Ctx {
-        summary,
-        lang: opts.lang,
-        pooled: opts.pooled,
-    };
-    let name = card_name(opts.lang, opts.format);
-    Ok((name, render_job(&ctx, Job::Card, opts.format)?))
+    let job = [(card_name(opts.lang, opts.format), Job::Card)];
+    let mut files = draw_jobs(summary, opts, &job)?;
+    Ok(files.pop().expect("one job, one file"))
 }
 
 /// The summary card's file name: `sammanfattning.png`, `summary-card.svg`, …
