@@ -36,6 +36,8 @@ pub struct DatasetIndex<'a> {
     by_region: HashMap<&'a str, Vec<u32>>,
     /// Population per region code and year (the dataset holds one row for each).
     population: HashMap<(&'a str, i32), u64>,
+    /// Per slot and year (`slot × years + year`): the population of the slot's region code.
+    pub(super) population_at: Vec<Option<u64>>,
     /// Per slot: the county code of a kommun slot (`None` for other levels and for a code
     /// that is no kommun).
     pub(super) county_of: Vec<Option<String>>,
@@ -88,6 +90,19 @@ impl<'a> DatasetIndex<'a> {
                 _ => None,
             })
             .collect();
+        let population: HashMap<(&str, i32), u64> = population
+            .iter()
+            .map(|p| ((p.region_code.as_str(), p.year), p.population))
+            .collect();
+        // Looked up by slot and year in the sums: a hash look-up by code for each of the
+        // thousands of rows a pledge sums missed the cache on the code's bytes.
+        let population_at = slots
+            .iter()
+            .flat_map(|(_, code)| {
+                let population = &population;
+                (0..years).map(move |y| population.get(&(*code, first_year + y as i32)).copied())
+            })
+            .collect();
         DatasetIndex {
             observations,
             slots,
@@ -95,10 +110,8 @@ impl<'a> DatasetIndex<'a> {
             years,
             by_crime,
             by_region,
-            population: population
-                .iter()
-                .map(|p| ((p.region_code.as_str(), p.year), p.population))
-                .collect(),
+            population,
+            population_at,
             county_of,
         }
     }

@@ -82,11 +82,30 @@ pub fn area_years(
         let sums = sum_area(index, crimes);
         let start = out.len();
         by_region(index, area, &sums, &mut out);
+        let summed = out.len();
         county(index, area, &sums, county_code, &mut out);
-        // The county's sum goes beside the export's county rows (already in order otherwise).
-        out[start..].sort_by(order);
+        place_county(&mut out[start..], summed - start);
     }
     out
+}
+
+/// Moves the county's sum (the rows from `summed` on) beside the export's rows of the same
+/// county; the rows before `summed` are in order already.
+fn place_county(rows: &mut [AreaYear], summed: usize) {
+    let Some(first) = rows.get(summed) else {
+        return;
+    };
+    let code = first.region_code.clone();
+    let key = (first.level.as_str(), code.as_str());
+    let at = rows[..summed].partition_point(|r| (r.level.as_str(), r.region_code.as_str()) < key);
+    let export = rows[at..summed]
+        .iter()
+        .take_while(|r| (r.level.as_str(), r.region_code.as_str()) == key)
+        .count();
+    let sums = rows.len() - summed;
+    rows[at + export..].rotate_right(sums);
+    let end = at + export + sums;
+    rows[at..end].sort_by(order);
 }
 
 /// The rows of `crimes` summed per slot and year (`slot × years + year`).
@@ -115,7 +134,7 @@ fn by_region(index: &DatasetIndex, area: &str, sums: &[Sum], out: &mut Vec<AreaY
                 year,
                 preliminary: sum.preliminary,
                 count: sum.count(),
-                population: index.population(code, year),
+                population: index.population_at[slot * index.years + y],
                 parts: None,
             });
         }
@@ -147,7 +166,7 @@ fn county(
             if let Some(count) = sum.count() {
                 total.counted += 1;
                 total.count += count;
-                let own = index.population(index.slots[slot].1, year);
+                let own = index.population_at[slot * index.years + y];
                 population = population.zip(own).map(|(a, b)| a + b);
             }
             total.rows += 1;

@@ -17,6 +17,8 @@
 
 use super::poisson::{normal_quantile, poisson_cdf};
 use statrs::distribution::{ContinuousCDF, StudentsT};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Above this expected count the Poisson limit is taken as normal, E + z_p·√E.
 const NORMAL_ABOVE: f64 = 1e12;
@@ -343,16 +345,38 @@ pub fn log_funnel_limits_rate(
     if !valid || p.is_nan() || p <= 0.0 || !variance.is_finite() || s.df == 0 {
         return exact;
     }
-    let p = p.min(P_MAX);
-    let Ok(t) = StudentsT::new(0.0, 1.0, s.df as f64) else {
+    let Some(quantile) = t_quantile(s.df, p.min(P_MAX)) else {
         return exact;
     };
-    let limit = target * (t.inverse_cdf(p) * variance.sqrt()).exp();
+    let limit = target * (quantile * variance.sqrt()).exp();
     match (limit.is_finite(), p < 0.5) {
         (false, _) => exact,
         (true, true) => limit.min(exact),
         (true, false) => limit.max(exact),
     }
+}
+
+/// The `p`-quantile of Student's t with `df` degrees of freedom; `None` when statrs refuses
+/// the distribution. A funnel asks for the same four probabilities at eighty sizes, and each
+/// quantile is a search over incomplete beta functions: they are remembered, per thread.
+fn t_quantile(df: usize, p: f64) -> Option<f64> {
+    thread_local! {
+        static KNOWN: RefCell<HashMap<(usize, u64), Option<f64>>> = RefCell::new(HashMap::new());
+    }
+    let key = (df, p.to_bits());
+    if let Some(known) = KNOWN.with_borrow(|m| m.get(&key).copied()) {
+        return known;
+    }
+    let quantile = StudentsT::new(0.0, 1.0, df as f64)
+        .ok()
+        .map(|t| t.inverse_cdf(p));
+    // A few probabilities and degrees of freedom per dataset; the bound is only a guard.
+    KNOWN.with_borrow_mut(|m| {
+        if m.len() < 1 << 14 {
+            m.insert(key, quantile);
+        }
+    });
+    quantile
 }
 
 /// Position of a kommun against [`log_funnel_limits_rate`]; invalid input gives

@@ -278,3 +278,15 @@ fn log_spread_needs_three_kommuner_with_events() {
     assert_eq!((s.tau2, s.df), (tau2, 1));
     assert_eq!(log_spread(&[123.0, 0.0, 60.0], &[1e4, 1e4, 1e4]), None);
 }
+
+#[test]
+fn a_remembered_t_quantile_is_the_one_computed() {
+    for df in [1, 8, 288] {
+        for p in [0.001, 0.025, 0.975, 0.999] {
+            let t = StudentsT::new(0.0, 1.0, df as f64).unwrap();
+            let computed = Some(t.inverse_cdf(p));
+            assert_eq!(t_quantile(df, p), computed);
+            assert_eq!(t_quantile(df, p), computed, "from the cache");
+        }
+    }
+}
