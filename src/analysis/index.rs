@@ -31,9 +31,9 @@ pub struct DatasetIndex<'a> {
     pub(super) first_year: i32,
     pub(super) years: usize,
     /// Per crime label: its rows' cells, in table order.
-    by_crime: HashMap<&'a str, Vec<Cell>>,
-    /// Per region code: its rows, in table order.
-    by_region: HashMap<&'a str, Vec<u32>>,
+    by_crime: Grouped<'a, Cell>,
+    /// Per region code: its rows' positions, in table order.
+    by_region: Grouped<'a, u32>,
     /// Population per region code and year (the dataset holds one row for each).
     population: HashMap<(&'a str, i32), u64>,
     /// Per slot and year (`slot × years + year`): the population of the slot's region code.
@@ -55,33 +55,41 @@ impl<'a> DatasetIndex<'a> {
         population: &'a [PopulationRow],
         regions: &Regions,
     ) -> DatasetIndex<'a> {
-        let mut slots: Vec<(Level, &str)> = observations
-            .iter()
-            .map(|o| (o.level, o.region_code.as_str()))
-            .collect();
+        // The rows come sorted by region, crime and year: runs of one region and one crime
+        // type are looked up once, not once per row.
+        let mut slots: Vec<(Level, &str)> = Vec::new();
+        for o in observations {
+            let slot = (o.level, o.region_code.as_str());
+            if slots.last() != Some(&slot) {
+                slots.push(slot);
+            }
+        }
         slots.sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
         slots.dedup();
-        let slot_number: HashMap<(Level, &str), u32> = slots
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (*s, i as u32))
-            .collect();
+        let slot_number: HashMap<(Level, &str), usize> =
+            slots.iter().enumerate().map(|(i, s)| (*s, i)).collect();
         let first_year = observations.iter().map(|o| o.year).min().unwrap_or(0);
         let last_year = observations.iter().map(|o| o.year).max().unwrap_or(0);
         let years = (last_year - first_year + 1).max(0) as usize;
-        let mut by_crime: HashMap<&str, Vec<Cell>> = HashMap::new();
-        let mut by_region: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut by_crime = Grouped::default();
+        let mut by_region = Grouped::default();
+        let mut slot = None;
         for (i, o) in observations.iter().enumerate() {
-            let slot = slot_number[&(o.level, o.region_code.as_str())] as usize;
-            by_crime.entry(o.crime.as_str()).or_default().push(Cell {
-                at: (slot * years + (o.year - first_year) as usize) as u32,
-                count: o.count,
-                preliminary: o.preliminary,
-            });
-            by_region
-                .entry(o.region_code.as_str())
-                .or_default()
-                .push(i as u32);
+            let key = (o.level, o.region_code.as_str());
+            let at = match slot {
+                Some((k, at)) if k == key => at,
+                _ => slot_number[&key],
+            };
+            slot = Some((key, at));
+            by_crime.push(
+                &o.crime,
+                Cell {
+                    at: (at * years + (o.year - first_year) as usize) as u32,
+                    count: o.count,
+                    preliminary: o.preliminary,
+                },
+            );
+            by_region.push(&o.region_code, i as u32);
         }
         let county_of = slots
             .iter()
@@ -118,17 +126,59 @@ impl<'a> DatasetIndex<'a> {
 
     /// The cells of crime type `crime`, in table order.
     pub(super) fn cells_of_crime(&self, crime: &str) -> &[Cell] {
-        self.by_crime.get(crime).map_or(&[], Vec::as_slice)
+        self.by_crime.get(crime)
     }
 
     /// The rows of region `code`, in table order.
     pub fn rows_of_region(&self, code: &str) -> impl Iterator<Item = &'a Observation> + '_ {
-        let rows = self.by_region.get(code).map_or(&[][..], Vec::as_slice);
-        rows.iter().map(|&i| &self.observations[i as usize])
+        self.by_region
+            .get(code)
+            .iter()
+            .map(|&i| &self.observations[i as usize])
     }
 
     /// The population of region `code` in `year`, when the data has it.
     pub fn population(&self, code: &str, year: i32) -> Option<u64> {
         self.population.get(&(code, year)).copied()
+    }
+}
+
+/// Items grouped by a key, for keys that come in runs (the last key is remembered).
+struct Grouped<'a, T> {
+    number: HashMap<&'a str, usize>,
+    groups: Vec<Vec<T>>,
+    last: Option<(&'a str, usize)>,
+}
+
+impl<T> Default for Grouped<'_, T> {
+    fn default() -> Self {
+        Grouped {
+            number: HashMap::new(),
+            groups: Vec::new(),
+            last: None,
+        }
+    }
+}
+
+impl<'a, T> Grouped<'a, T> {
+    fn push(&mut self, key: &'a str, item: T) {
+        let group = match self.last {
+            Some((k, g)) if k == key => g,
+            _ => {
+                let next = self.groups.len();
+                let g = *self.number.entry(key).or_insert(next);
+                if g == next {
+                    self.groups.push(Vec::new());
+                }
+                g
+            }
+        };
+        self.last = Some((key, group));
+        self.groups[group].push(item);
+    }
+
+    /// The items of `key`, in the order pushed.
+    fn get(&self, key: &str) -> &[T] {
+        self.number.get(key).map_or(&[], |&g| &self.groups[g])
     }
 }

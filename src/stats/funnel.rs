@@ -40,40 +40,49 @@ pub fn funnel_limit(expected: f64, p: f64) -> f64 {
         return (expected + z * expected.sqrt()).max(0.0);
     }
     let f = |r: i64| poisson_cdf(r, expected);
-    // Bracket: f(lo) < p ≤ f(hi), starting from the normal approximation.
+    // Bracket: f(lo) < p ≤ f(hi), starting from the normal approximation. Each end's value is
+    // kept with it: the interpolation below needs f(hi) and f(hi − 1), and every evaluation
+    // is an incomplete gamma function.
     let guess = (expected + z * expected.sqrt()).floor().max(0.0) as i64;
-    let (mut lo, mut hi);
-    if f(guess) >= p {
-        hi = guess;
+    let at_guess = f(guess);
+    let (mut lo, mut f_lo, mut hi, mut f_hi);
+    if at_guess >= p {
+        (hi, f_hi) = (guess, at_guess);
         let mut step = 1i64;
         lo = guess - 1;
-        while lo >= 0 && f(lo) >= p {
-            hi = lo;
+        f_lo = f(lo);
+        while lo >= 0 && f_lo >= p {
+            (hi, f_hi) = (lo, f_lo);
             lo = (hi - step).max(-1);
+            f_lo = f(lo);
             step = step.saturating_mul(2);
         }
     } else {
-        lo = guess;
+        (lo, f_lo) = (guess, at_guess);
         let mut step = 1i64;
         hi = guess + 1;
-        while f(hi) < p {
-            lo = hi;
+        f_hi = f(hi);
+        while f_hi < p {
+            (lo, f_lo) = (hi, f_hi);
             hi = hi.saturating_add(step);
             step = step.saturating_mul(2);
             if hi == i64::MAX {
                 return 0.0;
             }
+            f_hi = f(hi);
         }
     }
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
-        if f(mid) >= p {
-            hi = mid;
+        let at_mid = f(mid);
+        if at_mid >= p {
+            (hi, f_hi) = (mid, at_mid);
         } else {
-            lo = mid;
+            (lo, f_lo) = (mid, at_mid);
         }
     }
-    let (f_r, f_prev) = (f(hi), f(hi - 1));
+    // Here lo = hi − 1.
+    let (f_r, f_prev) = (f_hi, f_lo);
     let denom = f_r - f_prev;
     let a = if denom > 0.0 { (f_r - p) / denom } else { 0.0 };
     let limit = hi as f64 - a.clamp(0.0, 1.0);

@@ -290,3 +290,26 @@ fn a_remembered_t_quantile_is_the_one_computed() {
         }
     }
 }
+
+#[test]
+fn the_exact_limit_is_the_interpolation_at_the_first_count_reaching_p() {
+    // A plain scan from 0 finds the same count and the same bits as the bracketed search.
+    for expected in [0.3, 1.0, 4.2, 17.0, 63.5, 250.0, 1_234.5] {
+        for p in [0.001, 0.025, 0.5, 0.975, 0.999] {
+            let f = |r: i64| poisson_cdf(r, expected);
+            let hi = (0..).find(|&r| f(r) >= p).unwrap();
+            let (f_r, f_prev) = (f(hi), f(hi - 1));
+            let a = if f_r - f_prev > 0.0 {
+                (f_r - p) / (f_r - f_prev)
+            } else {
+                0.0
+            };
+            let scanned = (hi as f64 - a.clamp(0.0, 1.0)).max(0.0);
+            assert_eq!(
+                funnel_limit(expected, p),
+                scanned,
+                "E = {expected}, p = {p}"
+            );
+        }
+    }
+}
