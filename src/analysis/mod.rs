@@ -150,14 +150,15 @@ fn analyze_at(
         grain,
     };
     let mut areas = Vec::new();
-    for ((area, found), basket) in pledge.areas.iter().zip(catalogs).zip(baskets) {
+    let each = pledge.areas.iter().zip(catalogs).zip(baskets).zip(&rows);
+    for (((area, found), basket), rows) in each {
         for pattern in &found.unmatched {
             warnings.push(Warning::PatternUnmatched {
                 area: area.id.clone(),
                 pattern: pattern.clone(),
             });
         }
-        let area_rows: Vec<&sums::AreaYear> = rows.iter().filter(|r| r.area == area.id).collect();
+        let area_rows: Vec<&sums::AreaYear> = rows.iter().collect();
         let chosen = comparison::choose(&area.id, &area_rows, pledge, regions, &data.population);
         warnings.extend(chosen.warning.clone());
         let mut summary = area_summary(&inputs, area, &area_rows, basket, chosen);
@@ -172,13 +173,13 @@ fn analyze_at(
     summary(pledge, breaks, on, areas, warnings, method)
 }
 
-/// Each area's like-for-like basket, and the yearly sums of every region over those baskets.
+/// Each area's like-for-like basket, and the yearly sums of every region over its basket.
 fn baskets_and_rows(
     pledge: &Pledge,
     index: &DatasetIndex,
     own: &[Observation],
     catalogs: &[catalog::AreaCrimes],
-) -> (Vec<basket::Basket>, Vec<sums::AreaYear>) {
+) -> (Vec<basket::Basket>, Vec<Vec<sums::AreaYear>>) {
     let baskets: Vec<basket::Basket> = catalogs
         .iter()
         .map(|c| {
@@ -191,13 +192,17 @@ fn baskets_and_rows(
             )
         })
         .collect();
-    let pairs: Vec<(String, String)> = pledge
+    // Area by area (the ids are unique), so no area's rows are picked out of all areas' rows.
+    let rows = pledge
         .areas
         .iter()
         .zip(&baskets)
-        .flat_map(|(a, b)| b.crimes.iter().map(|crime| (a.id.clone(), crime.clone())))
+        .map(|(a, b)| {
+            let pairs: Vec<(String, String)> =
+                b.crimes.iter().map(|c| (a.id.clone(), c.clone())).collect();
+            sums::area_years(index, &pairs, &pledge.county.code)
+        })
         .collect();
-    let rows = sums::area_years(index, &pairs, &pledge.county.code);
     (baskets, rows)
 }
 
