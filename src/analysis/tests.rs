@@ -68,3 +68,65 @@ fn the_relationship_area_compares_like_for_like_and_has_a_trend_with_a_step() {
     let mean = c.pledge_count.unwrap() as f64 / c.pledge_years_used as f64;
     assert_eq!(c.pledge_mean, Some(mean));
 }
+
+/// The small national file (its two exports only) and the three pledges of `pledges_three`.
+fn national_small() -> (tempfile::TempDir, Vec<(std::path::PathBuf, Pledge)>) {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in [
+        "bra_sol_national_2026-03-26.csv",
+        "scb_folkmangd_1996-2025.csv",
+    ] {
+        let from = fixtures.join("national_small").join(name);
+        std::fs::copy(from, dir.path().join(name)).expect("copy");
+    }
+    let regions = Regions::new();
+    let pledges = ["kiruna", "nordanstig", "ockelbo"]
+        .iter()
+        .map(|name| {
+            let path = fixtures.join("pledges_three").join(format!("{name}.toml"));
+            let pledge = crate::config::read_pledge(&path, &regions).expect("pledge");
+            (path, pledge)
+        })
+        .collect();
+    (dir, pledges)
+}
+
+#[test]
+fn a_summary_does_not_depend_on_what_the_thread_analysed_before() {
+    // The remembered intervals and quantiles are per thread: a pledge analysed after others
+    // (one index shared, in either order) gives the same summary as alone on a fresh thread.
+    let (dir, pledges) = national_small();
+    let regions = Regions::new();
+    let options = crate::load::LoadOptions::default();
+    let data = crate::load::load_dir(dir.path(), &regions, &options).expect("data");
+    let breaks_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/national_small");
+    let (breaks, _) = crate::config::read_breaks(&breaks_dir).expect("breaks");
+    let json = |s: Summary| serde_json::to_string(&s).expect("json");
+    let alone: Vec<String> = pledges
+        .iter()
+        .map(|(path, p)| {
+            let run = || json(analyze(p, &breaks, &data, &regions, path, None).expect("alone"));
+            std::thread::scope(|s| s.spawn(run).join().expect("thread"))
+        })
+        .collect();
+    let index = DatasetIndex::new(&data, &regions);
+    for order in [[0, 1, 2], [2, 1, 0]] {
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for i in order {
+                    let (path, p) = &pledges[i];
+                    let summary = analyze_indexed(p, &breaks, &data, &index, &regions, path, None);
+                    assert_eq!(
+                        json(summary.expect("in turn")),
+                        alone[i],
+                        "{}",
+                        path.display()
+                    );
+                }
+            })
+            .join()
+            .expect("thread")
+        });
+    }
+}
