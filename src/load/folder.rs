@@ -123,13 +123,7 @@ fn read_sol_long(
                 p
             }
         },
-        |p, n, raw, decoder| {
-            if n <= header_line {
-                Ok(())
-            } else {
-                p.line_raw(n, raw, decoder)
-            }
-        },
+        |p, first_line, bytes, decoder| p.range(first_line, bytes, decoder, header_line),
         |p: &mut sol_long::Parser| p.take_part(),
     )?;
     parser.absorb_all(parts)?;

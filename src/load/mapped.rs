@@ -6,7 +6,7 @@
 //! The stream reader ([`super::stream`]) stays for what cannot be mapped (a pipe, a FIFO, a
 //! file the kernel refuses to map) and gives the same lines, numbers and digest.
 
-use super::stream::{Decoder, parse_lines};
+use super::stream::Decoder;
 use super::text::Encoding;
 use crate::error::InputError;
 use memmap2::Mmap;
@@ -127,7 +127,7 @@ pub fn for_each_range<W: Send, B: Send>(
                     let mut done = Vec::new();
                     while let Some((index, first_line, range)) = claim(map, ledger) {
                         let bytes = &map[range.clone()];
-                        let result = parse_lines(bytes, first_line, &mut state, &mut decoder, f);
+                        let result = f(&mut state, first_line, bytes, &mut decoder);
                         let taken = end_block(&mut state);
                         done.push((index, result.map(|()| taken)));
                         release(map, range);

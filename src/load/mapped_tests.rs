@@ -3,7 +3,7 @@
 
 use super::{CHUNK, for_each_range, map};
 use crate::error::InputError;
-use crate::load::stream::{Decoder, read_stream};
+use crate::load::stream::{Decoder, parse_lines, read_stream};
 use crate::load::text::Encoding;
 use std::path::Path;
 
@@ -36,12 +36,15 @@ type Lines = Vec<(usize, Vec<u8>)>;
 /// Every line each reader saw, in file order, per range; `fail_at` makes that line an error.
 fn read_both(path: &Path, fail_at: Option<usize>) -> [(Vec<Result<Lines, String>>, String); 2] {
     let new = Lines::new;
-    let f = |state: &mut Lines, n: usize, raw: &[u8], _: &mut Decoder| {
+    let line = |state: &mut Lines, n: usize, raw: &[u8], _: &mut Decoder| {
         if Some(n) == fail_at {
             return Err(InputError::at(path, n, Some(1), "a bad line"));
         }
         state.push((n, raw.to_vec()));
         Ok(())
+    };
+    let f = |state: &mut Lines, first: usize, bytes: &[u8], d: &mut Decoder| {
+        parse_lines(bytes, first, state, d, &line)
     };
     let end = |state: &mut Lines| std::mem::take(state);
     let shown = |(_, blocks, sha): (Vec<Lines>, Vec<Result<Lines, InputError>>, String)| {

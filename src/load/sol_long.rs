@@ -23,6 +23,7 @@ mod filter;
 mod parts;
 pub mod period;
 mod row;
+mod runs;
 
 pub use census::Census;
 pub use filter::CrimeFilter;

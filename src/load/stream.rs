@@ -66,8 +66,9 @@ const IN_FLIGHT: usize = 6;
 /// Reads the file once, in blocks that end at line ends, computing its SHA-256 on the way;
 /// `workers` threads parse the blocks as they come. A regular file is read through memory
 /// maps ([`super::mapped`]); anything else on one thread that also numbers the lines. Each
-/// worker has its own state `W` (from `new_worker`); `f` gets each line (1-based number, raw
-/// bytes without line end, a decoder for `encoding`), and after each block `end_block` takes
+/// worker has its own state `W` (from `new_worker`); `f` gets each block (the 1-based number
+/// of its first line, its whole lines as raw bytes, a decoder for `encoding`; [`parse_lines`]
+/// hands out its lines one by one), and after each block `end_block` takes
 /// that block's results out of the state. Returns the workers' states, every block's result
 /// in file order (the error of a block stops that block only) and the SHA-256.
 #[allow(clippy::type_complexity)]
@@ -117,7 +118,7 @@ pub(super) fn read_stream<W: Send, B: Send>(
                             return (state, done);
                         };
                         let (bytes, first) = (&block.bytes, block.first_line);
-                        let result = parse_lines(bytes, first, &mut state, &mut decoder, f);
+                        let result = f(&mut state, first, bytes, &mut decoder);
                         let taken = end_block(&mut state);
                         done.push((block.index, result.map(|()| taken)));
                         let _ = to_reader.send(block.bytes);
@@ -220,9 +221,9 @@ fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize>
     Ok(filled)
 }
 
-/// Calls `f` with every line of `bytes` (whole lines, the first numbered `first_line`), until
-/// the first error.
-pub(super) fn parse_lines<W>(
+/// Calls `f` with every line of `bytes` (whole lines, the first numbered `first_line`; the
+/// line end removed), until the first error.
+pub fn parse_lines<W>(
     bytes: &[u8],
     first_line: usize,
     state: &mut W,
@@ -319,7 +320,7 @@ pub fn not_utf8(path: &Path, line: usize, bytes: &[u8], at: usize) -> InputError
 }
 
 /// A line without its line end (and without a BOM on the first line).
-fn trim_line(mut bytes: &[u8], line_no: usize) -> &[u8] {
+pub(super) fn trim_line(mut bytes: &[u8], line_no: usize) -> &[u8] {
     if line_no == 1 {
         bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     }

@@ -156,7 +156,7 @@ impl Parser<'_> {
 }
 
 /// The cells region, crime and year, when they are the first three (as in every SOL export).
-const PREFIX_CELLS: usize = 3;
+pub(super) const PREFIX_CELLS: usize = 3;
 
 /// The bytes of a row up to and including the `;` after its region, crime and year cells, when
 /// those are its first three cells; empty otherwise.
@@ -198,7 +198,7 @@ fn split_cells<'r>(raw: &'r [u8], from: usize, skip: usize, cells: &mut [&'r [u8
 
 /// A cell of exactly four ASCII digits in 1900–2100, as [`crate::load::cells::parse_year`]
 /// reads it.
-fn plain_year(cell: &[u8]) -> Option<i32> {
+pub(super) fn plain_year(cell: &[u8]) -> Option<i32> {
     let [a, b, c, d] = *cell else {
         return None;
     };
