@@ -54,6 +54,15 @@ fn read_both(path: &Path, fail_at: Option<usize>) -> [(Vec<Result<Lines, String>
     let mapped = for_each_range(path, Encoding::Latin1, 2, &new, &f, &end)
         .expect("a regular file is mapped")
         .unwrap();
+    // One worker or more workers than cores: the same ranges, lines and digest.
+    for workers in [1, 5] {
+        let other = for_each_range(path, Encoding::Latin1, workers, &new, &f, &end);
+        assert_eq!(
+            shown(other.unwrap().unwrap()),
+            shown(mapped.clone()),
+            "{workers} workers"
+        );
+    }
     let streamed = read_stream(path, Encoding::Latin1, 2, new, f, end).unwrap();
     [shown(mapped), shown(streamed)]
 }
