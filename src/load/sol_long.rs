@@ -154,7 +154,7 @@ pub struct Parser<'r> {
     skip_last: Option<SkipLast>,
     /// Raw crime cells of skipped labels → [`census::label_hash`] of the decoded label, so a
     /// new crime type of the same region is skipped on its bytes too (see `fast.rs`).
-    raw_skips: HashMap<Vec<u8>, u64>,
+    raw_skips: HashMap<Vec<u8>, u64, runs::RawCells>,
     /// Rows skipped on their bytes (the fast path's share, for tests and profiles).
     fast_rows: usize,
     /// True when the last line was a row the filter skipped (its region is the last).
@@ -231,7 +231,7 @@ impl<'r> Parser<'r> {
             region_cache: HashMap::new(),
             last_region: None,
             skip_last: None,
-            raw_skips: HashMap::new(),
+            raw_skips: HashMap::default(),
             fast_rows: 0,
             skipped_row: false,
             out: SolLong::default(),

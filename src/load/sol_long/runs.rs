@@ -22,13 +22,16 @@ impl Parser<'_> {
     ) -> Result<(), InputError> {
         let (mut from, mut line_no) = (0, first_line);
         while from < bytes.len() {
-            if line_no > header_line {
+            while line_no > header_line {
                 let (length, lines) = self.skip_run(&bytes[from..]);
                 from += length;
                 line_no += lines;
-                if from >= bytes.len() {
+                if from >= bytes.len() || !self.switch_run(&bytes[from..]) {
                     break;
                 }
+            }
+            if from >= bytes.len() {
+                break;
             }
             let stop = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
             if line_no > header_line {
@@ -42,8 +45,8 @@ impl Parser<'_> {
     }
 
     /// Skips the lines at the start of `bytes` that begin with the last skipped row's prefix
-    /// and whose other cells read as [`Parser::line_raw`] would skip them (a plain year in
-    /// `Period`, a count or `..`, as many cells as the header): the bytes and lines taken.
+    /// and whose other cells read as [`Parser::line_raw`] would skip them (a year in `Period`,
+    /// a count or `..`, as many cells as the header): the bytes and lines taken.
     /// `validate` (the census records every row) reads line by line instead.
     fn skip_run(&mut self, bytes: &[u8]) -> (usize, usize) {
         let (Some(col), Some(last)) = (self.columns, &self.skip_last) else {
@@ -65,10 +68,87 @@ impl Parser<'_> {
         self.fast_rows += lines;
         (at, lines)
     }
+
+    /// At a line of the last skipped row's region and year cell whose crime type is another
+    /// one skipped before (the next run of a national export): its prefix becomes the last
+    /// skipped row's, so the next [`Parser::skip_run`] starts the run with it (and checks its
+    /// cells; a line that fails is read by [`Parser::line_raw`] as before); true when it did.
+    /// Only in the SOL order of cells (region, crime, year first).
+    fn switch_run(&mut self, line: &[u8]) -> bool {
+        let (Some(col), Some(last)) = (self.columns, self.skip_last.as_mut()) else {
+            return false;
+        };
+        let sol_order = (col.region, col.crime, col.year) == (0, 1, 2);
+        if !sol_order || self.out.census.is_some() || !last.year_in_period {
+            return false;
+        }
+        if starts_with(line, &last.prefix) {
+            return false;
+        }
+        let Some(crime_start) = cell_after(line, 0, &last.region) else {
+            return false;
+        };
+        let Some(crime_end) = memchr::memchr(b';', &line[crime_start..]).map(|i| crime_start + i)
+        else {
+            return false;
+        };
+        let Some(tail_start) = cell_after(line, crime_end + 1, &last.year) else {
+            return false;
+        };
+        let crime = &line[crime_start..crime_end];
+        let Some(&hash) = self.raw_skips.get(crime) else {
+            return false;
+        };
+
+        last.crime.clear();
+        last.crime.extend_from_slice(crime);
+        last.crime_hash = hash;
+        last.prefix.clear();
+        last.prefix.extend_from_slice(&line[..tail_start]);
+        true
+    }
+}
+
+/// Where the next cell starts when `line` holds the cell `cell` and a `;` from `at` on.
+fn cell_after(line: &[u8], at: usize, cell: &[u8]) -> Option<usize> {
+    let end = at + cell.len();
+    (line.get(at..end) == Some(cell) && line.get(end) == Some(&b';')).then_some(end + 1)
+}
+
+/// Hashes raw crime cells for the map of skipped ones: eight bytes a multiply, instead of the
+/// standard map's SipHash (the cells are some forty bytes, looked up once per run).
+#[derive(Default, Clone, Copy)]
+pub struct RawCellHasher(u64);
+
+/// The map of skipped crime cells hashes with [`RawCellHasher`].
+pub type RawCells = std::hash::BuildHasherDefault<RawCellHasher>;
+
+impl std::hash::Hasher for RawCellHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let (words, rest) = bytes.as_chunks::<8>();
+        for word in words
+            .iter()
+            .map(|w| u64::from_le_bytes(*w))
+            .chain((!rest.is_empty()).then(|| rest.iter().fold(0, |w, b| w << 8 | u64::from(*b))))
+        {
+            self.0 = (self.0 ^ word)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write(&(n as u64).to_le_bytes());
+    }
+
+    fn finish(&self) -> u64 {
+        let x = (self.0 ^ (self.0 >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x ^ (x >> 29)
+    }
 }
 
 /// The length through the line end of a row's cells after its prefix (region, crime, year:
-/// cells 0–2), when the period is a plain year, the count reads as a count or `..`, and the
+/// cells 0–2), when the period is a year ([`year_cell`]), the count reads as a count or `..`, and the
 /// row has as many cells as the header (at most [`MAX_FIELDS`]); `None` for anything else,
 /// including a last line without a line end. Eight bytes are looked at a time.
 fn skippable_tail(tail: &[u8], col: Columns) -> Option<usize> {
@@ -121,7 +201,7 @@ impl Cells {
     fn end(&mut self, tail: &[u8], end: usize) -> Option<()> {
         let value = &tail[self.start..end];
         if self.next == self.col.period {
-            plain_year(value)?;
+            year_cell(value)?;
         } else if self.next == self.col.count_col {
             count_cell(value).ok()?;
         }
@@ -141,6 +221,15 @@ impl Cells {
         (self.col.n_fields..=MAX_FIELDS)
             .contains(&self.next)
             .then_some(line_end + 1)
+    }
+}
+
+/// A year in `Period` as the line reader takes it: `2024`, or `2025 prel.` as BRÅ writes the
+/// latest, preliminary year (other spellings are left to the line reader).
+fn year_cell(value: &[u8]) -> Option<i32> {
+    match value {
+        [year @ .., b' ', b'p', b'r', b'e', b'l', b'.'] => plain_year(year),
+        _ => plain_year(value),
     }
 }
 
