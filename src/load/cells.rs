@@ -130,6 +130,10 @@ pub fn count_cell(cell: &[u8]) -> Result<Cell, CellError> {
     if !cell.is_empty() && cell.len() < 20 && cell.iter().all(u8::is_ascii_digit) {
         return capped(cell.iter().fold(0u64, |v, d| v * 10 + u64::from(d - b'0')));
     }
+    // `..` (not available) fills whole runs of a national export: no decoding, no trimming.
+    if cell == b".." {
+        return Ok(Cell::Missing);
+    }
     std::str::from_utf8(cell)
         .map_err(|_| CellError::NotANumber)
         .and_then(parse_count)

@@ -71,7 +71,7 @@ fn merge_observations(
     order: &[String],
     revisions: &mut Vec<Revision>,
 ) -> Result<Vec<Observation>, InputError> {
-    let mut tagged: Vec<(usize, Observation)> = observations
+    let mut observations: Vec<Option<Observation>> = observations
         .into_iter()
         .map(|mut obs| {
             // `0412 - Grov kvinnofridskränkning` and `Grov kvinnofridskränkning` are one type:
@@ -81,12 +81,20 @@ fn merge_observations(
             if bare.len() != obs.crime.len() {
                 obs.crime = bare.to_owned();
             }
-            obs
+            Some(obs)
         })
-        .enumerate()
         .collect();
-    tagged.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)));
-    let mut kept: Vec<Observation> = Vec::with_capacity(tagged.len());
+    // Sorting the indices moves a word a swap instead of a whole observation; the index
+    // breaks ties, so the order is the stable sort's.
+    let mut order_of: Vec<usize> = (0..observations.len()).collect();
+    order_of.sort_unstable_by(|&a, &b| {
+        let of = |i: usize| observations[i].as_ref().map(key);
+        of(a).cmp(&of(b)).then(a.cmp(&b))
+    });
+    let mut kept: Vec<Observation> = Vec::with_capacity(observations.len());
+    let tagged = order_of
+        .into_iter()
+        .filter_map(|i| Some((i, observations[i].take()?)));
     let mut found: Vec<(usize, Revision)> = Vec::new();
     let mut first_error: Option<(usize, InputError)> = None;
     let mut key_failed = false;

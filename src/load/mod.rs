@@ -16,6 +16,7 @@ pub mod sol_wide;
 pub mod stream;
 pub mod sub_year;
 pub mod text;
+mod word_hash;
 
 use crate::error::InputError;
 use crate::model::SourceInfo;

@@ -31,6 +31,7 @@ pub use filter::CrimeFilter;
 use super::canonical::{Observation, Period};
 use super::cells::{Cell, parse_count, parse_year, seen_twice};
 use super::text::TextFile;
+use super::word_hash::WordHash;
 use crate::error::InputError;
 use crate::regions::{Region, Regions};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -145,8 +146,8 @@ pub struct Parser<'r> {
     filter: Option<CrimeFilter>,
     columns: Option<Columns>,
     header: String,
-    seen: HashMap<SeenKey, (Option<u64>, usize)>,
-    region_cache: HashMap<String, Region>,
+    seen: HashMap<SeenKey, (Option<u64>, usize), WordHash>,
+    region_cache: HashMap<String, Region, WordHash>,
     /// Rows come region by region: the last region label resolves most rows.
     last_region: Option<(String, Region)>,
     /// Raw bytes (crime, region, year cells) of the last row skipped by the filter: rows with
@@ -154,7 +155,7 @@ pub struct Parser<'r> {
     skip_last: Option<SkipLast>,
     /// Raw crime cells of skipped labels → [`census::label_hash`] of the decoded label, so a
     /// new crime type of the same region is skipped on its bytes too (see `fast.rs`).
-    raw_skips: HashMap<Vec<u8>, u64, runs::RawCells>,
+    raw_skips: HashMap<Vec<u8>, u64, WordHash>,
     /// Rows skipped on their bytes (the fast path's share, for tests and profiles).
     fast_rows: usize,
     /// True when the last line was a row the filter skipped (its region is the last).
@@ -227,8 +228,8 @@ impl<'r> Parser<'r> {
             filter,
             columns: None,
             header: String::new(),
-            seen: HashMap::new(),
-            region_cache: HashMap::new(),
+            seen: HashMap::default(),
+            region_cache: HashMap::default(),
             last_region: None,
             skip_last: None,
             raw_skips: HashMap::default(),

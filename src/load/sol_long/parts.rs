@@ -2,6 +2,7 @@
 
 use super::{Parser, SolLong};
 use crate::error::InputError;
+use crate::load::word_hash::WordHash;
 
 impl Parser<'_> {
     /// Takes in every range's result in file order, as [`Parser::absorb`] of each in turn
@@ -44,11 +45,10 @@ impl Parser<'_> {
 fn no_key_twice<'a>(
     observations: impl Iterator<Item = &'a crate::load::canonical::Observation>,
 ) -> bool {
-    let mut keys: Vec<_> = observations
-        .map(|o| (o.region_code.as_str(), o.crime.as_str(), o.year, o.period))
-        .collect();
-    keys.sort_unstable();
-    keys.windows(2).all(|w| w[0] != w[1])
+    let mut keys = std::collections::HashSet::with_hasher(WordHash::default());
+    observations
+        .into_iter()
+        .all(|o| keys.insert((o.region_code.as_str(), o.crime.as_str(), o.year, o.period)))
 }
 
 #[cfg(test)]

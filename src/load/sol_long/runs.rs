@@ -115,38 +115,6 @@ fn cell_after(line: &[u8], at: usize, cell: &[u8]) -> Option<usize> {
     (line.get(at..end) == Some(cell) && line.get(end) == Some(&b';')).then_some(end + 1)
 }
 
-/// Hashes raw crime cells for the map of skipped ones: eight bytes a multiply, instead of the
-/// standard map's SipHash (the cells are some forty bytes, looked up once per run).
-#[derive(Default, Clone, Copy)]
-pub struct RawCellHasher(u64);
-
-/// The map of skipped crime cells hashes with [`RawCellHasher`].
-pub type RawCells = std::hash::BuildHasherDefault<RawCellHasher>;
-
-impl std::hash::Hasher for RawCellHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let (words, rest) = bytes.as_chunks::<8>();
-        for word in words
-            .iter()
-            .map(|w| u64::from_le_bytes(*w))
-            .chain((!rest.is_empty()).then(|| rest.iter().fold(0, |w, b| w << 8 | u64::from(*b))))
-        {
-            self.0 = (self.0 ^ word)
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                .rotate_left(29);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write(&(n as u64).to_le_bytes());
-    }
-
-    fn finish(&self) -> u64 {
-        let x = (self.0 ^ (self.0 >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        x ^ (x >> 29)
-    }
-}
-
 /// The length through the line end of a row's cells after its prefix (region, crime, year:
 /// cells 0–2), when the period is a year ([`year_cell`]), the count reads as a count or `..`, and the
 /// row has as many cells as the header (at most [`MAX_FIELDS`]); `None` for anything else,
@@ -198,6 +166,7 @@ struct Cells {
 impl Cells {
     /// The cell being read ends at `end` (exclusive); `None` when it is the period or the count
     /// and does not read as one.
+    #[inline(always)]
     fn end(&mut self, tail: &[u8], end: usize) -> Option<()> {
         let value = &tail[self.start..end];
         if self.next == self.col.period {
@@ -212,6 +181,7 @@ impl Cells {
 
     /// The line ends at `line_end` (the `\n`): the last cell ends before any `\r`; the length
     /// of the tail through the line end when the row has as many cells as the header.
+    #[inline(always)]
     fn last(&mut self, tail: &[u8], line_end: usize) -> Option<usize> {
         let mut end = line_end;
         while end > self.start && tail[end - 1] == b'\r' {
