@@ -164,7 +164,7 @@ fn analyze_at(
         let mut summary = area_summary(&inputs, area, &area_rows, basket, chosen);
         summary.unmatched_patterns = found.unmatched;
         summary.nested = found.nested;
-        warnings.extend(year_warnings(&summary, &pledge.region.name));
+        warnings.extend(yearly::warnings(&summary, &pledge.region.name));
         areas.push(summary);
     }
     let mut method = inputs.method;
@@ -277,43 +277,6 @@ fn ensure_kommun_present(
         pledge.region.name
     ))
     .into())
-}
-
-/// Missing years and missing populations of the kommun in one area.
-fn year_warnings(area: &AreaSummary, region: &str) -> Vec<Warning> {
-    let kommun: Vec<&YearFigures> = area
-        .years
-        .iter()
-        .filter(|y| y.level == Level::Kommun)
-        .collect();
-    let with_data: Vec<i32> = kommun
-        .iter()
-        .filter(|y| y.count.is_some())
-        .map(|y| y.year)
-        .collect();
-    let mut out = Vec::new();
-    if let (Some(first), Some(last)) = (with_data.first(), with_data.last()) {
-        for year in (*first..*last).filter(|y| !with_data.contains(y)) {
-            out.push(Warning::MissingYear {
-                area: area.id.clone(),
-                region: region.to_owned(),
-                year,
-                first: *first,
-                last: *last,
-            });
-        }
-    }
-    for y in kommun
-        .iter()
-        .filter(|y| y.count.is_some() && y.population.is_none())
-    {
-        out.push(Warning::MissingPopulation {
-            area: area.id.clone(),
-            region: region.to_owned(),
-            year: y.year,
-        });
-    }
-    out
 }
 
 /// One area's summary; its verdict is set later, after the adjustment across areas.

@@ -6,8 +6,9 @@ use super::sums::AreaYear;
 use super::thresholds::LEVEL;
 use crate::config::SeriesBreak;
 use crate::load::canonical::Observation;
-use crate::model::YearFigures;
-use crate::regions::Region;
+use crate::model::{AreaSummary, YearFigures};
+use crate::notes::Warning;
+use crate::regions::{Level, Region};
 use crate::stats::poisson::{garwood_interval, rate_per_100k};
 
 /// The figures of one aggregated row, named after `region`.
@@ -124,6 +125,43 @@ fn splitting_break<'a>(
         .copied()
         .filter(|b| b.splits_trend && first < b.first_clean_year() && b.first_clean_year() <= last)
         .max_by_key(|b| b.date)
+}
+
+/// Missing years and missing populations of the kommun in one area.
+pub fn warnings(area: &AreaSummary, region: &str) -> Vec<Warning> {
+    let kommun: Vec<&YearFigures> = area
+        .years
+        .iter()
+        .filter(|y| y.level == Level::Kommun)
+        .collect();
+    let with_data: Vec<i32> = kommun
+        .iter()
+        .filter(|y| y.count.is_some())
+        .map(|y| y.year)
+        .collect();
+    let mut out = Vec::new();
+    if let (Some(first), Some(last)) = (with_data.first(), with_data.last()) {
+        for year in (*first..*last).filter(|y| !with_data.contains(y)) {
+            out.push(Warning::MissingYear {
+                area: area.id.clone(),
+                region: region.to_owned(),
+                year,
+                first: *first,
+                last: *last,
+            });
+        }
+    }
+    for y in kommun
+        .iter()
+        .filter(|y| y.count.is_some() && y.population.is_none())
+    {
+        out.push(Warning::MissingPopulation {
+            area: area.id.clone(),
+            region: region.to_owned(),
+            year: y.year,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

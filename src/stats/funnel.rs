@@ -16,9 +16,7 @@
 //! then normal: θ0 ± z_p·√(θ0/pop + τ²).
 
 use super::poisson::{normal_quantile, poisson_cdf};
-use statrs::distribution::{ContinuousCDF, StudentsT};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use super::t_quantile;
 
 /// Above this expected count the Poisson limit is taken as normal, E + z_p·√E.
 const NORMAL_ABOVE: f64 = 1e12;
@@ -363,29 +361,6 @@ pub fn log_funnel_limits_rate(
         (true, true) => limit.min(exact),
         (true, false) => limit.max(exact),
     }
-}
-
-/// The `p`-quantile of Student's t with `df` degrees of freedom; `None` when statrs refuses
-/// the distribution. A funnel asks for the same four probabilities at eighty sizes, and each
-/// quantile is a search over incomplete beta functions: they are remembered, per thread.
-fn t_quantile(df: usize, p: f64) -> Option<f64> {
-    thread_local! {
-        static KNOWN: RefCell<HashMap<(usize, u64), Option<f64>>> = RefCell::new(HashMap::new());
-    }
-    let key = (df, p.to_bits());
-    if let Some(known) = KNOWN.with_borrow(|m| m.get(&key).copied()) {
-        return known;
-    }
-    let quantile = StudentsT::new(0.0, 1.0, df as f64)
-        .ok()
-        .map(|t| t.inverse_cdf(p));
-    // A few probabilities and degrees of freedom per dataset; the bound is only a guard.
-    KNOWN.with_borrow_mut(|m| {
-        if m.len() < 1 << 14 {
-            m.insert(key, quantile);
-        }
-    });
-    quantile
 }
 
 /// Position of a kommun against [`log_funnel_limits_rate`]; invalid input gives

@@ -281,6 +281,7 @@ fn log_spread_needs_three_kommuner_with_events() {
 
 #[test]
 fn a_remembered_t_quantile_is_the_one_computed() {
+    use statrs::distribution::{ContinuousCDF, StudentsT};
     for df in [1, 8, 288] {
         for p in [0.001, 0.025, 0.975, 0.999] {
             let t = StudentsT::new(0.0, 1.0, df as f64).unwrap();

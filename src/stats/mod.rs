@@ -56,6 +56,31 @@ pub(crate) fn alpha_from_level(level: f64) -> f64 {
     1.0 - level
 }
 
+/// The `p`-quantile of Student's t with `df` degrees of freedom; `None` when statrs refuses
+/// the distribution. A funnel asks for the same four probabilities at eighty sizes, and each
+/// quantile is a search over incomplete beta functions: they are remembered, per thread.
+pub(crate) fn t_quantile(df: usize, p: f64) -> Option<f64> {
+    use statrs::distribution::{ContinuousCDF, StudentsT};
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<(usize, u64), Option<f64>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (df, p.to_bits());
+    if let Some(known) = KNOWN.with_borrow(|m| m.get(&key).copied()) {
+        return known;
+    }
+    let quantile = StudentsT::new(0.0, 1.0, df as f64)
+        .ok()
+        .map(|t| t.inverse_cdf(p));
+    // A few probabilities and degrees of freedom per dataset; the bound is only a guard.
+    KNOWN.with_borrow_mut(|m| {
+        if m.len() < 1 << 14 {
+            m.insert(key, quantile);
+        }
+    });
+    quantile
+}
+
 #[cfg(test)]
 pub(crate) mod test_util {
     /// Asserts that `actual` is finite and within `tol` (absolute) of `expected`.
