@@ -24,6 +24,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub(crate) struct Canvas<'a> {
     buf: &'a mut [u8],
     size: (u32, u32),
+    /// The buffer still holds an earlier chart: it is cleared to black (as a fresh buffer
+    /// is) before the first drawing, unless that drawing fills the whole canvas opaquely.
+    stale: bool,
 }
 
 type Bitmap<'a> = BitMapBackend<'a, RGBPixel>;
@@ -37,12 +40,46 @@ impl<'a> Canvas<'a> {
             buf.len() >= size.0 as usize * size.1 as usize * 3,
             "canvas buffer too small"
         );
-        Canvas { buf, size }
+        Canvas {
+            buf,
+            size,
+            stale: false,
+        }
+    }
+
+    /// A canvas over a buffer an earlier chart was drawn on: it draws as [`Canvas::new`] over
+    /// a zeroed buffer would. Every chart begins by filling the canvas white, so the zeroing
+    /// (a 4 MB pass per chart) is skipped then.
+    pub(crate) fn reused(buf: &'a mut [u8], size: (u32, u32)) -> Self {
+        Canvas {
+            stale: true,
+            ..Canvas::new(buf, size)
+        }
+    }
+
+    /// Clears what an earlier chart left, before anything is drawn on it.
+    fn fresh(&mut self) {
+        if self.stale {
+            self.buf.fill(0);
+            self.stale = false;
+        }
     }
 
     /// plotters' backend over the buffer, for one call.
     fn bitmap(&mut self) -> Bitmap<'_> {
+        self.fresh();
         BitMapBackend::with_buffer(self.buf, self.size)
+    }
+
+    /// Whether a rectangle fill overwrites every pixel (plotters' `fill_rect_fast`: opaque,
+    /// the corners clamped to the canvas, the far corner exclusive).
+    fn covers<S: BackendStyle>(&self, a: BackendCoord, b: BackendCoord, style: &S) -> bool {
+        let (w, h) = (self.size.0 as i32, self.size.1 as i32);
+        style.color().alpha >= 1.0
+            && a.0.min(b.0) <= 0
+            && a.1.min(b.1) <= 0
+            && a.0.max(b.0) >= w
+            && a.1.max(b.1) >= h
     }
 }
 
@@ -252,6 +289,7 @@ impl Canvas<'_> {
         pos: BackendCoord,
         (bold, font): (bool, &FontRef<'static>),
     ) -> Result {
+        self.fresh();
         let ((min_x, min_y), (max_x, max_y)) = style
             .layout_box(text)
             .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
@@ -298,6 +336,8 @@ impl DrawingBackend for Canvas<'_> {
     }
 
     fn present(&mut self) -> Result {
+        // Nothing drawn: what is shown must not be the earlier chart.
+        self.fresh();
         Ok(())
     }
 
@@ -321,6 +361,9 @@ impl DrawingBackend for Canvas<'_> {
         style: &S,
         fill: bool,
     ) -> Result {
+        if fill && self.covers(upper_left, bottom_right, style) {
+            self.stale = false;
+        }
         self.bitmap()
             .draw_rect(upper_left, bottom_right, style, fill)
     }

@@ -67,3 +67,57 @@ fn cached_glyphs_draw_the_same_pixels_as_plotters() {
     let inked = plain.chunks(3).filter(|p| p != &[255, 255, 255]).count();
     assert!(inked > 10_000, "hardly any text was drawn ({inked} pixels)");
 }
+
+/// The pixels after `draw` on a canvas over a zeroed buffer and on a reused one over the
+/// leftovers of another drawing.
+fn fresh_and_reused(
+    draw: impl Fn(&DrawingArea<Canvas<'_>, plotters::coord::Shift>),
+) -> (Vec<u8>, Vec<u8>) {
+    let (w, h) = (320u32, 200u32);
+    let mut fresh = vec![0u8; (w * h * 3) as usize];
+    let root = Canvas::new(&mut fresh, (w, h)).into_drawing_area();
+    draw(&root);
+    root.present().unwrap();
+    drop(root);
+    let mut reused: Vec<u8> = (0..fresh.len()).map(|i| (i * 7 % 251) as u8).collect();
+    let root = Canvas::reused(&mut reused, (w, h)).into_drawing_area();
+    draw(&root);
+    root.present().unwrap();
+    drop(root);
+    (fresh, reused)
+}
+
+#[test]
+fn a_reused_canvas_draws_as_a_fresh_one_whatever_the_chart_begins_with() {
+    style::ensure_fonts().unwrap();
+    let line = |root: &DrawingArea<Canvas<'_>, _>| {
+        let path = PathElement::new(vec![(10, 10), (300, 150)], style::BLUE.stroke_width(3));
+        root.draw(&path).unwrap();
+    };
+    let text = |root: &DrawingArea<Canvas<'_>, _>| {
+        let font = style::font(28.0, true, style::BLUE);
+        root.draw(&Text::new("Åre", (20, 20), font)).unwrap();
+    };
+    let white_then_line = |root: &DrawingArea<Canvas<'_>, _>| {
+        root.fill(&WHITE).unwrap();
+        line(root);
+    };
+    let part_then_line = |root: &DrawingArea<Canvas<'_>, _>| {
+        let part = Rectangle::new([(0, 0), (319, 200)], WHITE.filled());
+        root.draw(&part).unwrap();
+        line(root);
+    };
+    let nothing = |_: &DrawingArea<Canvas<'_>, _>| {};
+    for (name, (fresh, reused)) in [
+        ("a line first", fresh_and_reused(line)),
+        ("text first", fresh_and_reused(text)),
+        ("a white fill first", fresh_and_reused(white_then_line)),
+        ("a fill one pixel short", fresh_and_reused(part_then_line)),
+        ("nothing", fresh_and_reused(nothing)),
+    ] {
+        assert!(
+            fresh == reused,
+            "{name}: the reused canvas kept pixels of the earlier one"
+        );
+    }
+}
