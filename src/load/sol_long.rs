@@ -20,10 +20,12 @@ pub mod census;
 mod duplicates;
 mod fast;
 mod filter;
+mod kept;
 mod parts;
 pub mod period;
 mod row;
 mod runs;
+mod tail;
 
 pub use census::Census;
 pub use filter::CrimeFilter;
@@ -153,6 +155,8 @@ pub struct Parser<'r> {
     /// Raw bytes (crime, region, year cells) of the last row skipped by the filter: rows with
     /// the same cells are checked and skipped without decoding.
     skip_last: Option<SkipLast>,
+    /// The last row kept, whose next years are kept on their bytes (see `kept.rs`).
+    keep_last: Option<kept::KeepLast>,
     /// Raw crime cells of skipped labels → [`census::label_hash`] of the decoded label, so a
     /// new crime type of the same region is skipped on its bytes too (see `fast.rs`).
     raw_skips: HashMap<Vec<u8>, u64, WordHash>,
@@ -232,6 +236,7 @@ impl<'r> Parser<'r> {
             region_cache: HashMap::default(),
             last_region: None,
             skip_last: None,
+            keep_last: None,
             raw_skips: HashMap::default(),
             fast_rows: 0,
             skipped_row: false,

@@ -49,8 +49,11 @@ impl Parser<'_> {
         let text = decoder
             .decode(raw)
             .map_err(|at| stream::not_utf8(&self.path, line_no, raw, at))?;
+        let kept_before = self.out.observations.len();
         self.line(line_no, text)?;
         self.learn_skip(raw, text);
+        let kept = self.out.observations.len() > kept_before;
+        self.learn_keep(raw, text, kept);
         Ok(())
     }
 
@@ -165,7 +168,7 @@ fn prefix_of(raw: &[u8], col: Columns) -> Vec<u8> {
 }
 
 /// Where [`prefix_of`] ends (exclusive).
-fn prefix_end(raw: &[u8], col: Columns) -> Option<usize> {
+pub(super) fn prefix_end(raw: &[u8], col: Columns) -> Option<usize> {
     let mut first = [col.region, col.crime, col.year];
     first.sort_unstable();
     if first != [0, 1, 2] {

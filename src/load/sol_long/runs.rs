@@ -5,8 +5,8 @@
 //! line; anything unusual is left to [`Parser::line_raw`], which reads it as before.
 
 use super::super::stream::{self, Decoder};
-use super::fast::plain_year;
-use super::{Columns, MAX_FIELDS, Parser};
+use super::Parser;
+use super::tail::{Tail, cell_after, row_tail, starts_with, year_cell};
 use crate::error::InputError;
 use crate::load::cells::count_cell;
 
@@ -22,11 +22,15 @@ impl Parser<'_> {
     ) -> Result<(), InputError> {
         let (mut from, mut line_no) = (0, first_line);
         while from < bytes.len() {
-            while line_no > header_line {
-                let (length, lines) = self.skip_run(&bytes[from..]);
+            while line_no > header_line && from < bytes.len() {
+                let (mut length, mut lines) = self.skip_run(&bytes[from..]);
+                if lines == 0 {
+                    (length, lines) = self.keep_run(&bytes[from..], line_no);
+                }
                 from += length;
                 line_no += lines;
-                if from >= bytes.len() || !self.switch_run(&bytes[from..]) {
+                // A new run of skipped rows starts here, or nothing is left to take in runs.
+                if lines == 0 && (from >= bytes.len() || !self.switch_run(&bytes[from..])) {
                     break;
                 }
             }
@@ -109,132 +113,17 @@ impl Parser<'_> {
     }
 }
 
-/// Where the next cell starts when `line` holds the cell `cell` and a `;` from `at` on.
-fn cell_after(line: &[u8], at: usize, cell: &[u8]) -> Option<usize> {
-    let end = at + cell.len();
-    (line.get(at..end) == Some(cell) && line.get(end) == Some(&b';')).then_some(end + 1)
-}
-
-/// The length through the line end of a row's cells after its prefix (region, crime, year:
-/// cells 0–2), when the period is a year ([`year_cell`]), the count reads as a count or `..`, and the
-/// row has as many cells as the header (at most [`MAX_FIELDS`]); `None` for anything else,
-/// including a last line without a line end. Eight bytes are looked at a time.
-fn skippable_tail(tail: &[u8], col: Columns) -> Option<usize> {
-    let mut cells = Cells {
-        col,
-        next: super::fast::PREFIX_CELLS,
-        start: 0,
-    };
-    let mut base = 0;
-    while let Some(word) = tail.get(base..).and_then(|t| t.first_chunk::<8>()) {
-        let word = u64::from_le_bytes(*word);
-        let line_end = bytes_equal(word, b'\n');
-        let width = if line_end == 0 {
-            8
-        } else {
-            line_end.trailing_zeros() / 8
-        };
-        let mut semicolons = bytes_equal(word, b';') & below(width);
-        while semicolons != 0 {
-            cells.end(tail, base + (semicolons.trailing_zeros() / 8) as usize)?;
-            semicolons &= semicolons - 1;
-        }
-        if line_end != 0 {
-            return cells.last(tail, base + width as usize);
-        }
-        base += 8;
-    }
-    for (i, &b) in tail.iter().enumerate().skip(base) {
-        match b {
-            b';' => cells.end(tail, i)?,
-            b'\n' => return cells.last(tail, i),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The cells of a row's tail as they end: checks the period and the count.
-struct Cells {
-    col: Columns,
-    /// The index of the cell being read.
-    next: usize,
-    /// Where it starts in the tail.
-    start: usize,
-}
-
-impl Cells {
-    /// The cell being read ends at `end` (exclusive); `None` when it is the period or the count
-    /// and does not read as one.
-    #[inline(always)]
-    fn end(&mut self, tail: &[u8], end: usize) -> Option<()> {
-        let value = &tail[self.start..end];
-        if self.next == self.col.period {
-            year_cell(value)?;
-        } else if self.next == self.col.count_col {
-            count_cell(value).ok()?;
-        }
-        self.next += 1;
-        self.start = end + 1;
-        Some(())
-    }
-
-    /// The line ends at `line_end` (the `\n`): the last cell ends before any `\r`; the length
-    /// of the tail through the line end when the row has as many cells as the header.
-    #[inline(always)]
-    fn last(&mut self, tail: &[u8], line_end: usize) -> Option<usize> {
-        let mut end = line_end;
-        while end > self.start && tail[end - 1] == b'\r' {
-            end -= 1;
-        }
-        self.end(tail, end)?;
-        (self.col.n_fields..=MAX_FIELDS)
-            .contains(&self.next)
-            .then_some(line_end + 1)
-    }
-}
-
-/// A year in `Period` as the line reader takes it: `2024`, or `2025 prel.` as BRÅ writes the
-/// latest, preliminary year (other spellings are left to the line reader).
-fn year_cell(value: &[u8]) -> Option<i32> {
-    match value {
-        [year @ .., b' ', b'p', b'r', b'e', b'l', b'.'] => plain_year(year),
-        _ => plain_year(value),
-    }
-}
-
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-
-/// The high bit of every byte of `word` that equals `byte` (exact: no false matches).
-fn bytes_equal(word: u64, byte: u8) -> u64 {
-    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    !(((x & LOW7) + LOW7) | x | LOW7)
-}
-
-/// The high bits of the first `width` bytes of a word (0–8).
-fn below(width: u32) -> u64 {
-    if width >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (width * 8)) - 1
-    }
-}
-
-/// True when `line` starts with `prefix`, compared eight bytes at a time (no call: the prefix
-/// is some forty bytes and compared on nearly every line of a national export).
-fn starts_with(line: &[u8], prefix: &[u8]) -> bool {
-    let Some(head) = line.get(..prefix.len()) else {
-        return false;
-    };
-    let (words, _) = prefix.as_chunks::<8>();
-    let (line_words, _) = head.as_chunks::<8>();
-    let word = |b: &[u8]| b.last_chunk::<8>().map(|w| u64::from_le_bytes(*w));
-    words.iter().zip(line_words).all(|(a, b)| a == b)
-        // The last (partial) word: the last eight bytes, overlapping the words before.
-        && match (word(prefix), word(head)) {
-            (Some(a), Some(b)) => a == b,
-            _ => prefix == head,
-        }
+/// The length through the line end of a row's tail ([`row_tail`]) when its period is a year
+/// ([`year_cell`]) and its count reads as a count or `..`.
+fn skippable_tail(tail: &[u8], col: super::Columns) -> Option<usize> {
+    let Tail {
+        length,
+        period,
+        count,
+    } = row_tail(tail, col)?;
+    year_cell(period)?;
+    count_cell(count).ok()?;
+    Some(length)
 }
 
 #[cfg(test)]

@@ -145,7 +145,61 @@ fn bytes_equal_marks_exactly_the_equal_bytes() {
                 .enumerate()
                 .filter(|(_, b)| **b == byte)
                 .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
-            assert_eq!(super::bytes_equal(word, byte), naive, "{bytes:?}");
+            assert_eq!(
+                super::super::tail::bytes_equal(word, byte),
+                naive,
+                "{bytes:?}"
+            );
+        }
+    }
+}
+
+/// Rows of the kept crime type (Misshandel) with what a kept run must leave to the line reader
+/// or read as it does: `..`, CRLF, a preliminary year, and `extra` after the 2018 row.
+fn kept_export(extra: &str) -> Vec<u8> {
+    let mut text = String::from("Region;Brott;År;Period;Antal;/100 000 inv\n");
+    for region in ["Nordanstig", "Hudiksvall"] {
+        for crime in ["Stöld", "Misshandel", "Rån"] {
+            for year in 2015..2026 {
+                let count = (year - 2000 + crime.len() as i32).to_string();
+                text.push_str(&match year {
+                    2016 => format!("{region};{crime};År;{year};..;1;\r\n"),
+                    2025 => format!("{region};{crime};År;{year} prel.;{count};1;\n"),
+                    _ => format!("{region};{crime};År;{year};{count};1;\n"),
+                });
+                if year == 2018 && crime == "Misshandel" {
+                    text.push_str(&extra.replace("ROW", region));
+                }
+            }
+        }
+    }
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    bytes.into_owned()
+}
+
+#[test]
+fn kept_runs_read_as_the_line_reader_does_with_repeated_and_odd_rows() {
+    for extra in [
+        "",
+        "ROW;Misshandel;År;2017;27;1;\n",
+        "ROW;Misshandel;År;2017;28;1;\n",
+        "ROW;Misshandel;År;2016;..;1;\n",
+        "ROW;Misshandel;År;2031;5x;1;\n",
+        "ROW;Misshandel;År;2031 (prel.);5;1;\n",
+        "ROW;Misshandel;2031;Jan;5;1;\n",
+        "ROW;Misshandel;År;2031;5\n",
+    ] {
+        let bytes = kept_export(extra);
+        let by_line = read(&bytes, None).map(|(s, _)| (s.observations, s.rows_read));
+        for lines in [1, 3, 1000] {
+            let by_range = read(&bytes, Some(lines)).map(|(s, _)| (s.observations, s.rows_read));
+            assert_eq!(by_range, by_line, "{extra}, ranges of {lines}");
+        }
+        if extra.is_empty() {
+            let (observations, _) = by_line.unwrap();
+            assert_eq!(observations.len(), 2 * 11);
+            assert_eq!(observations.iter().filter(|o| o.count.is_none()).count(), 2);
+            assert_eq!(observations.iter().filter(|o| o.preliminary).count(), 2);
         }
     }
 }
