@@ -201,6 +201,7 @@ fn split_cells<'r>(raw: &'r [u8], from: usize, skip: usize, cells: &mut [&'r [u8
 
 /// A cell of exactly four ASCII digits in 1900–2100, as [`crate::load::cells::parse_year`]
 /// reads it.
+#[inline]
 pub(super) fn plain_year(cell: &[u8]) -> Option<i32> {
     let [a, b, c, d] = *cell else {
         return None;

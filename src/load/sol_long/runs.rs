@@ -115,6 +115,7 @@ impl Parser<'_> {
 
 /// The length through the line end of a row's tail ([`row_tail`]) when its period is a year
 /// ([`year_cell`]) and its count reads as a count or `..`.
+#[inline]
 fn skippable_tail(tail: &[u8], col: super::Columns) -> Option<usize> {
     let Tail {
         length,

@@ -20,6 +20,7 @@ pub(super) struct Tail<'t> {
 
 /// The [`Tail`] of a row whose tail is `tail`, when the row has as many cells as the header
 /// (at most [`MAX_FIELDS`]) and ends in a line end. Eight bytes are looked at a time.
+#[inline(always)]
 pub(super) fn row_tail(tail: &[u8], col: Columns) -> Option<Tail<'_>> {
     let mut cells = Cells {
         col,
@@ -101,6 +102,7 @@ impl<'t> Cells<'t> {
 
 /// A year in `Period` as the line reader takes it: `2024`, or `2025 prel.` as BRÅ writes the
 /// latest, preliminary year (other spellings are left to the line reader).
+#[inline]
 pub(super) fn year_cell(value: &[u8]) -> Option<i32> {
     match value {
         [year @ .., b' ', b'p', b'r', b'e', b'l', b'.'] => plain_year(year),
@@ -111,12 +113,14 @@ pub(super) fn year_cell(value: &[u8]) -> Option<i32> {
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
 /// The high bit of every byte of `word` that equals `byte` (exact: no false matches).
+#[inline]
 pub(super) fn bytes_equal(word: u64, byte: u8) -> u64 {
     let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// The high bits of the first `width` bytes of a word (0–8).
+#[inline]
 fn below(width: u32) -> u64 {
     if width >= 8 {
         u64::MAX
@@ -127,6 +131,7 @@ fn below(width: u32) -> u64 {
 
 /// True when `line` starts with `prefix`, compared eight bytes at a time (no call: the prefix
 /// is some forty bytes and compared on nearly every line of a national export).
+#[inline]
 pub(super) fn starts_with(line: &[u8], prefix: &[u8]) -> bool {
     let Some(head) = line.get(..prefix.len()) else {
         return false;
