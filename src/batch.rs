@@ -51,7 +51,7 @@ pub fn run(args: &AnalyzeArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     drop(read);
     // Each dataset's look-ups once, for all its pledges.
     let indexes = parallel(shared.datasets.len(), |i| {
-        Ok(analysis::DatasetIndex::new(&shared.datasets[i], &regions))
+        analysis::DatasetIndex::new(&shared.datasets[i], &regions)
     })?;
     let summaries = parallel(entries.len(), |i| {
         let e = &entries[i];

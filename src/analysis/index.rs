@@ -5,7 +5,9 @@
 
 use crate::load::Dataset;
 use crate::load::canonical::{Observation, PopulationRow};
+use super::frames;
 use crate::regions::{Level, Regions};
+use anyhow::Context;
 use std::collections::HashMap;
 
 /// One yearly row as the sums need it, packed so that summing an area reads memory in order
@@ -45,51 +47,33 @@ pub struct DatasetIndex<'a> {
 
 impl<'a> DatasetIndex<'a> {
     /// Indexes `data`'s yearly rows and population.
-    pub fn new(data: &'a Dataset, regions: &Regions) -> DatasetIndex<'a> {
+    pub fn new(data: &'a Dataset, regions: &Regions) -> anyhow::Result<DatasetIndex<'a>> {
         DatasetIndex::of_rows(&data.observations, &data.population, regions)
     }
 
-    /// Indexes yearly rows and a population with one row per region and year.
+    /// Indexes yearly rows and a population with one row per region and year; the totals per
+    /// crime type, region and year and the population per region and year come from polars
+    /// ([`frames`]).
     pub fn of_rows(
         observations: &'a [Observation],
         population: &'a [PopulationRow],
         regions: &Regions,
-    ) -> DatasetIndex<'a> {
-        // The rows come sorted by region, crime and year: runs of one region and one crime
-        // type are looked up once, not once per row.
-        let mut slots: Vec<(Level, &str)> = Vec::new();
-        for o in observations {
-            let slot = (o.level, o.region_code.as_str());
-            if slots.last() != Some(&slot) {
-                slots.push(slot);
-            }
-        }
-        slots.sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
-        slots.dedup();
-        let slot_number: HashMap<(Level, &str), usize> =
-            slots.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    ) -> anyhow::Result<DatasetIndex<'a>> {
+        let slots = slots_of(observations);
         let first_year = observations.iter().map(|o| o.year).min().unwrap_or(0);
         let last_year = observations.iter().map(|o| o.year).max().unwrap_or(0);
         let years = (last_year - first_year + 1).max(0) as usize;
+        let (rows, crimes, by_region) = numbered_rows(observations, &slots, first_year, years);
         let mut by_crime = Grouped::default();
-        let mut by_region = Grouped::default();
-        let mut slot = None;
-        for (i, o) in observations.iter().enumerate() {
-            let key = (o.level, o.region_code.as_str());
-            let at = match slot {
-                Some((k, at)) if k == key => at,
-                _ => slot_number[&key],
+        for total in frames::yearly_totals(rows.crime, rows.at, rows.count, rows.preliminary)
+            .context("the yearly totals per crime type, region and year (polars)")?
+        {
+            let cell = Cell {
+                at: total.at,
+                count: total.count,
+                preliminary: total.preliminary,
             };
-            slot = Some((key, at));
-            by_crime.push(
-                &o.crime,
-                Cell {
-                    at: (at * years + (o.year - first_year) as usize) as u32,
-                    count: o.count,
-                    preliminary: o.preliminary,
-                },
-            );
-            by_region.push(&o.region_code, i as u32);
+            by_crime.push(crimes[total.crime as usize], cell);
         }
         let county_of = slots
             .iter()
@@ -98,20 +82,21 @@ impl<'a> DatasetIndex<'a> {
                 _ => None,
             })
             .collect();
-        let population: HashMap<(&str, i32), u64> = population
+        // Looked up by slot and year in the sums: a hash look-up by code for each of the
+        // thousands of rows a pledge sums missed the cache on the code's bytes.
+        let codes: Vec<&str> = slots.iter().map(|s| s.1).collect();
+        let columns = (
+            population.iter().map(|p| p.region_code.as_str()).collect(),
+            population.iter().map(|p| p.year).collect(),
+            population.iter().map(|p| p.population).collect(),
+        );
+        let population_at = frames::population_by_slot_year(&codes, columns, first_year, years)
+            .context("the population per region and year (polars)")?;
+        let population = population
             .iter()
             .map(|p| ((p.region_code.as_str(), p.year), p.population))
             .collect();
-        // Looked up by slot and year in the sums: a hash look-up by code for each of the
-        // thousands of rows a pledge sums missed the cache on the code's bytes.
-        let population_at = slots
-            .iter()
-            .flat_map(|(_, code)| {
-                let population = &population;
-                (0..years).map(move |y| population.get(&(*code, first_year + y as i32)).copied())
-            })
-            .collect();
-        DatasetIndex {
+        Ok(DatasetIndex {
             observations,
             slots,
             first_year,
@@ -121,7 +106,7 @@ impl<'a> DatasetIndex<'a> {
             population,
             population_at,
             county_of,
-        }
+        })
     }
 
     /// The cells of crime type `crime`, in table order.
@@ -143,9 +128,67 @@ impl<'a> DatasetIndex<'a> {
     }
 }
 
+/// Every (level, region code) of `observations`, sorted by the level's name, then the code.
+fn slots_of(observations: &[Observation]) -> Vec<(Level, &str)> {
+    // The rows come sorted by region, crime and year: a run of one region is pushed once.
+    let mut slots: Vec<(Level, &str)> = Vec::new();
+    for o in observations {
+        let slot = (o.level, o.region_code.as_str());
+        if slots.last() != Some(&slot) {
+            slots.push(slot);
+        }
+    }
+    slots.sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+    slots.dedup();
+    slots
+}
+
+/// The yearly rows as numbers for polars: each row's crime type number, slot-year, count and
+/// preliminary flag, one column each.
+#[derive(Default)]
+struct Rows {
+    crime: Vec<u32>,
+    at: Vec<u32>,
+    count: Vec<Option<u64>>,
+    preliminary: Vec<bool>,
+}
+
+/// `observations` as [`Rows`], the crime types by number, and the rows of each region.
+fn numbered_rows<'a>(
+    observations: &'a [Observation],
+    slots: &[(Level, &'a str)],
+    first_year: i32,
+    years: usize,
+) -> (Rows, Vec<&'a str>, Grouped<'a, u32>) {
+    let slot_number: HashMap<(Level, &str), usize> =
+        slots.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let mut rows = Rows::default();
+    // The crime types are numbered by a group of their own (its group number is the number).
+    let mut crimes: Grouped<'a, ()> = Grouped::default();
+    let mut by_region = Grouped::default();
+    // The rows come sorted by region, crime and year: runs of one region are looked up once.
+    let mut slot = None;
+    for (i, o) in observations.iter().enumerate() {
+        let key = (o.level, o.region_code.as_str());
+        let at = match slot {
+            Some((k, at)) if k == key => at,
+            _ => slot_number[&key],
+        };
+        slot = Some((key, at));
+        rows.crime.push(crimes.push(&o.crime, ()) as u32);
+        rows.at.push((at * years + (o.year - first_year) as usize) as u32);
+        rows.count.push(o.count);
+        rows.preliminary.push(o.preliminary);
+        by_region.push(&o.region_code, i as u32);
+    }
+    (rows, crimes.keys, by_region)
+}
+
 /// Items grouped by a key, for keys that come in runs (the last key is remembered).
 struct Grouped<'a, T> {
     number: HashMap<&'a str, usize>,
+    /// The keys in the order of their groups.
+    keys: Vec<&'a str>,
     groups: Vec<Vec<T>>,
     last: Option<(&'a str, usize)>,
 }
@@ -154,6 +197,7 @@ impl<T> Default for Grouped<'_, T> {
     fn default() -> Self {
         Grouped {
             number: HashMap::new(),
+            keys: Vec::new(),
             groups: Vec::new(),
             last: None,
         }
@@ -161,7 +205,8 @@ impl<T> Default for Grouped<'_, T> {
 }
 
 impl<'a, T> Grouped<'a, T> {
-    fn push(&mut self, key: &'a str, item: T) {
+    /// Adds `item` to the group of `key`, and says the group's number.
+    fn push(&mut self, key: &'a str, item: T) -> usize {
         let group = match self.last {
             Some((k, g)) if k == key => g,
             _ => {
@@ -169,12 +214,14 @@ impl<'a, T> Grouped<'a, T> {
                 let g = *self.number.entry(key).or_insert(next);
                 if g == next {
                     self.groups.push(Vec::new());
+                    self.keys.push(key);
                 }
                 g
             }
         };
         self.last = Some((key, group));
         self.groups[group].push(item);
+        group
     }
 
     /// The items of `key`, in the order pushed.

@@ -8,6 +8,7 @@ pub mod basket;
 pub mod compare;
 pub mod comparison;
 pub mod context;
+pub mod frames;
 pub mod funnel;
 pub mod index;
 pub mod monthly;
@@ -43,7 +44,7 @@ pub fn analyze(
     config_path: &Path,
     period: Option<Grain>,
 ) -> anyhow::Result<Summary> {
-    let index = DatasetIndex::new(data, regions);
+    let index = DatasetIndex::new(data, regions)?;
     analyze_indexed(pledge, breaks, data, &index, regions, config_path, period)
 }
 
@@ -103,7 +104,7 @@ pub fn analyze_with(
     method: Method,
 ) -> anyhow::Result<Summary> {
     let grain = monthly::series::finest(&data.sub_year, &pledge.region.code);
-    let index = DatasetIndex::new(data, regions);
+    let index = DatasetIndex::new(data, regions)?;
     let on = On {
         data,
         index: &index,

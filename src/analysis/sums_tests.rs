@@ -181,7 +181,7 @@ fn rows(df: &DataFrame) -> PolarsResult<Vec<AreaYear>> {
 /// The plain sums and the polars pipeline over the same rows, for one area map and county.
 fn assert_same(obs: &[Observation], pop: &[PopulationRow], map: &[(String, String)], county: &str) {
     let regions = Regions::new();
-    let index = DatasetIndex::of_rows(obs, pop, &regions);
+    let index = DatasetIndex::of_rows(obs, pop, &regions).expect("index");
     let plain = area_years(&index, map, county);
     let reference = polars_area_years(obs, pop, map, &regions, county).expect("polars");
     assert!(!reference.is_empty() || map.is_empty() || obs.is_empty());
@@ -335,7 +335,7 @@ fn the_sums_equal_the_polars_pipeline_at_every_edge() {
 fn a_county_sum_counts_the_kommuner_with_a_figure_and_needs_every_population() {
     let (obs, pop) = edge_rows();
     let regions = Regions::new();
-    let index = DatasetIndex::of_rows(&obs, &pop, &regions);
+    let index = DatasetIndex::of_rows(&obs, &pop, &regions).expect("index");
     let map = vec![("a".to_owned(), "Misshandel".to_owned())];
     let rows = area_years(&index, &map, "21");
     let sum = |year: i32| {

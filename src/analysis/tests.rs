@@ -110,7 +110,7 @@ fn a_summary_does_not_depend_on_what_the_thread_analysed_before() {
             std::thread::scope(|s| s.spawn(run).join().expect("thread"))
         })
         .collect();
-    let index = DatasetIndex::new(&data, &regions);
+    let index = DatasetIndex::new(&data, &regions).expect("index");
     for order in [[0, 1, 2], [2, 1, 0]] {
         std::thread::scope(|s| {
             s.spawn(|| {

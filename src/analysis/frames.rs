@@ -1,0 +1,175 @@
+//! The polars part of the analysis: once per dataset, the yearly totals per crime type, region
+//! and year (the `..` rule and the preliminary flag applied) and the population per region and
+//! year, in one lazy pipeline each. [`super::index::DatasetIndex`] keeps their results; each
+//! pledge then sums its areas from them with plain loops (`analysis::sums`).
+//!
+//! Why only this part: an earlier pipeline built a frame over every row of the dataset for each
+//! pledge, which cost a fifth of a 290-pledge batch and held a copy of the whole table at the
+//! national run's memory peak. Here the frame is built once per dataset and holds numbers only
+//! (the index numbers the crime types and the (level, region) slots, so no text is copied).
+
+use polars::prelude::*;
+
+/// The crime type's number (its place in the index's list of labels).
+const CRIME: &str = "crime";
+/// Where a row is summed: its slot × the number of years + its year's offset.
+const AT: &str = "at";
+/// The count; null for `..`.
+const COUNT: &str = "count";
+/// True when the export marks the year preliminary.
+const PRELIMINARY: &str = "preliminary";
+/// The region code of a population row or of a slot.
+const REGION_CODE: &str = "region_code";
+/// The year of a population row.
+const YEAR: &str = "year";
+/// A slot's number.
+const SLOT: &str = "slot";
+/// The number of inhabitants.
+const POPULATION: &str = "population";
+
+/// The yearly rows as the index hands them over, one per row of the dataset.
+fn rows_schema() -> Schema {
+    Schema::from_iter([
+        Field::new(CRIME.into(), DataType::UInt32),
+        Field::new(AT.into(), DataType::UInt32),
+        Field::new(COUNT.into(), DataType::UInt64),
+        Field::new(PRELIMINARY.into(), DataType::Boolean),
+    ])
+}
+
+/// The population rows: one per region code and year.
+fn population_schema() -> Schema {
+    Schema::from_iter([
+        Field::new(REGION_CODE.into(), DataType::String),
+        Field::new(YEAR.into(), DataType::Int32),
+        Field::new(POPULATION.into(), DataType::UInt64),
+    ])
+}
+
+/// The index's slots: each (level, region) slot's number and region code.
+fn slots_schema() -> Schema {
+    Schema::from_iter([
+        Field::new(SLOT.into(), DataType::UInt32),
+        Field::new(REGION_CODE.into(), DataType::String),
+    ])
+}
+
+/// `frame` as a lazy frame of exactly the declared `schema` (names, order and types; a column
+/// that does not fit is an error, not a silent conversion).
+fn declared(frame: DataFrame, schema: &Schema) -> LazyFrame {
+    let columns: Vec<Expr> = schema
+        .iter()
+        .map(|(name, dtype)| col(name.clone()).strict_cast(dtype.clone()))
+        .collect();
+    frame.lazy().select(columns)
+}
+
+/// The sum of the counts of a group, or null when every count in it is `..` (null), not zero.
+fn summed_count() -> Expr {
+    when(col(COUNT).count().gt(lit(0)))
+        .then(col(COUNT).sum())
+        .otherwise(lit(NULL))
+        .cast(DataType::UInt64)
+        .alias(COUNT)
+}
+
+/// True when any row of a group is preliminary.
+fn any_preliminary() -> Expr {
+    col(PRELIMINARY).any(true).alias(PRELIMINARY)
+}
+
+/// A population row's place in the index's table of slots × years.
+fn slot_year(first_year: i32, years: usize) -> Expr {
+    (col(SLOT).cast(DataType::Int64) * lit(years as i64)
+        + (col(YEAR).cast(DataType::Int64) - lit(i64::from(first_year))))
+    .cast(DataType::UInt32)
+    .alias(AT)
+}
+
+/// A population row's year lies in the index's years.
+fn within_years(first_year: i32, years: usize) -> Expr {
+    col(YEAR)
+        .gt_eq(lit(first_year))
+        .and(col(YEAR).lt(lit(i64::from(first_year) + years as i64)))
+}
+
+/// One total per crime type and slot-year of the dataset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Total {
+    /// The crime type's number.
+    pub(super) crime: u32,
+    /// The slot × the number of years + the year's offset.
+    pub(super) at: u32,
+    /// The sum of the counts; `None` when every row was `..`.
+    pub(super) count: Option<u64>,
+    /// True when any of the rows is preliminary.
+    pub(super) preliminary: bool,
+}
+
+/// The yearly rows, given as parallel columns (crime number, slot-year, count, preliminary),
+/// totalled per crime type and slot-year: the sum of the counts that are not `..` (none when
+/// all are) and whether any row is preliminary. In no particular order.
+pub(super) fn yearly_totals(
+    crime: Vec<u32>,
+    at: Vec<u32>,
+    count: Vec<Option<u64>>,
+    preliminary: Vec<bool>,
+) -> PolarsResult<Vec<Total>> {
+    let rows = df!(CRIME => crime, AT => at, COUNT => count, PRELIMINARY => preliminary)?;
+    let totals = declared(rows, &rows_schema())
+        .group_by([col(CRIME), col(AT)])
+        .agg([summed_count(), any_preliminary()])
+        .collect()?;
+    let crime = totals.column(CRIME)?.u32()?;
+    let at = totals.column(AT)?.u32()?;
+    let count = totals.column(COUNT)?.u64()?;
+    let preliminary = totals.column(PRELIMINARY)?.bool()?;
+    let mut out = Vec::with_capacity(totals.height());
+    for (((crime, at), count), preliminary) in crime.iter().zip(at.iter()).zip(count.iter()).zip(preliminary.iter()) {
+        out.push(Total {
+            crime: crime.unwrap_or_default(),
+            at: at.unwrap_or_default(),
+            count,
+            preliminary: preliminary.unwrap_or(false),
+        });
+    }
+    Ok(out)
+}
+
+/// The population of each slot's region code in each of `years` years from `first_year`,
+/// as a table of slots × years (`None` where the data has no population). `slots` are the
+/// slots' region codes in slot order; `population` is `(code, year, inhabitants)` rows.
+pub(super) fn population_by_slot_year(
+    slots: &[&str],
+    population: (Vec<&str>, Vec<i32>, Vec<u64>),
+    first_year: i32,
+    years: usize,
+) -> PolarsResult<Vec<Option<u64>>> {
+    let numbers: Vec<u32> = (0..slots.len() as u32).collect();
+    let slots_frame = df!(SLOT => numbers, REGION_CODE => slots)?;
+    let (codes, in_year, people) = population;
+    let population = df!(REGION_CODE => codes, YEAR => in_year, POPULATION => people)?;
+    let joined = declared(slots_frame, &slots_schema())
+        .join(
+            declared(population, &population_schema()),
+            [col(REGION_CODE)],
+            [col(REGION_CODE)],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(within_years(first_year, years))
+        .select([slot_year(first_year, years), col(POPULATION)])
+        .collect()?;
+    let mut out = vec![None; slots.len() * years];
+    let at = joined.column(AT)?.u32()?;
+    let people = joined.column(POPULATION)?.u64()?;
+    for (at, people) in at.iter().zip(people.iter()) {
+        if let (Some(at), Some(people)) = (at, people) {
+            out[at as usize] = Some(people);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+#[path = "frames_tests.rs"]
+mod tests;
