@@ -152,29 +152,37 @@ fn the_polars_totals_equal_the_loop_at_every_edge() {
 
 #[test]
 fn a_total_is_the_sum_of_the_counted_rows_and_none_when_every_row_is_dots() {
-    let mut totals = yearly_totals(
-        vec![0, 0, 0, 1, 0, 0],
-        vec![3, 3, 3, 3, 4, 4],
-        vec![Some(2), None, Some(5), Some(1), None, None],
-        vec![false, true, false, false, false, false],
+    let mut totals = Vec::new();
+    yearly_totals(
+        vec![cell(0, 3), cell(1, 3), cell(0, 3), cell(0, 4), cell(0, 3), cell(0, 4)],
+        vec![Some(2), Some(1), None, None, Some(5), None],
+        vec![false, false, true, false, false, false],
+        |t| totals.push(t),
     )
     .expect("totals");
-    totals.sort_by_key(|t| (t.crime, t.at));
     let total = |crime, at, count, preliminary| Total {
         crime,
         at,
         count,
         preliminary,
     };
+    // In the order of each group's first row.
     assert_eq!(
         totals,
         [
             total(0, 3, Some(7), true),
-            total(0, 4, None, false),
             total(1, 3, Some(1), false),
+            total(0, 4, None, false),
         ]
     );
-    assert!(yearly_totals(vec![], vec![], vec![], vec![]).expect("none").is_empty());
+    let mut none = 0;
+    yearly_totals(vec![], vec![], vec![], |_| none += 1).expect("none");
+    assert_eq!(none, 0);
+    // The largest numbers survive the key.
+    let mut last = Vec::new();
+    let (crime, at) = (u32::MAX, u32::MAX - 1);
+    yearly_totals(vec![cell(crime, at)], vec![Some(1)], vec![true], |t| last.push(t)).expect("ok");
+    assert_eq!(last, [total(crime, at, Some(1), true)]);
 }
 
 #[test]

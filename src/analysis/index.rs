@@ -65,16 +65,15 @@ impl<'a> DatasetIndex<'a> {
         let years = (last_year - first_year + 1).max(0) as usize;
         let (rows, crimes, by_region) = numbered_rows(observations, &slots, first_year, years);
         let mut by_crime = Grouped::default();
-        for total in frames::yearly_totals(rows.crime, rows.at, rows.count, rows.preliminary)
-            .context("the yearly totals per crime type, region and year (polars)")?
-        {
+        frames::yearly_totals(rows.cells, rows.count, rows.preliminary, |total| {
             let cell = Cell {
                 at: total.at,
                 count: total.count,
                 preliminary: total.preliminary,
             };
             by_crime.push(crimes[total.crime as usize], cell);
-        }
+        })
+        .context("the yearly totals per crime type, region and year (polars)")?;
         let county_of = slots
             .iter()
             .map(|(level, code)| match level {
@@ -143,12 +142,10 @@ fn slots_of(observations: &[Observation]) -> Vec<(Level, &str)> {
     slots
 }
 
-/// The yearly rows as numbers for polars: each row's crime type number, slot-year, count and
-/// preliminary flag, one column each.
-#[derive(Default)]
+/// The yearly rows as numbers for polars: each row's crime type and slot-year
+/// ([`frames::cell`]), count and preliminary flag, one column each.
 struct Rows {
-    crime: Vec<u32>,
-    at: Vec<u32>,
+    cells: Vec<u64>,
     count: Vec<Option<u64>>,
     preliminary: Vec<bool>,
 }
@@ -162,7 +159,12 @@ fn numbered_rows<'a>(
 ) -> (Rows, Vec<&'a str>, Grouped<'a, u32>) {
     let slot_number: HashMap<(Level, &str), usize> =
         slots.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let mut rows = Rows::default();
+    // Sized once: the columns are the national run's largest allocation.
+    let mut rows = Rows {
+        cells: Vec::with_capacity(observations.len()),
+        count: Vec::with_capacity(observations.len()),
+        preliminary: Vec::with_capacity(observations.len()),
+    };
     // The crime types are numbered by a group of their own (its group number is the number).
     let mut crimes: Grouped<'a, ()> = Grouped::default();
     let mut by_region = Grouped::default();
@@ -175,8 +177,9 @@ fn numbered_rows<'a>(
             _ => slot_number[&key],
         };
         slot = Some((key, at));
-        rows.crime.push(crimes.push(&o.crime, ()) as u32);
-        rows.at.push((at * years + (o.year - first_year) as usize) as u32);
+        let crime = crimes.push(&o.crime, ()) as u32;
+        let at = (at * years + (o.year - first_year) as usize) as u32;
+        rows.cells.push(frames::cell(crime, at));
         rows.count.push(o.count);
         rows.preliminary.push(o.preliminary);
         by_region.push(&o.region_code, i as u32);
