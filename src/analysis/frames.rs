@@ -1,12 +1,15 @@
 //! The polars part of the analysis: once per dataset, the yearly totals per crime type, region
-//! and year (the `..` rule and the preliminary flag applied) and the population per region and
-//! year, in one lazy pipeline each. [`super::index::DatasetIndex`] keeps their results; each
-//! pledge then sums its areas from them with plain loops (`analysis::sums`).
+//! and year, with the `..` rule (a total of rows that are all `..` has no count, not zero) and
+//! the preliminary flag (any row preliminary), in one lazy group-by over a declared schema.
+//! [`super::index::DatasetIndex`] keeps the totals; each pledge then sums its areas from them
+//! with plain loops (`analysis::sums`).
 //!
 //! Why only this part: an earlier pipeline built a frame over every row of the dataset for each
 //! pledge, which cost a fifth of a 290-pledge batch and held a copy of the whole table at the
 //! national run's memory peak. Here the frame is built once per dataset and holds numbers only
-//! (the index numbers the crime types and the (level, region) slots, so no text is copied).
+//! (the index numbers the crime types and the (level, region) slots, so no text is copied). The
+//! population per region and year stays a hash look-up: a join in polars gave the same table
+//! but its code alone added about 5 MB to the national run's peak memory.
 
 use polars::prelude::*;
 
@@ -14,22 +17,12 @@ use polars::prelude::*;
 /// index's list of labels) × 2³² + the slot × the number of years + the year's offset. One
 /// integer key groups faster and in less memory than two.
 const CELL: &str = "cell";
-/// Where a population row is placed: its slot × the number of years + its year's offset.
-const AT: &str = "at";
 /// The count; null for `..`.
 const COUNT: &str = "count";
 /// How many rows of a group have a count (are not `..`).
 const COUNTED: &str = "counted";
 /// True when the export marks the year preliminary.
 const PRELIMINARY: &str = "preliminary";
-/// The region code of a population row or of a slot.
-const REGION_CODE: &str = "region_code";
-/// The year of a population row.
-const YEAR: &str = "year";
-/// A slot's number.
-const SLOT: &str = "slot";
-/// The number of inhabitants.
-const POPULATION: &str = "population";
 
 /// The yearly rows as the index hands them over, one per row of the dataset.
 fn rows_schema() -> Schema {
@@ -37,23 +30,6 @@ fn rows_schema() -> Schema {
         Field::new(CELL.into(), DataType::UInt64),
         Field::new(COUNT.into(), DataType::UInt64),
         Field::new(PRELIMINARY.into(), DataType::Boolean),
-    ])
-}
-
-/// The population rows: one per region code and year.
-fn population_schema() -> Schema {
-    Schema::from_iter([
-        Field::new(REGION_CODE.into(), DataType::String),
-        Field::new(YEAR.into(), DataType::Int32),
-        Field::new(POPULATION.into(), DataType::UInt64),
-    ])
-}
-
-/// The index's slots: each (level, region) slot's number and region code.
-fn slots_schema() -> Schema {
-    Schema::from_iter([
-        Field::new(SLOT.into(), DataType::UInt32),
-        Field::new(REGION_CODE.into(), DataType::String),
     ])
 }
 
@@ -72,9 +48,9 @@ fn summed_count() -> Expr {
     col(COUNT).sum().alias(COUNT)
 }
 
-/// How many rows of a group have a count: a total of none is `..`, not zero. (Told apart
-/// here rather than by a null literal in the aggregation, which makes polars hold an 8 MB
-/// zeroed buffer for the rest of the run.)
+/// How many rows of a group have a count: a total of none is `..`, not zero. (Told apart when
+/// the totals are read out rather than by a null literal in the aggregation, which makes
+/// polars hold an 8 MB zeroed buffer for the rest of the run.)
 fn counted() -> Expr {
     col(COUNT).count().alias(COUNTED)
 }
@@ -82,21 +58,6 @@ fn counted() -> Expr {
 /// True when any row of a group is preliminary.
 fn any_preliminary() -> Expr {
     col(PRELIMINARY).any(true).alias(PRELIMINARY)
-}
-
-/// A population row's place in the index's table of slots × years.
-fn slot_year(first_year: i32, years: usize) -> Expr {
-    (col(SLOT).cast(DataType::Int64) * lit(years as i64)
-        + (col(YEAR).cast(DataType::Int64) - lit(i64::from(first_year))))
-    .cast(DataType::UInt32)
-    .alias(AT)
-}
-
-/// A population row's year lies in the index's years.
-fn within_years(first_year: i32, years: usize) -> Expr {
-    col(YEAR)
-        .gt_eq(lit(first_year))
-        .and(col(YEAR).lt(lit(i64::from(first_year) + years as i64)))
 }
 
 /// One total per crime type and slot-year of the dataset.
@@ -148,40 +109,6 @@ pub(super) fn yearly_totals(
         });
     }
     Ok(())
-}
-
-/// The population of each slot's region code in each of `years` years from `first_year`,
-/// as a table of slots × years (`None` where the data has no population). `slots` are the
-/// slots' region codes in slot order; `population` is `(code, year, inhabitants)` rows.
-pub(super) fn population_by_slot_year(
-    slots: &[&str],
-    population: (Vec<&str>, Vec<i32>, Vec<u64>),
-    first_year: i32,
-    years: usize,
-) -> PolarsResult<Vec<Option<u64>>> {
-    let numbers: Vec<u32> = (0..slots.len() as u32).collect();
-    let slots_frame = df!(SLOT => numbers, REGION_CODE => slots)?;
-    let (codes, in_year, people) = population;
-    let population = df!(REGION_CODE => codes, YEAR => in_year, POPULATION => people)?;
-    let joined = declared(slots_frame, &slots_schema())
-        .join(
-            declared(population, &population_schema()),
-            [col(REGION_CODE)],
-            [col(REGION_CODE)],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .filter(within_years(first_year, years))
-        .select([slot_year(first_year, years), col(POPULATION)])
-        .collect()?;
-    let mut out = vec![None; slots.len() * years];
-    let at = joined.column(AT)?.u32()?;
-    let people = joined.column(POPULATION)?.u64()?;
-    for (at, people) in at.iter().zip(people.iter()) {
-        if let (Some(at), Some(people)) = (at, people) {
-            out[at as usize] = Some(people);
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

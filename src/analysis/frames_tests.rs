@@ -1,7 +1,7 @@
-//! Unit tests of `src/analysis/frames.rs`: the polars totals and population against the plain
-//! loops they replace (a running sum per crime type and slot-year in table order, a hash
-//! look-up of the population by code and year), through [`DatasetIndex`] on the example data,
-//! the fixtures and rows made to hit every edge, and the pipeline alone on hand-made rows.
+//! Unit tests of `src/analysis/frames.rs`: the polars totals against the plain loop they
+//! replace (a running sum per crime type and slot-year in table order), through
+//! [`DatasetIndex`] on the example data, the fixtures and rows made to hit every edge
+//! (duplicate rows, `..`, preliminary years), and the pipeline alone on hand-made rows.
 
 use super::*;
 use crate::analysis::index::DatasetIndex;
@@ -54,7 +54,8 @@ fn indexed_totals(index: &DatasetIndex) -> Totals {
     out
 }
 
-/// The polars totals and population equal the loops over the same rows.
+/// The polars totals equal the loop over the same rows; the table of population by slot and
+/// year equals the look-up by code and year.
 fn assert_same(obs: &[Observation], pop: &[PopulationRow]) {
     let index = DatasetIndex::of_rows(obs, pop, &Regions::new()).expect("index");
     let looped = looped_totals(&index);
@@ -123,7 +124,13 @@ fn edge_rows() -> (Vec<Observation>, Vec<PopulationRow>) {
     for code in ["2132", "2101"] {
         for year in [2019, 2020, 2022, 2025] {
             let dots = year == 2020 && code == "2101";
-            obs.push(row(Level::Kommun, code, "Misshandel", year, (!dots).then_some(7)));
+            obs.push(row(
+                Level::Kommun,
+                code,
+                "Misshandel",
+                year,
+                (!dots).then_some(7),
+            ));
             obs.push(row(Level::Kommun, code, "Olaga hot", year, None));
         }
     }
@@ -154,7 +161,14 @@ fn the_polars_totals_equal_the_loop_at_every_edge() {
 fn a_total_is_the_sum_of_the_counted_rows_and_none_when_every_row_is_dots() {
     let mut totals = Vec::new();
     yearly_totals(
-        vec![cell(0, 3), cell(1, 3), cell(0, 3), cell(0, 4), cell(0, 3), cell(0, 4)],
+        vec![
+            cell(0, 3),
+            cell(1, 3),
+            cell(0, 3),
+            cell(0, 4),
+            cell(0, 3),
+            cell(0, 4),
+        ],
         vec![Some(2), Some(1), None, None, Some(5), None],
         vec![false, false, true, false, false, false],
         |t| totals.push(t),
@@ -181,17 +195,9 @@ fn a_total_is_the_sum_of_the_counted_rows_and_none_when_every_row_is_dots() {
     // The largest numbers survive the key.
     let mut last = Vec::new();
     let (crime, at) = (u32::MAX, u32::MAX - 1);
-    yearly_totals(vec![cell(crime, at)], vec![Some(1)], vec![true], |t| last.push(t)).expect("ok");
+    yearly_totals(vec![cell(crime, at)], vec![Some(1)], vec![true], |t| {
+        last.push(t)
+    })
+    .expect("ok");
     assert_eq!(last, [total(crime, at, Some(1), true)]);
-}
-
-#[test]
-fn the_population_is_placed_by_slot_and_year_and_none_outside_the_data() {
-    let codes = (vec!["21", "2132", "21", "0180"], vec![2020, 2021, 2021, 2021]);
-    let population = (codes.0, codes.1, vec![10, 20, 11, 30]);
-    let table = population_by_slot_year(&["2132", "21", "21"], population, 2020, 2).expect("ok");
-    assert_eq!(
-        table,
-        [None, Some(20), Some(10), Some(11), Some(10), Some(11)]
-    );
 }

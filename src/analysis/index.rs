@@ -1,24 +1,26 @@
-//! What every pledge analysed on one dataset shares: the rows of each crime type and of each
-//! region, each region's population by year, and each kommun's county. Built once per dataset
-//! (a batch analyses hundreds of pledges on one), so a pledge's analysis touches only the rows
-//! of its own crime types and its own kommun instead of scanning the whole table.
+//! What every pledge analysed on one dataset shares: each crime type's yearly totals per region
+//! and year (summed by polars, [`super::frames`]), the rows of each region, each region's
+//! population by year, and each kommun's county. Built once per dataset (a batch analyses
+//! hundreds of pledges on one), so a pledge's analysis touches only the totals of its own crime
+//! types and the rows of its own kommun instead of scanning the whole table.
 
+use super::frames;
 use crate::load::Dataset;
 use crate::load::canonical::{Observation, PopulationRow};
-use super::frames;
 use crate::regions::{Level, Regions};
 use anyhow::Context;
 use std::collections::HashMap;
 
-/// One yearly row as the sums need it, packed so that summing an area reads memory in order
-/// (an [`Observation`] is ten times larger and the rows of one crime type lie far apart).
+/// One yearly total of a crime type (the rows of one region and year, summed by polars) as the
+/// sums need it, packed so that summing an area reads memory in order (an [`Observation`] is
+/// ten times larger and the rows of one crime type lie far apart).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Cell {
     /// Where the row is summed: its slot × the number of years + its year's offset.
     pub(super) at: u32,
-    /// The count; `None` for `..`.
+    /// The sum of the counts; `None` when every row is `..`.
     pub(super) count: Option<u64>,
-    /// True when the export marks the year preliminary.
+    /// True when the export marks the year preliminary in any of the rows.
     pub(super) preliminary: bool,
 }
 
@@ -32,7 +34,7 @@ pub struct DatasetIndex<'a> {
     /// The first year of any row, and how many years from it to the last.
     pub(super) first_year: i32,
     pub(super) years: usize,
-    /// Per crime label: its rows' cells, in table order.
+    /// Per crime label: its totals' cells, in table order (of each total's first row).
     by_crime: Grouped<'a, Cell>,
     /// Per region code: its rows' positions, in table order.
     by_region: Grouped<'a, u32>,
@@ -52,8 +54,7 @@ impl<'a> DatasetIndex<'a> {
     }
 
     /// Indexes yearly rows and a population with one row per region and year; the totals per
-    /// crime type, region and year and the population per region and year come from polars
-    /// ([`frames`]).
+    /// crime type, region and year come from polars ([`frames`]).
     pub fn of_rows(
         observations: &'a [Observation],
         population: &'a [PopulationRow],
@@ -81,19 +82,18 @@ impl<'a> DatasetIndex<'a> {
                 _ => None,
             })
             .collect();
-        // Looked up by slot and year in the sums: a hash look-up by code for each of the
-        // thousands of rows a pledge sums missed the cache on the code's bytes.
-        let codes: Vec<&str> = slots.iter().map(|s| s.1).collect();
-        let columns = (
-            population.iter().map(|p| p.region_code.as_str()).collect(),
-            population.iter().map(|p| p.year).collect(),
-            population.iter().map(|p| p.population).collect(),
-        );
-        let population_at = frames::population_by_slot_year(&codes, columns, first_year, years)
-            .context("the population per region and year (polars)")?;
-        let population = population
+        let population: HashMap<(&str, i32), u64> = population
             .iter()
             .map(|p| ((p.region_code.as_str(), p.year), p.population))
+            .collect();
+        // Looked up by slot and year in the sums: a hash look-up by code for each of the
+        // thousands of rows a pledge sums missed the cache on the code's bytes.
+        let population_at = slots
+            .iter()
+            .flat_map(|(_, code)| {
+                let population = &population;
+                (0..years).map(move |y| population.get(&(*code, first_year + y as i32)).copied())
+            })
             .collect();
         Ok(DatasetIndex {
             observations,
