@@ -2,8 +2,8 @@
 //!
 //! The pipeline, one module per stage: [`load`] (one module per input format, all producing
 //! one canonical table) → [`catalog`] (which crime types make up each pledge area, series
-//! breaks) → [`analysis`] (yearly sums and [`stats`]) → [`render`] (markdown, json, csv,
-//! charts) → [`output`] (written all at once). [`model`] is the result every renderer reads.
+//! breaks) → [`analysis`] (polars aggregation, yearly sums and [`stats`]) → [`render`]
+//! (markdown, json, csv, charts) → [`output`] (written all at once). [`model`] is the result every renderer reads.
 //! [`fetch`] downloads a new export from BRÅ's statistics database into the data folder.
 
 #![warn(missing_docs)]

@@ -1,7 +1,7 @@
 //! Analysis: from the merged canonical tables to the result model ([`crate::model::Summary`]).
 //!
 //! The yearly sums per area, region and year come from [`sums`] over a [`DatasetIndex`] built
-//! once per dataset; the statistics of each area are computed by the small modules below from
+//! once per dataset (its totals per crime type, region and year by polars, [`frames`]); the statistics of each area are computed by the small modules below from
 //! those sums. Renderers only read the result.
 
 pub mod basket;

@@ -3,8 +3,9 @@
 //! kommuner. The two county figures are told apart by [`AreaYear::parts`];
 //! `analysis::comparison` keeps one of them.
 //!
-//! A plain loop over the rows of the area's crime types ([`DatasetIndex`]), summed in a table
-//! of regions × years: a pledge's areas cover a few hundred regions and thirty years, and
+//! A plain loop over the yearly totals of the area's crime types ([`DatasetIndex`]; polars
+//! totals every row once per dataset, `analysis::frames`), summed in a table of regions ×
+//! years: a pledge's areas cover a few hundred regions and thirty years, and
 //! building a polars frame over every row of the dataset for each pledge cost more than the
 //! sums themselves (and held a copy of the whole table at the national run's memory peak).
 //! A year where every crime type of an area is `..` has no count (null), not zero.
