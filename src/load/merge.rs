@@ -84,13 +84,24 @@ fn merge_observations(
             Some(obs)
         })
         .collect();
-    // Sorting the indices moves a word a swap instead of a whole observation; the index
-    // breaks ties, so the order is the stable sort's.
-    let mut order_of: Vec<usize> = (0..observations.len()).collect();
-    order_of.sort_unstable_by(|&a, &b| {
-        let of = |i: usize| observations[i].as_ref().map(key);
-        of(a).cmp(&of(b)).then(a.cmp(&b))
-    });
+    // Sorting the indices by the ranks of their region codes and labels compares integers
+    // instead of strings and moves a word a swap instead of a whole observation; the index
+    // breaks ties, so the order is the stable sort's by `key`.
+    let regions = ranks(
+        observations
+            .iter()
+            .flatten()
+            .map(|o| o.region_code.as_str()),
+    );
+    let crimes = ranks(observations.iter().flatten().map(|o| o.crime.as_str()));
+    let mut order_of: Vec<(u32, u32, i32, Period, usize)> = observations
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, o)| (regions[i], crimes[i], o.year, o.period, i))
+        .collect();
+    order_of.sort_unstable();
+    let order_of = order_of.into_iter().map(|(.., i)| i);
     let mut kept: Vec<Observation> = Vec::with_capacity(observations.len());
     let tagged = order_of
         .into_iter()
@@ -124,6 +135,26 @@ fn merge_observations(
     found.sort_by_key(|(index, _)| *index);
     revisions.extend(found.into_iter().map(|(_, r)| r));
     Ok(kept)
+}
+
+/// Each text's rank among the distinct texts in sorted order, in the order given: equal
+/// texts get equal ranks, and ranks compare as the texts do.
+fn ranks<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let mut ids: std::collections::HashMap<&str, u32, super::word_hash::WordHash> =
+        std::collections::HashMap::default();
+    let first: Vec<u32> = texts
+        .map(|t| {
+            let next = ids.len() as u32;
+            *ids.entry(t).or_insert(next)
+        })
+        .collect();
+    let mut distinct: Vec<(&str, u32)> = ids.into_iter().collect();
+    distinct.sort_unstable();
+    let mut rank = vec![0; distinct.len()];
+    for (r, (_, id)) in distinct.iter().enumerate() {
+        rank[*id as usize] = r as u32;
+    }
+    first.into_iter().map(|id| rank[id as usize]).collect()
 }
 
 /// The key observations are merged on: region code, crime label, year, period.

@@ -106,3 +106,22 @@ fn the_first_undecidable_difference_in_input_order_is_the_error() {
     let e = merge(rows(), Vec::new(), &sources, &[]).unwrap_err();
     assert!(e.to_string().contains("Gävle / Stöld / 2020"), "{e}");
 }
+
+#[test]
+fn ranks_compare_and_repeat_as_their_texts() {
+    let texts = [
+        "Stöld",
+        "Misshandel",
+        "",
+        "Stöld",
+        "misshandel",
+        "Misshandel inkl. grov",
+        "Å",
+    ];
+    let ranks = super::ranks(texts.iter().copied());
+    for (a, ra) in texts.iter().zip(&ranks) {
+        for (b, rb) in texts.iter().zip(&ranks) {
+            assert_eq!(ra.cmp(rb), a.cmp(b), "{a} against {b}");
+        }
+    }
+}
