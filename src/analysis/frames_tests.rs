@@ -5,7 +5,8 @@
 
 use super::*;
 use crate::analysis::index::DatasetIndex;
-use crate::load::canonical::{Observation, Period, PopulationRow};
+use crate::analysis::sums::tests::{people, row};
+use crate::load::canonical::{Observation, PopulationRow};
 use crate::load::{LoadOptions, load_dir};
 use crate::regions::{Level, Regions};
 use std::collections::BTreeMap;
@@ -89,31 +90,6 @@ fn the_polars_totals_equal_the_loop_on_the_example_data_and_the_fixtures() {
     ] {
         let (obs, pop) = folder_rows(name);
         assert_same(&obs, &pop);
-    }
-}
-
-fn row(level: Level, code: &str, crime: &str, year: i32, count: Option<u64>) -> Observation {
-    Observation {
-        region_code: code.into(),
-        region_name: code.into(),
-        level,
-        crime: crime.into(),
-        year,
-        period: Period::Year,
-        preliminary: year == 2025,
-        count,
-        source: 0,
-        line: 1,
-        derived: false,
-    }
-}
-
-fn people(code: &str, year: i32, population: u64) -> PopulationRow {
-    PopulationRow {
-        region_code: code.into(),
-        year,
-        population,
-        source: 0,
     }
 }
 

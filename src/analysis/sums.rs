@@ -199,4 +199,4 @@ fn order(a: &AreaYear, b: &AreaYear) -> Ordering {
 
 #[cfg(test)]
 #[path = "sums_tests.rs"]
-mod tests;
+pub(super) mod tests;

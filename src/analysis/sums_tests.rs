@@ -260,7 +260,14 @@ fn the_sums_equal_the_polars_pipeline_on_the_comparison_and_verdict_fixtures() {
     }
 }
 
-fn row(level: Level, code: &str, crime: &str, year: i32, count: Option<u64>) -> Observation {
+/// A yearly row of one crime type (the region's name is its code; 2025 preliminary).
+pub(in crate::analysis) fn row(
+    level: Level,
+    code: &str,
+    crime: &str,
+    year: i32,
+    count: Option<u64>,
+) -> Observation {
     Observation {
         region_code: code.into(),
         region_name: code.into(),
@@ -276,7 +283,8 @@ fn row(level: Level, code: &str, crime: &str, year: i32, count: Option<u64>) -> 
     }
 }
 
-fn people(code: &str, year: i32, population: u64) -> PopulationRow {
+/// A population row.
+pub(in crate::analysis) fn people(code: &str, year: i32, population: u64) -> PopulationRow {
     PopulationRow {
         region_code: code.into(),
         year,

@@ -67,9 +67,8 @@ const IN_FLIGHT: usize = 6;
 /// `workers` threads parse the blocks as they come. A regular file is read through memory
 /// maps ([`super::mapped`]); anything else on one thread that also numbers the lines. Each
 /// worker has its own state `W` (from `new_worker`); `f` gets each block (the 1-based number
-/// of its first line, its whole lines as raw bytes, a decoder for `encoding`; [`parse_lines`]
-/// hands out its lines one by one), and after each block `end_block` takes
-/// that block's results out of the state. Returns the workers' states, every block's result
+/// of its first line, its whole lines as raw bytes, a decoder for `encoding`), and after each
+/// block `end_block` takes that block's results out of the state. Returns the workers' states, every block's result
 /// in file order (the error of a block stops that block only) and the SHA-256.
 #[allow(clippy::type_complexity)]
 pub fn for_each_block<W: Send, B: Send>(
@@ -222,7 +221,9 @@ fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize>
 }
 
 /// Calls `f` with every line of `bytes` (whole lines, the first numbered `first_line`; the
-/// line end removed), until the first error.
+/// line end removed), until the first error: the line-by-line reading the readers and the
+/// run loops of `sol_long` are tested against.
+#[cfg(test)]
 pub fn parse_lines<W>(
     bytes: &[u8],
     first_line: usize,

@@ -37,10 +37,7 @@ impl Hasher for WordHasher {
     }
 
     fn finish(&self) -> u64 {
-        // SplitMix64's finaliser: every input bit moves the top bits, which pick the buckets.
-        let x = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        let x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        x ^ (x >> 31)
+        mix(self.0)
     }
 }
 
@@ -50,6 +47,13 @@ impl WordHasher {
             .wrapping_mul(0x9e37_79b9_7f4a_7c15)
             .rotate_left(29);
     }
+}
+
+/// SplitMix64's finaliser: every input bit moves every output bit (the top bits pick buckets).
+pub(super) fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 #[cfg(test)]

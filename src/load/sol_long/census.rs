@@ -4,6 +4,7 @@
 //! first [`LABELS_KEPT`] by name, the rest only counted) and the regions.
 
 use crate::load::canonical::Period;
+use crate::load::word_hash::mix;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Crime labels of unused rows kept by name; more are counted, not kept.
@@ -204,13 +205,6 @@ pub fn label_hash(label: &[u8]) -> u64 {
         h = (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
     }
     mix(h)
-}
-
-/// SplitMix64's finaliser: every input bit moves every output bit (the top bits pick buckets).
-fn mix(mut x: u64) -> u64 {
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
 }
 
 #[cfg(test)]
