@@ -3,6 +3,7 @@
 //! (`analyze --pledges`) reads the exports once with the union of their crime patterns and
 //! assembles each pledge's dataset from that one read, exactly as a single run would.
 
+use super::mapped::Numbering;
 use super::{
     Dataset, FileRows, Format, LoadOptions, detect_format, file_name, is_example, kolada, merge,
     police_events, sol_long, stream, sub_year, text,
@@ -111,6 +112,14 @@ fn read_sol_long(
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let expected = expected_rows(path, &sniffed.prefix) / workers;
     let template = &parser;
+    // The census keeps line numbers across ranges: exact numbers from the start. Otherwise the
+    // rows of a range are numbered when every range before it is counted.
+    let renumber = |part: &mut sol_long::SolLong, by: usize| part.renumber(by);
+    let numbering = if options.census {
+        Numbering::Exact
+    } else {
+        Numbering::Provisional(&renumber)
+    };
     let (states, parts, sha) = stream::for_each_block(
         path,
         sniffed.encoding,
@@ -125,6 +134,7 @@ fn read_sol_long(
         },
         |p, first_line, bytes, decoder| p.range(first_line, bytes, decoder, header_line),
         |p: &mut sol_long::Parser| p.take_part(),
+        &numbering,
     )?;
     parser.absorb_all(parts)?;
     for state in states {

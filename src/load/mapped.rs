@@ -1,9 +1,13 @@
 //! Reading a large regular file through one memory map instead of `read`: no copy into
-//! buffers. One thread computes the SHA-256 window by window and counts each window's lines on
-//! the way (the bytes are in cache then); the other cores parse byte ranges that end at line
-//! ends, each numbered from the counts of the windows before it, so error positions stay exact.
-//! Pages are let go once both have used them, and the hash never runs more than [`AHEAD`]
-//! bytes ahead of the parsing, so resident memory stays at a few ranges, not the file.
+//! buffers. One thread computes the SHA-256 window by window and does nothing else: it is the
+//! longest single job of a national run (one pass of SHA-256 cannot be split), so the page
+//! faults fall to the other cores. They claim byte ranges that end at line ends and parse them
+//! at once, numbering the lines provisionally from the range's byte offset; when every range
+//! is read, each range's numbers are corrected from the line counts of the ranges before it
+//! (the parser counts its lines as it goes), and the first range that failed is read again
+//! with exact numbers, so error positions stay exact ([`Numbering`]). Pages are let go once
+//! both the hash and the parse have used them, and neither runs more than [`AHEAD`] bytes
+//! ahead of the other, so resident memory stays at a few ranges, not the file.
 //!
 //! The stream reader ([`super::stream`]) stays for what cannot be mapped (a pipe, a FIFO, a
 //! file the kernel refuses to map) and gives the same lines, numbers and digest.
@@ -21,9 +25,8 @@ use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 /// Bytes parsed at a time by one worker, and hashed at a time: ranges start just after the
 /// first line end from a multiple of this on.
 const CHUNK: usize = 2 << 20;
-/// Bytes hashed and counted while they stay in the core's cache.
-const SLICE: usize = 64 << 10;
-/// How far the hash may run ahead of the parsing (pages hashed but not parsed stay resident).
+/// How far the hash may run ahead of the parsing, or the parsing ahead of the hash (pages
+/// used by one but not yet by the other stay resident).
 const AHEAD: usize = 16 * CHUNK;
 
 /// A read-only map of the regular file at `path`; `None` when it is not a regular file (a
@@ -69,8 +72,13 @@ struct Shared {
 
 #[derive(Default)]
 struct State {
-    /// `lines_before[j]`: the lines that end before byte `j * CHUNK`, for the windows hashed.
+    /// `lines_before[k]`: the lines that end before range `k`, for the ranges whose own
+    /// lines and those of every range before them are counted.
     lines_before: Vec<usize>,
+    /// Lines of ranges counted before some range ahead of them: index → lines.
+    counted: BTreeMap<usize, usize>,
+    /// Every range parsed, and its lines (provisional numbering): index → (range, lines).
+    ranges: BTreeMap<usize, (Range<usize>, usize)>,
     /// Bytes hashed.
     hashed: usize,
     /// Where the next range starts, and its index.
@@ -141,25 +149,20 @@ impl Drop for Abandon<'_> {
     }
 }
 
-/// The SHA-256 of the whole map, window by window, counting the lines of each window; waits
-/// while it is [`AHEAD`] of the parsing.
+/// The SHA-256 of the whole map, window by window; waits while it is [`AHEAD`] of the
+/// parsing.
 fn digest(map: &Mmap, shared: &Shared) -> String {
     let _abandon = Abandon(shared);
     let mut hasher = Sha256::new();
-    let mut lines = 0;
     for window in map.chunks(CHUNK) {
         let mut state = shared.lock();
         while state.hashed > state.parsed + AHEAD && !state.abandoned {
             state = shared.wait(state);
         }
         drop(state);
-        for slice in window.chunks(SLICE) {
-            hasher.update(slice);
-            lines += memchr::memchr_iter(b'\n', slice).count();
-        }
+        hasher.update(window);
         let mut state = shared.lock();
         state.hashed += window.len();
-        state.lines_before.push(lines);
         let free = shared.advance(state);
         release(map, free);
     }
@@ -167,10 +170,14 @@ fn digest(map: &Mmap, shared: &Shared) -> String {
 }
 
 /// The next range of whole lines: (index, number of its first line, bytes). Ranges are
-/// handed out in file order; each waits until the windows before it are hashed, which gives
-/// its first line's number (error positions stay exact).
-fn claim(map: &[u8], shared: &Shared) -> Option<(usize, usize, Range<usize>)> {
+/// handed out in file order, never more than [`AHEAD`] bytes past the hash. Numbered
+/// `exact`ly, a range counts its own lines and waits for the counts of the ranges before it;
+/// otherwise its first line is numbered provisionally: its byte offset + 1.
+fn claim(map: &[u8], shared: &Shared, exact: bool) -> Option<(usize, usize, Range<usize>)> {
     let mut state = shared.lock();
+    while state.next > state.hashed + AHEAD && !state.abandoned {
+        state = shared.wait(state);
+    }
     if state.next >= map.len() || state.abandoned {
         return None;
     }
@@ -184,20 +191,40 @@ fn claim(map: &[u8], shared: &Shared) -> Option<(usize, usize, Range<usize>)> {
     state.next = end;
     state.index += 1;
     let index = state.index - 1;
-    let window = start / CHUNK;
-    while state.lines_before.len() <= window && !state.abandoned {
+    drop(state);
+    if !exact {
+        return Some((index, start + 1, start..end));
+    }
+    let lines = memchr::memchr_iter(b'\n', &map[start..end]).count();
+    let mut state = shared.lock();
+    state.counted.insert(index, lines);
+    let mut known = false;
+    loop {
+        let (next, before) = (
+            state.lines_before.len() - 1,
+            state.lines_before.last().copied(),
+        );
+        let Some(lines) = state.counted.remove(&next) else {
+            break;
+        };
+        state.lines_before.push(before.unwrap_or(0) + lines);
+        known = true;
+    }
+    if known {
+        shared.changed.notify_all();
+    }
+    while state.lines_before.len() <= index && !state.abandoned {
         state = shared.wait(state);
     }
-    let before = *state.lines_before.get(window)?;
-    drop(state);
-    let lines = memchr::memchr_iter(b'\n', &map[window * CHUNK..start]).count();
-    Some((index, before + lines + 1, start..end))
+    let before = *state.lines_before.get(index)?;
+    Some((index, before + 1, start..end))
 }
 
-/// A range parsed: its pages are let go once they are hashed too.
-fn parsed(map: &Mmap, shared: &Shared, range: Range<usize>) {
+/// Range `index` parsed, with `lines` lines: its pages are let go once they are hashed too.
+fn parsed(map: &Mmap, shared: &Shared, index: usize, range: Range<usize>, lines: usize) {
     let mut state = shared.lock();
     state.done.insert(range.start, range.end);
+    state.ranges.insert(index, (range, lines));
     let free = shared.advance(state);
     release(map, free);
 }
@@ -205,6 +232,18 @@ fn parsed(map: &Mmap, shared: &Shared, range: Range<usize>) {
 /// What [`for_each_range`] returns: the workers' states, every range's result in file order
 /// and the SHA-256.
 pub type Read<W, B> = (Vec<W>, Vec<Result<B, InputError>>, String);
+
+/// How the lines of a range are numbered while it is parsed.
+pub enum Numbering<'a, B> {
+    /// Exactly: each range counts its lines first and waits for the counts of the ranges before
+    /// it. For workers whose state keeps line numbers across ranges (`validate`'s census).
+    Exact,
+    /// From the range's byte offset + 1 (above the number of every line before it, so no line
+    /// past the first range is taken for the header), corrected once every range is counted:
+    /// `renumber(block, by)` lowers every line number in a block's result by `by`. Counting a
+    /// range after it is parsed reads bytes in cache; counting before reads them from memory.
+    Provisional(&'a (dyn Fn(&mut B, usize) + Sync)),
+}
 
 /// Like [`super::stream::for_each_block`], over a memory map of the file; `None` when the
 /// file cannot be mapped (see [`map`]).
@@ -214,11 +253,13 @@ pub fn for_each_range<W: Send, B: Send>(
     encoding: Encoding,
     workers: usize,
     new_worker: &(impl Fn() -> W + Sync),
-    f: &(impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync),
+    f: &(impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<usize, InputError> + Sync),
     end_block: &(impl Fn(&mut W) -> B + Sync),
+    numbering: &Numbering<'_, B>,
 ) -> Option<Result<Read<W, B>, InputError>> {
     let map = map(path)?;
     let shared = Shared::new();
+    let exact = matches!(numbering, Numbering::Exact);
     Some(std::thread::scope(|scope| {
         let (map, shared) = (&map, &shared);
         let hasher = scope.spawn(move || digest(map, shared));
@@ -229,21 +270,62 @@ pub fn for_each_range<W: Send, B: Send>(
                     let mut state = new_worker();
                     let mut decoder = Decoder::new(encoding);
                     let mut done = Vec::new();
-                    while let Some((index, first_line, range)) = claim(map, shared) {
+                    while let Some((index, first_line, range)) = claim(map, shared, exact) {
                         let bytes = &map[range.clone()];
                         let result = f(&mut state, first_line, bytes, &mut decoder);
+                        let lines = *result.as_ref().unwrap_or(&0);
                         let taken = end_block(&mut state);
-                        done.push((index, result.map(|()| taken)));
-                        parsed(map, shared, range);
+                        done.push((index, result.map(|_| taken)));
+                        parsed(map, shared, index, range, lines);
                     }
                     (state, done)
                 })
             })
             .collect();
-        let (states, blocks) = super::stream::join_workers(path, handles)?;
+        let (states, mut blocks) = super::stream::join_workers(path, handles)?;
+        if let Numbering::Provisional(renumber) = numbering {
+            let ranges = std::mem::take(&mut shared.lock().ranges);
+            let again = |first: usize, range: Range<usize>| {
+                let mut state = new_worker();
+                let result = f(&mut state, first, &map[range], &mut Decoder::new(encoding));
+                result.map(|_| end_block(&mut state))
+            };
+            number_exactly(&mut blocks, ranges.into_values(), *renumber, again);
+        }
         let sha = hasher.join().map_err(|_| super::stream::failed(path))?;
         Ok((states, blocks, sha))
     }))
+}
+
+/// Gives the blocks of provisionally numbered ranges (in file order, with their lines) their
+/// exact line numbers. The first block that failed is read `again` with its exact first line
+/// (an error names lines in its text too), and the blocks after it are dropped: nobody reads
+/// past the first error.
+fn number_exactly<B>(
+    blocks: &mut Vec<Result<B, InputError>>,
+    ranges: impl Iterator<Item = (Range<usize>, usize)>,
+    renumber: &(dyn Fn(&mut B, usize) + Sync),
+    again: impl Fn(usize, Range<usize>) -> Result<B, InputError>,
+) {
+    let mut before = 0;
+    for (k, (range, lines)) in ranges.enumerate() {
+        let first = before + 1;
+        before += lines;
+        let Some(block) = blocks.get_mut(k) else {
+            return;
+        };
+        match block {
+            Ok(b) if range.start + 1 > first => renumber(b, range.start + 1 - first),
+            Ok(_) => {}
+            Err(_) => {
+                *block = again(first, range);
+                if block.is_err() {
+                    blocks.truncate(k + 1);
+                    return;
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The mapped reader gives what the stream reader gives: the same lines with the same numbers,
 //! the same errors in file order, the same SHA-256; what cannot be mapped is left to the stream.
 
-use super::{CHUNK, for_each_range, map};
+use super::{CHUNK, Numbering, for_each_range, map};
 use crate::error::InputError;
 use crate::load::stream::{Decoder, parse_lines, read_stream};
 use crate::load::text::Encoding;
@@ -33,11 +33,21 @@ fn contents() -> Vec<u8> {
 
 type Lines = Vec<(usize, Vec<u8>)>;
 
-/// Every line each reader saw, in file order, per range; `fail_at` makes that line an error.
+/// The text of line `n` (1-based) without its line end.
+fn line_text(bytes: &[u8], n: usize) -> Vec<u8> {
+    let line = bytes.split(|b| *b == b'\n').nth(n - 1).unwrap();
+    line.strip_suffix(b"\r").unwrap_or(line).to_vec()
+}
+
+/// Every line each reader saw, in file order, per range; `fail_at` makes that line an error
+/// (found by its text: lines may be numbered provisionally while a range is read). The mapped
+/// reader numbers exactly and provisionally, with one worker, two and more than cores: each
+/// gives the same.
 fn read_both(path: &Path, fail_at: Option<usize>) -> [(Vec<Result<Lines, String>>, String); 2] {
+    let bad = fail_at.map(|n| line_text(&std::fs::read(path).unwrap(), n));
     let new = Lines::new;
     let line = |state: &mut Lines, n: usize, raw: &[u8], _: &mut Decoder| {
-        if Some(n) == fail_at {
+        if Some(raw) == bad.as_deref() {
             return Err(InputError::at(path, n, Some(1), "a bad line"));
         }
         state.push((n, raw.to_vec()));
@@ -51,12 +61,13 @@ fn read_both(path: &Path, fail_at: Option<usize>) -> [(Vec<Result<Lines, String>
         let blocks = blocks.into_iter().map(|b| b.map_err(|e| e.to_string()));
         (blocks.collect(), sha)
     };
-    let mapped = for_each_range(path, Encoding::Latin1, 2, &new, &f, &end)
+    let renumber = |lines: &mut Lines, by: usize| lines.iter_mut().for_each(|(n, _)| *n -= by);
+    let provisional = Numbering::Provisional(&renumber);
+    let mapped = for_each_range(path, Encoding::Latin1, 2, &new, &f, &end, &provisional)
         .expect("a regular file is mapped")
         .unwrap();
-    // One worker or more workers than cores: the same ranges, lines and digest.
-    for workers in [1, 5] {
-        let other = for_each_range(path, Encoding::Latin1, workers, &new, &f, &end);
+    for (workers, numbering) in [(2, &Numbering::Exact), (1, &provisional), (5, &provisional)] {
+        let other = for_each_range(path, Encoding::Latin1, workers, &new, &f, &end, numbering);
         assert_eq!(
             shown(other.unwrap().unwrap()),
             shown(mapped.clone()),

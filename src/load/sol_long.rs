@@ -72,6 +72,16 @@ pub struct SolLong {
 }
 
 impl SolLong {
+    /// Lowers every line number by `by` (a part read with provisional line numbers).
+    pub fn renumber(&mut self, by: usize) {
+        for o in &mut self.observations {
+            o.line -= by;
+        }
+        if !self.helar_lines.is_empty() {
+            self.helar_lines = self.helar_lines.iter().map(|l| l - by).collect();
+        }
+    }
+
     /// Drops the preliminary `Helår` rows of a year the file shows still running (its months
     /// stop before December): BRÅ sums the months published so far under `Helår`, and those
     /// must never stand for the year (issue #12).

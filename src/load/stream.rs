@@ -67,21 +67,32 @@ const IN_FLIGHT: usize = 6;
 /// `workers` threads parse the blocks as they come. A regular file is read through memory
 /// maps ([`super::mapped`]); anything else on one thread that also numbers the lines. Each
 /// worker has its own state `W` (from `new_worker`); `f` gets each block (the 1-based number
-/// of its first line, its whole lines as raw bytes, a decoder for `encoding`), and after each
-/// block `end_block` takes that block's results out of the state. Returns the workers' states, every block's result
-/// in file order (the error of a block stops that block only) and the SHA-256.
+/// of its first line, its whole lines as raw bytes, a decoder for `encoding`) and returns how
+/// many lines it had (a line end ends each but perhaps the file's last), and after each
+/// block `end_block` takes that block's results out of the state. A mapped file's lines may
+/// be numbered provisionally while parsed and corrected after (`numbering`); the results are
+/// numbered exactly either way. Returns the workers' states, every block's result in file
+/// order (the error of a block stops that block only; none come after it) and the SHA-256.
 #[allow(clippy::type_complexity)]
 pub fn for_each_block<W: Send, B: Send>(
     path: &Path,
     encoding: Encoding,
     workers: usize,
     new_worker: impl Fn() -> W + Sync,
-    f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync,
+    f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<usize, InputError> + Sync,
     end_block: impl Fn(&mut W) -> B + Sync,
+    numbering: &super::mapped::Numbering<'_, B>,
 ) -> Result<(Vec<W>, Vec<Result<B, InputError>>, String), InputError> {
-    if let Some(read) =
-        super::mapped::for_each_range(path, encoding, workers, &new_worker, &f, &end_block)
-    {
+    let mapped = super::mapped::for_each_range(
+        path,
+        encoding,
+        workers,
+        &new_worker,
+        &f,
+        &end_block,
+        numbering,
+    );
+    if let Some(read) = mapped {
         return read;
     }
     read_stream(path, encoding, workers, new_worker, f, end_block)
@@ -95,7 +106,7 @@ pub(super) fn read_stream<W: Send, B: Send>(
     encoding: Encoding,
     workers: usize,
     new_worker: impl Fn() -> W + Sync,
-    f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError> + Sync,
+    f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<usize, InputError> + Sync,
     end_block: impl Fn(&mut W) -> B + Sync,
 ) -> Result<(Vec<W>, Vec<Result<B, InputError>>, String), InputError> {
     let (to_work, work) = std::sync::mpsc::sync_channel::<Block>(IN_FLIGHT);
@@ -119,7 +130,7 @@ pub(super) fn read_stream<W: Send, B: Send>(
                         let (bytes, first) = (&block.bytes, block.first_line);
                         let result = f(&mut state, first, bytes, &mut decoder);
                         let taken = end_block(&mut state);
-                        done.push((block.index, result.map(|()| taken)));
+                        done.push((block.index, result.map(|_| taken)));
                         let _ = to_reader.send(block.bytes);
                     }
                 })
@@ -221,8 +232,8 @@ fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize>
 }
 
 /// Calls `f` with every line of `bytes` (whole lines, the first numbered `first_line`; the
-/// line end removed), until the first error: the line-by-line reading the readers and the
-/// run loops of `sol_long` are tested against.
+/// line end removed), until the first error; how many lines there were. The line-by-line
+/// reading the readers and the run loops of `sol_long` are tested against.
 #[cfg(test)]
 pub fn parse_lines<W>(
     bytes: &[u8],
@@ -230,7 +241,7 @@ pub fn parse_lines<W>(
     state: &mut W,
     decoder: &mut Decoder,
     f: &impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<(), InputError>,
-) -> Result<(), InputError> {
+) -> Result<usize, InputError> {
     let mut from = 0;
     let mut line_no = first_line;
     while from < bytes.len() {
@@ -244,7 +255,7 @@ pub fn parse_lines<W>(
         line_no += 1;
         from = stop;
     }
-    Ok(())
+    Ok(line_no - first_line)
 }
 
 /// Decodes raw lines to text, reusing its buffers.

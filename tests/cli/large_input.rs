@@ -125,3 +125,50 @@ fn an_error_in_the_second_half_of_a_large_file_names_its_true_line() {
         "{err}"
     );
 }
+
+/// A 9 MB export of filler rows with the same key of a crime type the areas use at lines
+/// `first` and `second`, with different counts.
+fn export_with_a_key_twice(dir: &std::path::Path, first: usize, second: usize) {
+    let path = dir.join("data/stor_2026-01-01.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    out.write_all("Region;Brott;År;Period;Antal;/100 000 inv\r\n".as_bytes())
+        .unwrap();
+    let mut line = 1;
+    'outer: for crime in 0..10_000 {
+        for year in 1996..2026 {
+            line += 1;
+            let row = if line == first || line == second {
+                let count = if line == first { 5 } else { 6 };
+                format!("Ale;Grov kvinnofridskränkning;År;2019;{count};1;")
+            } else {
+                format!(
+                    "Ale;Fyllnadsbrott {crime:04} - påhittat;År;{year};{};1;",
+                    crime % 7
+                )
+            };
+            writeln!(out, "{row}\r").unwrap();
+            if line > 260_000 {
+                break 'outer;
+            }
+        }
+    }
+}
+
+#[test]
+fn a_key_twice_far_into_a_large_file_names_both_true_lines() {
+    // The file is parsed in ranges of 2 MB on every core, each numbered provisionally and
+    // corrected when the ranges before it are counted: both lines of the message must be the
+    // file's, whether the two rows are in one range or in two.
+    for (first, second) in [(200_000, 200_010), (40_000, 230_000)] {
+        let dir = copy_of("tiny");
+        export_with_a_key_twice(dir.path(), first, second);
+        let (code, _, err) = analyze(dir.path(), &[]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(&format!(
+                "stor_2026-01-01.csv:{second}:5: Ale / Grov kvinnofridskränkning / 2019 appears twice with different counts (line {first}: 5)"
+            )),
+            "{err}"
+        );
+    }
+}

@@ -12,14 +12,15 @@ use crate::load::cells::count_cell;
 
 impl Parser<'_> {
     /// Reads a range of whole lines (the first numbered `first_line`); lines up to
-    /// `header_line` are the header and its preamble, already read.
+    /// `header_line` are the header and its preamble, already read. Returns how many lines
+    /// the range had.
     pub fn range(
         &mut self,
         first_line: usize,
         bytes: &[u8],
         decoder: &mut Decoder,
         header_line: usize,
-    ) -> Result<(), InputError> {
+    ) -> Result<usize, InputError> {
         let (mut from, mut line_no) = (0, first_line);
         while from < bytes.len() {
             while line_no > header_line && from < bytes.len() {
@@ -45,7 +46,7 @@ impl Parser<'_> {
             line_no += 1;
             from = stop;
         }
-        Ok(())
+        Ok(line_no - first_line)
     }
 
     /// Skips the lines at the start of `bytes` that begin with the last skipped row's prefix
