@@ -459,7 +459,13 @@ pub fn load_dir(
 impl FileRows {
     /// Moves another file's records and warnings into this one.
     fn absorb(&mut self, other: FileRows) {
-        self.observations.extend(other.observations);
+        // The first file's rows are taken as they are, not copied (a national export keeps
+        // hundreds of thousands).
+        if self.observations.is_empty() {
+            self.observations = other.observations;
+        } else {
+            self.observations.extend(other.observations);
+        }
         self.population.extend(other.population);
         self.rates.extend(other.rates);
         self.events.extend(other.events);

@@ -51,97 +51,129 @@ struct Group {
     parts: Vec<Observation>,
 }
 
+impl Group {
+    /// The region, crime type and year of the group's rows (`None` while it has none).
+    fn key(&self) -> Option<(&str, &str, i32)> {
+        self.year.as_ref().or(self.parts.first()).map(key)
+    }
+
+    /// Takes in one more row of the group (a second yearly row replaces the first).
+    fn push(&mut self, obs: Observation) {
+        if obs.period == Period::Year {
+            self.year = Some(obs);
+        } else {
+            self.parts.push(obs);
+        }
+    }
+}
+
+/// What rows are grouped on: region code, crime label, year.
+fn key(o: &Observation) -> (&str, &str, i32) {
+    (&o.region_code, &o.crime, o.year)
+}
+
 /// Splits merged observations into years and parts of years, filling and checking years.
+///
+/// The rows are taken group by group (region, crime type and year, in key order; within a
+/// group in input order), each group settled as soon as it is whole. Merged observations come
+/// sorted, so this is one pass that neither copies keys nor collects the groups first
+/// (anything else is sorted first, stably).
 pub fn reconcile(
-    observations: Vec<Observation>,
+    mut observations: Vec<Observation>,
     sources: &[SourceInfo],
     order: &[String],
 ) -> Result<Reconciled, InputError> {
-    let groups = groups(observations);
-    let mut out = Reconciled::default();
-    for mut group in groups {
-        if let Some(year) = &group.year
-            && let Some(partial) = running_year(year, sources)
-        {
-            out.partial_years.push(partial);
-            group.year = None;
+    if !observations.is_sorted_by(|a, b| key(a) <= key(b)) {
+        observations.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+    let whole = observations
+        .iter()
+        .filter(|o| o.period == Period::Year)
+        .count();
+    let mut out = Reconciled {
+        years: Vec::with_capacity(whole),
+        sub_year: Vec::with_capacity(observations.len() - whole),
+        ..Reconciled::default()
+    };
+    let mut group = Group::default();
+    for obs in observations {
+        if group.key().is_some_and(|k| k != key(&obs)) {
+            settle(std::mem::take(&mut group), sources, order, &mut out)?;
         }
-        group.parts.sort_by_key(|o| o.period);
-        for q in 1..=4 {
-            let quarter = group.parts.iter().find(|o| o.period == Period::Quarter(q));
-            if let (Some(quarter), Some(sum)) = (quarter, sum_of(&group.parts, Period::Quarter(q)))
-                && quarter.count != sum.count
-            {
-                out.revisions.push(revision(&sum, quarter, sources));
-            }
-        }
-        let sum = sum_of(&group.parts, Period::Year);
-        let year = match (group.year, sum) {
-            (None, sum) => sum,
-            (Some(year), None) => Some(year),
-            // Same count: a final sum of months settles a preliminary yearly figure.
-            (Some(year), Some(sum)) if year.count == sum.count => {
-                Some(if year.preliminary && !sum.preliminary {
-                    sum
-                } else {
-                    year
-                })
-            }
-            (Some(year), Some(sum)) => {
-                let sum_wins = if year.preliminary != sum.preliminary {
-                    year.preliminary
-                } else if year.source != sum.source {
-                    merge::newer(
-                        sources,
-                        order,
-                        year.source,
-                        sum.source,
-                        &year.region_name,
-                        &year.crime,
-                        year.year,
-                    )?
-                } else {
-                    false
-                };
-                let (old, new) = if sum_wins { (year, sum) } else { (sum, year) };
-                out.revisions.push(revision(&old, &new, sources));
-                Some(new)
-            }
-        };
-        out.years.extend(year);
-        out.sub_year.extend(group.parts);
+        group.push(obs);
+    }
+    if group.key().is_some() {
+        settle(group, sources, order, &mut out)?;
     }
     out.partial_years.sort();
     out.partial_years.dedup();
     Ok(out)
 }
 
-/// The observations grouped by region, crime type and year, in key order; within a group in
-/// input order. Merged observations come sorted, so this is one pass without copying keys
-/// (anything else is sorted first, stably).
-fn groups(mut observations: Vec<Observation>) -> Vec<Group> {
-    fn key(o: &Observation) -> (&str, &str, i32) {
-        (&o.region_code, &o.crime, o.year)
+/// Puts one group's yearly figure (given, or the sum of its parts) and its parts into `out`,
+/// with the revisions and the partial year it gives rise to.
+fn settle(
+    mut group: Group,
+    sources: &[SourceInfo],
+    order: &[String],
+    out: &mut Reconciled,
+) -> Result<(), InputError> {
+    if let Some(year) = &group.year
+        && let Some(partial) = running_year(year, sources)
+    {
+        out.partial_years.push(partial);
+        group.year = None;
     }
-    if !observations.is_sorted_by(|a, b| key(a) <= key(b)) {
-        observations.sort_by(|a, b| key(a).cmp(&key(b)));
+    // A yearly export's group is its yearly row alone: nothing to sum or check.
+    if group.parts.is_empty() {
+        out.years.extend(group.year);
+        return Ok(());
     }
-    let mut groups: Vec<Group> = Vec::new();
-    for obs in observations {
-        let member = |g: &Group| g.year.as_ref().or(g.parts.first()).map(key) == Some(key(&obs));
-        if !groups.last().is_some_and(member) {
-            groups.push(Group::default());
+    group.parts.sort_by_key(|o| o.period);
+    for q in 1..=4 {
+        let quarter = group.parts.iter().find(|o| o.period == Period::Quarter(q));
+        if let (Some(quarter), Some(sum)) = (quarter, sum_of(&group.parts, Period::Quarter(q)))
+            && quarter.count != sum.count
+        {
+            out.revisions.push(revision(&sum, quarter, sources));
         }
-        let Some(group) = groups.last_mut() else {
-            continue;
-        };
-        if obs.period == Period::Year {
-            group.year = Some(obs);
-        } else {
-            group.parts.push(obs);
-        }
     }
-    groups
+    let sum = sum_of(&group.parts, Period::Year);
+    let year = match (group.year, sum) {
+        (None, sum) => sum,
+        (Some(year), None) => Some(year),
+        // Same count: a final sum of months settles a preliminary yearly figure.
+        (Some(year), Some(sum)) if year.count == sum.count => {
+            Some(if year.preliminary && !sum.preliminary {
+                sum
+            } else {
+                year
+            })
+        }
+        (Some(year), Some(sum)) => {
+            let sum_wins = if year.preliminary != sum.preliminary {
+                year.preliminary
+            } else if year.source != sum.source {
+                merge::newer(
+                    sources,
+                    order,
+                    year.source,
+                    sum.source,
+                    &year.region_name,
+                    &year.crime,
+                    year.year,
+                )?
+            } else {
+                false
+            };
+            let (old, new) = if sum_wins { (year, sum) } else { (sum, year) };
+            out.revisions.push(revision(&old, &new, sources));
+            Some(new)
+        }
+    };
+    out.years.extend(year);
+    out.sub_year.extend(group.parts);
+    Ok(())
 }
 
 /// `Some` when `year` is a preliminary whole-year figure from a file exported before the year
@@ -217,3 +249,7 @@ fn revision(old: &Observation, new: &Observation, sources: &[SourceInfo]) -> Rev
         from_parts: true,
     }
 }
+
+#[cfg(test)]
+#[path = "sub_year_tests.rs"]
+mod tests;
