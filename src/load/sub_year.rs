@@ -52,9 +52,9 @@ struct Group {
 }
 
 impl Group {
-    /// The region, crime type and year of the group's rows (`None` while it has none).
-    fn key(&self) -> Option<(&str, &str, i32)> {
-        self.year.as_ref().or(self.parts.first()).map(key)
+    /// True while the group has no row.
+    fn is_empty(&self) -> bool {
+        self.year.is_none() && self.parts.is_empty()
     }
 
     /// Takes in one more row of the group (a second yearly row replaces the first).
@@ -83,8 +83,10 @@ pub fn reconcile(
     sources: &[SourceInfo],
     order: &[String],
 ) -> Result<Reconciled, InputError> {
-    if !observations.is_sorted_by(|a, b| key(a) <= key(b)) {
+    let (mut starts, sorted) = group_starts(&observations);
+    if !sorted {
         observations.sort_by(|a, b| key(a).cmp(&key(b)));
+        starts = group_starts(&observations).0;
     }
     let whole = observations
         .iter()
@@ -96,18 +98,33 @@ pub fn reconcile(
         ..Reconciled::default()
     };
     let mut group = Group::default();
-    for obs in observations {
-        if group.key().is_some_and(|k| k != key(&obs)) {
+    for (obs, start) in observations.into_iter().zip(starts) {
+        if start && !group.is_empty() {
             settle(std::mem::take(&mut group), sources, order, &mut out)?;
         }
         group.push(obs);
     }
-    if group.key().is_some() {
+    if !group.is_empty() {
         settle(group, sources, order, &mut out)?;
     }
     out.partial_years.sort();
     out.partial_years.dedup();
     Ok(out)
+}
+
+/// For each row, true when its key differs from the row before (it starts a group); and
+/// whether the rows are sorted by key. One comparison of each row with the one before tells
+/// both.
+fn group_starts(rows: &[Observation]) -> (Vec<bool>, bool) {
+    let mut starts = Vec::with_capacity(rows.len());
+    starts.extend(rows.first().map(|_| true));
+    let mut sorted = true;
+    for pair in rows.windows(2) {
+        let order = key(&pair[0]).cmp(&key(&pair[1]));
+        starts.push(order.is_ne());
+        sorted &= order.is_le();
+    }
+    (starts, sorted)
 }
 
 /// Puts one group's yearly figure (given, or the sum of its parts) and its parts into `out`,
