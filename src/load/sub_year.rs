@@ -98,9 +98,16 @@ pub fn reconcile(
         ..Reconciled::default()
     };
     let mut group = Group::default();
-    for (obs, start) in observations.into_iter().zip(starts) {
-        if start && !group.is_empty() {
+    for (i, obs) in observations.into_iter().enumerate() {
+        if starts[i] && !group.is_empty() {
             settle(std::mem::take(&mut group), sources, order, &mut out)?;
+        }
+        // A yearly row alone in its group (every row of a yearly export) goes straight to
+        // `out`, as `settle` would put it, without the moves in and out of a group.
+        let alone = starts[i] && starts.get(i + 1).is_none_or(|next| *next);
+        if alone && obs.period == Period::Year {
+            settle_year(obs, sources, &mut out);
+            continue;
         }
         group.push(obs);
     }
@@ -135,16 +142,18 @@ fn settle(
     order: &[String],
     out: &mut Reconciled,
 ) -> Result<(), InputError> {
+    // A group of a yearly row alone: nothing to sum or check.
+    if group.parts.is_empty() {
+        if let Some(year) = group.year {
+            settle_year(year, sources, out);
+        }
+        return Ok(());
+    }
     if let Some(year) = &group.year
         && let Some(partial) = running_year(year, sources)
     {
         out.partial_years.push(partial);
         group.year = None;
-    }
-    // A yearly export's group is its yearly row alone: nothing to sum or check.
-    if group.parts.is_empty() {
-        out.years.extend(group.year);
-        return Ok(());
     }
     group.parts.sort_by_key(|o| o.period);
     for q in 1..=4 {
@@ -191,6 +200,15 @@ fn settle(
     out.years.extend(year);
     out.sub_year.extend(group.parts);
     Ok(())
+}
+
+/// Puts the yearly row of a group without parts into `out`: into the yearly view, or set
+/// aside as the partial year of a year still running at export.
+fn settle_year(year: Observation, sources: &[SourceInfo], out: &mut Reconciled) {
+    match running_year(&year, sources) {
+        Some(partial) => out.partial_years.push(partial),
+        None => out.years.push(year),
+    }
 }
 
 /// `Some` when `year` is a preliminary whole-year figure from a file exported before the year
