@@ -231,7 +231,8 @@ fn summary(
         latest_year,
         areas,
         county: region_ref(&pledge.county),
-        sources: data.sources.clone(),
+        // Last: the SHA-256 of a large export is computed beside all the rest.
+        sources: data.sources_hashed()?,
         revisions: data.revisions.clone(),
         warnings,
         total_crime: context::total_crime(on.index, &pledge.region, pledge.baseline, breaks),

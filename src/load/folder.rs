@@ -3,6 +3,7 @@
 //! (`analyze --pledges`) reads the exports once with the union of their crime patterns and
 //! assembles each pledge's dataset from that one read, exactly as a single run would.
 
+use super::file_hash::FileHash;
 use super::mapped::Numbering;
 use super::{
     Dataset, FileRows, Format, LoadOptions, detect_format, file_name, is_example, kolada, merge,
@@ -21,7 +22,7 @@ pub struct ReadFile {
     path: PathBuf,
     format: Format,
     encoding: text::Encoding,
-    sha256: String,
+    sha256: FileHash,
     /// Data rows read (SOL long) or records kept (other formats).
     count: usize,
     /// True when the file's crime rows were filtered while reading (a streamed SOL export):
@@ -83,7 +84,7 @@ fn read_one(
         path: path.to_path_buf(),
         format,
         encoding: file.encoding,
-        sha256: file.sha256,
+        sha256: FileHash::known(file.sha256),
         count,
         filtered: false,
         rows,
@@ -107,9 +108,16 @@ fn read_sol_long(
         .find(|(_, l)| !l.trim().is_empty());
     let (header_line, header) = header.map_or((0, ""), |(i, l)| (i + 1, l));
     parser.line(header_line, header)?;
-    // One thread reads the file (and hashes it); every core parses blocks of it, each with its
-    // own copy of the parser; the blocks' rows are merged in file order.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // One thread hashes the file; the other cores parse blocks of it, each with its own copy
+    // of the parser; the blocks' rows are merged in file order. The rows an area does not use
+    // are checked in runs, faster than the hash, so the hash keeps a core to itself; the census
+    // (`validate`) reads every row one by one and takes every core.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = if options.census {
+        cores
+    } else {
+        cores.saturating_sub(1).max(1)
+    };
     let expected = expected_rows(path, &sniffed.prefix) / workers;
     let template = &parser;
     // The census keeps line numbers across ranges: exact numbers from the start. Otherwise the
@@ -252,6 +260,7 @@ impl ReadFolder {
             sub_year: split.sub_year,
             population: merged.population,
             sources,
+            hashes: self.files.iter().map(|f| f.sha256.clone()).collect(),
             revisions: merged.revisions,
             events: events.counts,
             warnings: all.warnings,
@@ -305,7 +314,8 @@ fn source_info(file: &ReadFile, rows: &FileRows) -> (SourceInfo, Option<Warning>
         file: name.clone(),
         format: file.format,
         encoding: file.encoding,
-        sha256: file.sha256.clone(),
+        // Filled by [`Dataset::sources_hashed`], which may wait for the hash (see `hashes`).
+        sha256: String::new(),
         rows: file.count,
         years: years.into_iter().collect(),
         preliminary_years: prel.into_iter().collect(),

@@ -12,6 +12,7 @@
 //! The stream reader ([`super::stream`]) stays for what cannot be mapped (a pipe, a FIFO, a
 //! file the kernel refuses to map) and gives the same lines, numbers and digest.
 
+use super::file_hash::FileHash;
 use super::stream::Decoder;
 use super::text::Encoding;
 use crate::error::InputError;
@@ -20,7 +21,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// Bytes parsed at a time by one worker, and hashed at a time: ranges start just after the
 /// first line end from a multiple of this on.
@@ -230,8 +231,8 @@ fn parsed(map: &Mmap, shared: &Shared, index: usize, range: Range<usize>, lines:
 }
 
 /// What [`for_each_range`] returns: the workers' states, every range's result in file order
-/// and the SHA-256.
-pub type Read<W, B> = (Vec<W>, Vec<Result<B, InputError>>, String);
+/// and the SHA-256 (its thread may still be at work).
+pub type Read<W, B> = (Vec<W>, Vec<Result<B, InputError>>, FileHash);
 
 /// How the lines of a range are numbered while it is parsed.
 pub enum Numbering<'a, B> {
@@ -257,12 +258,16 @@ pub fn for_each_range<W: Send, B: Send>(
     end_block: &(impl Fn(&mut W) -> B + Sync),
     numbering: &Numbering<'_, B>,
 ) -> Option<Result<Read<W, B>, InputError>> {
-    let map = map(path)?;
-    let shared = Shared::new();
+    let map = Arc::new(map(path)?);
+    let shared = Arc::new(Shared::new());
     let exact = matches!(numbering, Numbering::Exact);
+    // The hash outlives the parse: the caller goes on with the rows while it ends.
+    let hasher = {
+        let (map, shared) = (Arc::clone(&map), Arc::clone(&shared));
+        std::thread::spawn(move || digest(&map, &shared))
+    };
     Some(std::thread::scope(|scope| {
-        let (map, shared) = (&map, &shared);
-        let hasher = scope.spawn(move || digest(map, shared));
+        let (map, shared) = (&*map, &*shared);
         let handles: Vec<_> = (0..workers.max(1))
             .map(|_| {
                 scope.spawn(move || {
@@ -292,8 +297,7 @@ pub fn for_each_range<W: Send, B: Send>(
             };
             number_exactly(&mut blocks, ranges.into_values(), *renumber, again);
         }
-        let sha = hasher.join().map_err(|_| super::stream::failed(path))?;
-        Ok((states, blocks, sha))
+        Ok((states, blocks, FileHash::pending(hasher)))
     }))
 }
 

@@ -3,6 +3,7 @@
 
 use super::{CHUNK, Numbering, for_each_range, map};
 use crate::error::InputError;
+use crate::load::file_hash::FileHash;
 use crate::load::stream::{Decoder, parse_lines, read_stream};
 use crate::load::text::Encoding;
 use std::path::Path;
@@ -57,9 +58,9 @@ fn read_both(path: &Path, fail_at: Option<usize>) -> [(Vec<Result<Lines, String>
         parse_lines(bytes, first, state, d, &line)
     };
     let end = |state: &mut Lines| std::mem::take(state);
-    let shown = |(_, blocks, sha): (Vec<Lines>, Vec<Result<Lines, InputError>>, String)| {
+    let shown = |(_, blocks, sha): (Vec<Lines>, Vec<Result<Lines, InputError>>, FileHash)| {
         let blocks = blocks.into_iter().map(|b| b.map_err(|e| e.to_string()));
-        (blocks.collect(), sha)
+        (blocks.collect(), sha.get().unwrap().to_owned())
     };
     let renumber = |lines: &mut Lines, by: usize| lines.iter_mut().for_each(|(n, _)| *n -= by);
     let provisional = Numbering::Provisional(&renumber);

@@ -4,6 +4,7 @@
 pub mod bra_kommun;
 pub mod canonical;
 pub mod cells;
+pub mod file_hash;
 mod folder;
 pub mod kolada;
 mod mapped;
@@ -36,8 +37,11 @@ pub struct Dataset {
     pub sub_year: Vec<Observation>,
     /// Population after merging, sorted by region and year.
     pub population: Vec<PopulationRow>,
-    /// Every file read, in file-name order.
+    /// Every file read, in file-name order; their `sha256` is empty here:
+    /// [`Dataset::sources_hashed`] gives them with it.
     pub sources: Vec<SourceInfo>,
+    /// The SHA-256 of each of [`Dataset::sources`], perhaps still being computed.
+    pub hashes: Vec<file_hash::FileHash>,
     /// Values that differ between files, as merged.
     pub revisions: Vec<crate::model::Revision>,
     /// Police events counted per region, type and month: context, never crime counts.
@@ -61,45 +65,33 @@ pub struct Labels {
 }
 
 impl Dataset {
+    /// [`Dataset::sources`] with their SHA-256, waiting for the hashes still being computed
+    /// (a large export's runs beside the parse and the analysis).
+    pub fn sources_hashed(&self) -> Result<Vec<SourceInfo>, InputError> {
+        let mut sources = self.sources.clone();
+        for (source, hash) in sources.iter_mut().zip(&self.hashes) {
+            let failed = || InputError::file(Path::new(&source.file), "reading the file failed");
+            source.sha256 = hash.get().ok_or_else(failed)?.to_owned();
+        }
+        Ok(sources)
+    }
+
     /// The crime labels of the rows, sorted; computed once per dataset, so the rows must not
     /// change after the first call (they don't: a dataset is finished when it is assembled).
     pub fn labels(&self) -> &Labels {
         self.labels.get_or_init(|| {
-            let rows = self.observations.iter().chain(&self.sub_year);
-            let figured = labels_figured(rows);
-            let mut all: Vec<&str> = figured.keys().copied().collect();
-            all.sort_unstable();
+            let all = || self.observations.iter().chain(&self.sub_year);
+            let sorted: std::collections::BTreeSet<&str> =
+                all().map(|o| o.crime.as_str()).collect();
             Labels {
-                all: all.into_iter().map(str::to_owned).collect(),
-                with_figures: figured
-                    .into_iter()
-                    .filter(|(_, f)| *f)
-                    .map(|(l, _)| l.to_owned())
+                all: sorted.into_iter().map(str::to_owned).collect(),
+                with_figures: all()
+                    .filter(|o| o.count.is_some())
+                    .map(|o| o.crime.clone())
                     .collect(),
             }
         })
     }
-}
-
-/// Each distinct crime label of `rows`, and whether some row of it has a figure. The rows come
-/// in runs of one label: a row that can change nothing for the label of the row before is
-/// passed over without a look-up (a national dataset has about a hundred thousand rows and a
-/// few dozen labels).
-fn labels_figured<'a>(
-    rows: impl Iterator<Item = &'a Observation>,
-) -> std::collections::HashMap<&'a str, bool, word_hash::WordHash> {
-    let mut figured = std::collections::HashMap::default();
-    let mut last: Option<(&str, bool)> = None;
-    for o in rows {
-        let has = o.count.is_some();
-        if last.is_some_and(|(label, f)| (f || !has) && label == o.crime) {
-            continue;
-        }
-        let f = figured.entry(o.crime.as_str()).or_insert(false);
-        *f |= has;
-        last = Some((o.crime.as_str(), *f));
-    }
-    figured
 }
 
 /// The input formats we recognise, in the order they are tried. Everything the tool says
@@ -482,13 +474,7 @@ pub fn load_dir(
 impl FileRows {
     /// Moves another file's records and warnings into this one.
     fn absorb(&mut self, other: FileRows) {
-        // The first file's rows are taken as they are, not copied (a national export keeps
-        // hundreds of thousands).
-        if self.observations.is_empty() {
-            self.observations = other.observations;
-        } else {
-            self.observations.extend(other.observations);
-        }
+        self.observations.extend(other.observations);
         self.population.extend(other.population);
         self.rates.extend(other.rates);
         self.events.extend(other.events);
@@ -503,7 +489,3 @@ pub fn file_name(path: &Path) -> String {
         |n| n.to_string_lossy().into_owned(),
     )
 }
-
-#[cfg(test)]
-#[path = "labels_tests.rs"]
-mod labels_tests;

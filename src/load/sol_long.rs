@@ -26,6 +26,7 @@ pub mod period;
 mod row;
 mod runs;
 mod tail;
+mod wide;
 
 pub use census::Census;
 pub use filter::CrimeFilter;

@@ -1,6 +1,7 @@
 //! Reading a large export as a stream of lines, without holding the file in memory: the
 //! encoding is decided from the first 64 KiB, the SHA-256 is computed on the way.
 
+use super::file_hash::FileHash;
 use super::text::{Encoding, read_error};
 use crate::error::InputError;
 use sha2::{Digest, Sha256};
@@ -82,7 +83,7 @@ pub fn for_each_block<W: Send, B: Send>(
     f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<usize, InputError> + Sync,
     end_block: impl Fn(&mut W) -> B + Sync,
     numbering: &super::mapped::Numbering<'_, B>,
-) -> Result<(Vec<W>, Vec<Result<B, InputError>>, String), InputError> {
+) -> Result<(Vec<W>, Vec<Result<B, InputError>>, FileHash), InputError> {
     let mapped = super::mapped::for_each_range(
         path,
         encoding,
@@ -108,7 +109,7 @@ pub(super) fn read_stream<W: Send, B: Send>(
     new_worker: impl Fn() -> W + Sync,
     f: impl Fn(&mut W, usize, &[u8], &mut Decoder) -> Result<usize, InputError> + Sync,
     end_block: impl Fn(&mut W) -> B + Sync,
-) -> Result<(Vec<W>, Vec<Result<B, InputError>>, String), InputError> {
+) -> Result<(Vec<W>, Vec<Result<B, InputError>>, FileHash), InputError> {
     let (to_work, work) = std::sync::mpsc::sync_channel::<Block>(IN_FLIGHT);
     let (to_reader, spare) = std::sync::mpsc::channel::<Vec<u8>>();
     let work = std::sync::Mutex::new(work);
@@ -139,7 +140,7 @@ pub(super) fn read_stream<W: Send, B: Send>(
         drop(to_reader);
         let (states, blocks) = join_workers(path, handles)?;
         let sha = reader.join().map_err(|_| failed(path))??;
-        Ok((states, blocks, sha))
+        Ok((states, blocks, FileHash::known(sha)))
     })
 }
 

@@ -6,6 +6,7 @@
 
 use super::super::stream::{self, Decoder};
 use super::Parser;
+use super::fast::PREFIX_CELLS;
 use super::tail::{Tail, cell_after, row_tail, starts_with, year_cell};
 use crate::error::InputError;
 use crate::load::cells::count_cell;
@@ -61,11 +62,26 @@ impl Parser<'_> {
             return (0, 0);
         }
         let prefix = last.prefix.as_slice();
+        // Rows 32 bytes at a time where the layout allows; each row that loop leaves is read
+        // by the scalar check, which also ends the run.
+        let wide = (col.period, col.count_col) == (PREFIX_CELLS, PREFIX_CELLS + 1);
+        let cells = col.n_fields..=super::MAX_FIELDS;
         let (mut at, mut lines) = (0, 0);
-        while let Some(line) = bytes.get(at..)
-            && starts_with(line, prefix)
-            && let Some(length) = skippable_tail(&line[prefix.len()..], col)
-        {
+        loop {
+            if wide {
+                let (length, rows) = super::wide::skip_rows(&bytes[at..], prefix, cells.clone());
+                at += length;
+                lines += rows;
+            }
+            let Some(line) = bytes.get(at..) else {
+                break;
+            };
+            if !starts_with(line, prefix) {
+                break;
+            }
+            let Some(length) = skippable_tail(&line[prefix.len()..], col) else {
+                break;
+            };
             at += prefix.len() + length;
             lines += 1;
         }
@@ -117,7 +133,7 @@ impl Parser<'_> {
 /// The length through the line end of a row's tail ([`row_tail`]) when its period is a year
 /// ([`year_cell`]) and its count reads as a count or `..`.
 #[inline]
-fn skippable_tail(tail: &[u8], col: super::Columns) -> Option<usize> {
+pub(super) fn skippable_tail(tail: &[u8], col: super::Columns) -> Option<usize> {
     let Tail {
         length,
         period,
