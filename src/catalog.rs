@@ -25,9 +25,17 @@ pub fn matches(pattern: &str, label: &str) -> bool {
 /// `0412 - Grov kvinnofridskränkning` → `Grov kvinnofridskränkning`: the label without a
 /// leading four-digit police crime code. One export writes the code and another does not, and
 /// both mean the same crime type.
+///
+/// Only the first ` - ` can end a code, and four digits hold none: so the code is there
+/// exactly when the label starts with four digits and ` - ` (a look at seven bytes, not a
+/// search of the label: the merge asks it of every row kept).
 pub fn strip_code(label: &str) -> &str {
-    match label.split_once(" - ") {
-        Some((code, rest)) if code.len() == 4 && code.bytes().all(|c| c.is_ascii_digit()) => rest,
+    match label.as_bytes().split_first_chunk::<7>() {
+        Some(([a, b, c, d, b' ', b'-', b' '], _))
+            if [a, b, c, d].iter().all(|x| x.is_ascii_digit()) =>
+        {
+            &label[7..]
+        }
         _ => label,
     }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     bound_malloc_arenas();
+    one_polars_thread();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
@@ -38,6 +39,19 @@ fn bound_malloc_arenas() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn bound_malloc_arenas() {}
+
+/// polars does one group-by per dataset (about a hundred thousand rows for a national export),
+/// which a pool of a thread per core does no faster than one thread: the national run spent
+/// about 15 ms more CPU time with two, and waited on them. The readers and the chart painters
+/// spread their own work over the cores. One thread, unless the environment sets it.
+fn one_polars_thread() {
+    const MAX_THREADS: &str = "POLARS_MAX_THREADS";
+    if std::env::var_os(MAX_THREADS).is_none() {
+        // SAFETY: runs first in main, before any other thread exists, so nothing reads the
+        // environment meanwhile.
+        unsafe { std::env::set_var(MAX_THREADS, "1") };
+    }
+}
 
 /// Prints help, the version or a usage error as clap would, but a full standard output is a
 /// failure (exit 2) rather than silently ignored.

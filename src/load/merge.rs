@@ -86,14 +86,9 @@ fn merge_observations(
         .collect();
     // Sorting the indices by the ranks of their region codes and labels compares integers
     // instead of strings and moves a word a swap instead of a whole observation; the index
-    // breaks ties, so the order is the stable sort's by `key`.
-    let regions = ranks(
-        observations
-            .iter()
-            .flatten()
-            .map(|o| o.region_code.as_str()),
-    );
-    let crimes = ranks(observations.iter().flatten().map(|o| o.crime.as_str()));
+    // breaks ties, so the order is the stable sort's by `key`. Equal ranks are equal texts, so
+    // the ranked key also tells where one key's rows end, without comparing the texts again.
+    let (regions, crimes) = ranks(observations.iter().flatten());
     let mut order_of: Vec<(u32, u32, i32, Period, usize)> = observations
         .iter()
         .flatten()
@@ -101,17 +96,19 @@ fn merge_observations(
         .map(|(i, o)| (regions[i], crimes[i], o.year, o.period, i))
         .collect();
     order_of.sort_unstable();
-    let order_of = order_of.into_iter().map(|(.., i)| i);
     let mut kept: Vec<Observation> = Vec::with_capacity(observations.len());
-    let tagged = order_of
-        .into_iter()
-        .filter_map(|i| Some((i, observations[i].take()?)));
+    let tagged = order_of.into_iter().filter_map(|(r, c, y, p, i)| {
+        let obs = observations[i].take()?;
+        Some(((r, c, y, p), i, obs))
+    });
     let mut found: Vec<(usize, Revision)> = Vec::new();
     let mut first_error: Option<(usize, InputError)> = None;
     let mut key_failed = false;
-    for (index, obs) in tagged {
-        let Some(last) = kept.last_mut().filter(|k| key(k) == key(&obs)) else {
+    let mut last_key = None;
+    for (ranked, index, obs) in tagged {
+        let Some(last) = kept.last_mut().filter(|_| last_key == Some(ranked)) else {
             kept.push(obs);
+            last_key = Some(ranked);
             key_failed = false;
             continue;
         };
@@ -137,29 +134,53 @@ fn merge_observations(
     Ok(kept)
 }
 
-/// Each text's rank among the distinct texts in sorted order, in the order given: equal
-/// texts get equal ranks, and ranks compare as the texts do.
-fn ranks<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<u32> {
-    let mut ids: std::collections::HashMap<&str, u32, super::word_hash::WordHash> =
-        std::collections::HashMap::default();
-    let first: Vec<u32> = texts
-        .map(|t| {
-            let next = ids.len() as u32;
-            *ids.entry(t).or_insert(next)
-        })
-        .collect();
-    let mut distinct: Vec<(&str, u32)> = ids.into_iter().collect();
-    distinct.sort_unstable();
-    let mut rank = vec![0; distinct.len()];
-    for (r, (_, id)) in distinct.iter().enumerate() {
-        rank[*id as usize] = r as u32;
+/// Each observation's rank of its region code and of its crime label among the distinct ones
+/// in sorted order, in the order given: equal texts get equal ranks, and ranks compare as the
+/// texts do.
+fn ranks<'a>(observations: impl Iterator<Item = &'a Observation>) -> (Vec<u32>, Vec<u32>) {
+    let mut regions = Ranks::default();
+    let mut crimes = Ranks::default();
+    for o in observations {
+        regions.push(&o.region_code);
+        crimes.push(&o.crime);
     }
-    first.into_iter().map(|id| rank[id as usize]).collect()
+    (regions.ranks(), crimes.ranks())
 }
 
-/// The key observations are merged on: region code, crime label, year, period.
-fn key(o: &Observation) -> (&str, &str, i32, Period) {
-    (&o.region_code, &o.crime, o.year, o.period)
+/// The distinct texts of a column met so far, and each row's id among them (by first sight).
+#[derive(Default)]
+struct Ranks<'a> {
+    ids: std::collections::HashMap<&'a str, u32, super::word_hash::WordHash>,
+    rows: Vec<u32>,
+    /// The last row's text and id: an export's rows come in runs of one region and one
+    /// label, and comparing with the row before is cheaper than hashing.
+    last: Option<(&'a str, u32)>,
+}
+
+impl<'a> Ranks<'a> {
+    fn push(&mut self, text: &'a str) {
+        let id = match self.last {
+            Some((last, id)) if last == text => id,
+            _ => {
+                let next = self.ids.len() as u32;
+                let id = *self.ids.entry(text).or_insert(next);
+                self.last = Some((text, id));
+                id
+            }
+        };
+        self.rows.push(id);
+    }
+
+    /// The rows' ids turned into ranks in the texts' sorted order.
+    fn ranks(self) -> Vec<u32> {
+        let mut distinct: Vec<(&str, u32)> = self.ids.into_iter().collect();
+        distinct.sort_unstable();
+        let mut rank = vec![0; distinct.len()];
+        for (r, (_, id)) in distinct.iter().enumerate() {
+            rank[*id as usize] = r as u32;
+        }
+        self.rows.into_iter().map(|id| rank[id as usize]).collect()
+    }
 }
 
 /// Folds `obs` into `kept` (same key, another value or status): the winner stays in `kept`;

@@ -80,18 +80,41 @@ impl Dataset {
     /// change after the first call (they don't: a dataset is finished when it is assembled).
     pub fn labels(&self) -> &Labels {
         self.labels.get_or_init(|| {
-            let all = || self.observations.iter().chain(&self.sub_year);
-            let sorted: std::collections::BTreeSet<&str> =
-                all().map(|o| o.crime.as_str()).collect();
+            let rows = self.observations.iter().chain(&self.sub_year);
+            let figured = labels_figured(rows);
+            let mut all: Vec<&str> = figured.keys().copied().collect();
+            all.sort_unstable();
             Labels {
-                all: sorted.into_iter().map(str::to_owned).collect(),
-                with_figures: all()
-                    .filter(|o| o.count.is_some())
-                    .map(|o| o.crime.clone())
+                all: all.into_iter().map(str::to_owned).collect(),
+                with_figures: figured
+                    .into_iter()
+                    .filter(|(_, f)| *f)
+                    .map(|(l, _)| l.to_owned())
                     .collect(),
             }
         })
     }
+}
+
+/// Each distinct crime label of `rows`, and whether some row of it has a figure. The rows come
+/// in runs of one label: a row that can change nothing for the label of the row before is
+/// passed over without a look-up (a national dataset has about a hundred thousand rows and a
+/// few dozen labels).
+fn labels_figured<'a>(
+    rows: impl Iterator<Item = &'a Observation>,
+) -> std::collections::HashMap<&'a str, bool, word_hash::WordHash> {
+    let mut figured = std::collections::HashMap::default();
+    let mut last: Option<(&str, bool)> = None;
+    for o in rows {
+        let has = o.count.is_some();
+        if last.is_some_and(|(label, f)| (f || !has) && label == o.crime) {
+            continue;
+        }
+        let f = figured.entry(o.crime.as_str()).or_insert(false);
+        *f |= has;
+        last = Some((o.crime.as_str(), *f));
+    }
+    figured
 }
 
 /// The input formats we recognise, in the order they are tried. Everything the tool says
@@ -474,7 +497,13 @@ pub fn load_dir(
 impl FileRows {
     /// Moves another file's records and warnings into this one.
     fn absorb(&mut self, other: FileRows) {
-        self.observations.extend(other.observations);
+        // The first file's rows are taken as they are, not copied (a national export keeps
+        // hundreds of thousands).
+        if self.observations.is_empty() {
+            self.observations = other.observations;
+        } else {
+            self.observations.extend(other.observations);
+        }
         self.population.extend(other.population);
         self.rates.extend(other.rates);
         self.events.extend(other.events);
@@ -489,3 +518,7 @@ pub fn file_name(path: &Path) -> String {
         |n| n.to_string_lossy().into_owned(),
     )
 }
+
+#[cfg(test)]
+#[path = "labels_tests.rs"]
+mod labels_tests;

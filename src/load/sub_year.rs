@@ -51,97 +51,164 @@ struct Group {
     parts: Vec<Observation>,
 }
 
+impl Group {
+    /// True while the group has no row.
+    fn is_empty(&self) -> bool {
+        self.year.is_none() && self.parts.is_empty()
+    }
+
+    /// Takes in one more row of the group (a second yearly row replaces the first).
+    fn push(&mut self, obs: Observation) {
+        if obs.period == Period::Year {
+            self.year = Some(obs);
+        } else {
+            self.parts.push(obs);
+        }
+    }
+}
+
+/// What rows are grouped on: region code, crime label, year.
+fn key(o: &Observation) -> (&str, &str, i32) {
+    (&o.region_code, &o.crime, o.year)
+}
+
 /// Splits merged observations into years and parts of years, filling and checking years.
+///
+/// The rows are taken group by group (region, crime type and year, in key order; within a
+/// group in input order), each group settled as soon as it is whole. Merged observations come
+/// sorted, so this is one pass that neither copies keys nor collects the groups first
+/// (anything else is sorted first, stably).
 pub fn reconcile(
-    observations: Vec<Observation>,
+    mut observations: Vec<Observation>,
     sources: &[SourceInfo],
     order: &[String],
 ) -> Result<Reconciled, InputError> {
-    let groups = groups(observations);
-    let mut out = Reconciled::default();
-    for mut group in groups {
-        if let Some(year) = &group.year
-            && let Some(partial) = running_year(year, sources)
-        {
-            out.partial_years.push(partial);
-            group.year = None;
+    let (mut starts, sorted) = group_starts(&observations);
+    if !sorted {
+        observations.sort_by(|a, b| key(a).cmp(&key(b)));
+        starts = group_starts(&observations).0;
+    }
+    let whole = observations
+        .iter()
+        .filter(|o| o.period == Period::Year)
+        .count();
+    let mut out = Reconciled {
+        years: Vec::with_capacity(whole),
+        sub_year: Vec::with_capacity(observations.len() - whole),
+        ..Reconciled::default()
+    };
+    let mut group = Group::default();
+    for (i, obs) in observations.into_iter().enumerate() {
+        if starts[i] && !group.is_empty() {
+            settle(std::mem::take(&mut group), sources, order, &mut out)?;
         }
-        group.parts.sort_by_key(|o| o.period);
-        for q in 1..=4 {
-            let quarter = group.parts.iter().find(|o| o.period == Period::Quarter(q));
-            if let (Some(quarter), Some(sum)) = (quarter, sum_of(&group.parts, Period::Quarter(q)))
-                && quarter.count != sum.count
-            {
-                out.revisions.push(revision(&sum, quarter, sources));
-            }
+        // A yearly row alone in its group (every row of a yearly export) goes straight to
+        // `out`, as `settle` would put it, without the moves in and out of a group.
+        let alone = starts[i] && starts.get(i + 1).is_none_or(|next| *next);
+        if alone && obs.period == Period::Year {
+            settle_year(obs, sources, &mut out);
+            continue;
         }
-        let sum = sum_of(&group.parts, Period::Year);
-        let year = match (group.year, sum) {
-            (None, sum) => sum,
-            (Some(year), None) => Some(year),
-            // Same count: a final sum of months settles a preliminary yearly figure.
-            (Some(year), Some(sum)) if year.count == sum.count => {
-                Some(if year.preliminary && !sum.preliminary {
-                    sum
-                } else {
-                    year
-                })
-            }
-            (Some(year), Some(sum)) => {
-                let sum_wins = if year.preliminary != sum.preliminary {
-                    year.preliminary
-                } else if year.source != sum.source {
-                    merge::newer(
-                        sources,
-                        order,
-                        year.source,
-                        sum.source,
-                        &year.region_name,
-                        &year.crime,
-                        year.year,
-                    )?
-                } else {
-                    false
-                };
-                let (old, new) = if sum_wins { (year, sum) } else { (sum, year) };
-                out.revisions.push(revision(&old, &new, sources));
-                Some(new)
-            }
-        };
-        out.years.extend(year);
-        out.sub_year.extend(group.parts);
+        group.push(obs);
+    }
+    if !group.is_empty() {
+        settle(group, sources, order, &mut out)?;
     }
     out.partial_years.sort();
     out.partial_years.dedup();
     Ok(out)
 }
 
-/// The observations grouped by region, crime type and year, in key order; within a group in
-/// input order. Merged observations come sorted, so this is one pass without copying keys
-/// (anything else is sorted first, stably).
-fn groups(mut observations: Vec<Observation>) -> Vec<Group> {
-    fn key(o: &Observation) -> (&str, &str, i32) {
-        (&o.region_code, &o.crime, o.year)
+/// For each row, true when its key differs from the row before (it starts a group); and
+/// whether the rows are sorted by key. One comparison of each row with the one before tells
+/// both.
+fn group_starts(rows: &[Observation]) -> (Vec<bool>, bool) {
+    let mut starts = Vec::with_capacity(rows.len());
+    starts.extend(rows.first().map(|_| true));
+    let mut sorted = true;
+    for pair in rows.windows(2) {
+        let order = key(&pair[0]).cmp(&key(&pair[1]));
+        starts.push(order.is_ne());
+        sorted &= order.is_le();
     }
-    if !observations.is_sorted_by(|a, b| key(a) <= key(b)) {
-        observations.sort_by(|a, b| key(a).cmp(&key(b)));
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    for obs in observations {
-        let member = |g: &Group| g.year.as_ref().or(g.parts.first()).map(key) == Some(key(&obs));
-        if !groups.last().is_some_and(member) {
-            groups.push(Group::default());
+    (starts, sorted)
+}
+
+/// Puts one group's yearly figure (given, or the sum of its parts) and its parts into `out`,
+/// with the revisions and the partial year it gives rise to.
+fn settle(
+    mut group: Group,
+    sources: &[SourceInfo],
+    order: &[String],
+    out: &mut Reconciled,
+) -> Result<(), InputError> {
+    // A group of a yearly row alone: nothing to sum or check.
+    if group.parts.is_empty() {
+        if let Some(year) = group.year {
+            settle_year(year, sources, out);
         }
-        let Some(group) = groups.last_mut() else {
-            continue;
-        };
-        if obs.period == Period::Year {
-            group.year = Some(obs);
-        } else {
-            group.parts.push(obs);
+        return Ok(());
+    }
+    if let Some(year) = &group.year
+        && let Some(partial) = running_year(year, sources)
+    {
+        out.partial_years.push(partial);
+        group.year = None;
+    }
+    group.parts.sort_by_key(|o| o.period);
+    for q in 1..=4 {
+        let quarter = group.parts.iter().find(|o| o.period == Period::Quarter(q));
+        if let (Some(quarter), Some(sum)) = (quarter, sum_of(&group.parts, Period::Quarter(q)))
+            && quarter.count != sum.count
+        {
+            out.revisions.push(revision(&sum, quarter, sources));
         }
     }
-    groups
+    let sum = sum_of(&group.parts, Period::Year);
+    let year = match (group.year, sum) {
+        (None, sum) => sum,
+        (Some(year), None) => Some(year),
+        // Same count: a final sum of months settles a preliminary yearly figure.
+        (Some(year), Some(sum)) if year.count == sum.count => {
+            Some(if year.preliminary && !sum.preliminary {
+                sum
+            } else {
+                year
+            })
+        }
+        (Some(year), Some(sum)) => {
+            let sum_wins = if year.preliminary != sum.preliminary {
+                year.preliminary
+            } else if year.source != sum.source {
+                merge::newer(
+                    sources,
+                    order,
+                    year.source,
+                    sum.source,
+                    &year.region_name,
+                    &year.crime,
+                    year.year,
+                )?
+            } else {
+                false
+            };
+            let (old, new) = if sum_wins { (year, sum) } else { (sum, year) };
+            out.revisions.push(revision(&old, &new, sources));
+            Some(new)
+        }
+    };
+    out.years.extend(year);
+    out.sub_year.extend(group.parts);
+    Ok(())
+}
+
+/// Puts the yearly row of a group without parts into `out`: into the yearly view, or set
+/// aside as the partial year of a year still running at export.
+fn settle_year(year: Observation, sources: &[SourceInfo], out: &mut Reconciled) {
+    match running_year(&year, sources) {
+        Some(partial) => out.partial_years.push(partial),
+        None => out.years.push(year),
+    }
 }
 
 /// `Some` when `year` is a preliminary whole-year figure from a file exported before the year
@@ -217,3 +284,7 @@ fn revision(old: &Observation, new: &Observation, sources: &[SourceInfo]) -> Rev
         from_parts: true,
     }
 }
+
+#[cfg(test)]
+#[path = "sub_year_tests.rs"]
+mod tests;
