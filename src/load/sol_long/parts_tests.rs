@@ -110,3 +110,31 @@ fn a_failed_range_stops_the_join_where_it_stops_the_one_by_one_absorb() {
     let [joined, one] = both(&parser, parts);
     assert_eq!(joined.unwrap_err(), one.unwrap_err());
 }
+
+/// A region met in two ranges away from their border (an export not sorted by region), its
+/// key given twice with one count: only the rows of such regions are compared, and the
+/// repeated row is left out as the one-by-one absorb leaves it out.
+#[test]
+fn a_repeated_key_of_a_region_met_again_further_on_is_found() {
+    let regions = Regions::new();
+    let (parser, parts) = ranges(
+        &regions,
+        &[
+            &[
+                "Nordanstig;Stöld;År;2020;5;1;",
+                "Gävle;Stöld;År;2020;50;1;",
+                "Hudiksvall;Stöld;År;2020;20;1;",
+            ],
+            &["Sandviken;Stöld;År;2020;30;1;"],
+            &[
+                "Ljusdal;Stöld;År;2020;10;1;",
+                "Nordanstig;Rån;År;2020;1;1;",
+                "Nordanstig;Stöld;År;2020;5;1;",
+            ],
+        ],
+    );
+    let [joined, one] = both(&parser, parts.into_iter().map(Ok).collect());
+    let (joined, one) = (joined.unwrap(), one.unwrap());
+    same(&joined, &one);
+    assert_eq!(joined.observations.len(), 6);
+}
