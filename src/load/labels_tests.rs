@@ -1,8 +1,8 @@
-//! Unit tests of [`super::Dataset::labels`]: every label once, sorted, and the labels with a
-//! figure in some row, however the rows of a label come (in runs or apart, `..` first or last).
+//! Unit tests of `src/load/labels.rs`: every label once, sorted, and the labels with a figure
+//! in some row, however the rows of a label come (in runs or apart, `..` first or last).
 
 use super::Dataset;
-use super::canonical::{Observation, Period};
+use crate::load::canonical::{Observation, Period};
 use crate::regions::Level;
 use std::collections::BTreeSet;
 
