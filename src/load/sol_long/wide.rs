@@ -18,10 +18,13 @@ pub(super) fn skip_rows(
     cells: RangeInclusive<usize>,
 ) -> (usize, usize) {
     #[cfg(target_arch = "x86_64")]
-    if prefix.len() <= MAX_PREFIX && std::is_x86_feature_detected!("avx2") {
+    if prefix.len() <= MAX_PREFIX
+        && std::is_x86_feature_detected!("avx2")
+        && std::is_x86_feature_detected!("popcnt")
+    {
         let mut padded = [0u8; MAX_PREFIX + 32];
         padded[..prefix.len()].copy_from_slice(prefix);
-        // SAFETY: AVX2 is present (checked above).
+        // SAFETY: AVX2 and POPCNT are present (checked above).
         return unsafe { avx2::skip_rows(bytes, &padded, prefix.len(), cells) };
     }
     let _ = (bytes, prefix, cells);
@@ -41,7 +44,8 @@ fn cells_read(period: &[u8], count: &[u8]) -> bool {
 mod avx2 {
     use super::cells_read;
     use std::arch::x86_64::{
-        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8,
+        __m256i, _MM_HINT_T0, _mm_prefetch, _mm256_cmpeq_epi8, _mm256_loadu_si256,
+        _mm256_movemask_epi8, _mm256_set1_epi8,
     };
     use std::ops::RangeInclusive;
 
@@ -60,8 +64,11 @@ mod avx2 {
         unsafe { _mm256_movemask_epi8(_mm256_cmpeq_epi8(chunk, of)) as u32 }
     }
 
+    /// How far ahead of the row being read its bytes are fetched.
+    const PREFETCH: usize = 1024;
+
     /// [`super::skip_rows`], with the prefix's first `length` bytes in `padded`.
-    #[target_feature(enable = "avx2")]
+    #[target_feature(enable = "avx2,popcnt")]
     pub(super) unsafe fn skip_rows(
         bytes: &[u8],
         padded: &[u8; super::MAX_PREFIX + 32],
@@ -72,6 +79,8 @@ mod avx2 {
         let (mut at, mut rows) = (0, 0);
         // The prefix's chunks are compared up to the last one, and the tail's 32 bytes loaded.
         while at + length + 32 <= bytes.len() {
+            // The rows ahead, fetched while this one is read (a hint: never faults).
+            _mm_prefetch::<_MM_HINT_T0>(bytes.as_ptr().wrapping_add(at + PREFETCH).cast());
             let mut chunk = 0;
             while chunk < length {
                 // SAFETY: chunk < length, so chunk + 32 <= at + length + 32 - at (above).
