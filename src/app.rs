@@ -137,9 +137,20 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     ];
     output::check(&args.out, &inputs_kept)?;
     let inputs = read_inputs(&args.input, false)?;
-    let summary = summarise(&inputs, period(args))?;
+    let summary = analysis::analyze_unhashed(
+        &inputs.pledge,
+        &inputs.breaks,
+        &inputs.data,
+        &inputs.regions,
+        &inputs.config_path,
+        period(args),
+    )?;
     let opts = render_options(args, command_line());
-    let files = render::render_all(&summary, &opts)?;
+    // The charts need no SHA-256 of the inputs: they are drawn while a large export's hash
+    // ends, and the summary takes the hashes after them.
+    let charts = render::charts(&summary, &opts)?;
+    let summary = analysis::with_hashes(summary, &inputs.data)?;
+    let files = render::render_with(&summary, &opts, charts)?;
     let written = output::write_all(&args.out, &inputs_kept, &files)?;
     print_warnings(&summary);
     let mut out = std::io::stdout().lock();

@@ -44,8 +44,35 @@ pub fn analyze(
     config_path: &Path,
     period: Option<Grain>,
 ) -> anyhow::Result<Summary> {
+    let summary = analyze_unhashed(pledge, breaks, data, regions, config_path, period)?;
+    with_hashes(summary, data)
+}
+
+/// [`analyze`] without waiting for the SHA-256 of the inputs: the summary's sources have an
+/// empty `sha256` until [`with_hashes`]. For a run that draws its charts meanwhile (a large
+/// export's hash may still be computed when the analysis is done).
+pub fn analyze_unhashed(
+    pledge: &Pledge,
+    breaks: &[SeriesBreak],
+    data: &Dataset,
+    regions: &Regions,
+    config_path: &Path,
+    period: Option<Grain>,
+) -> anyhow::Result<Summary> {
     let index = DatasetIndex::new(data, regions)?;
-    analyze_indexed(pledge, breaks, data, &index, regions, config_path, period)
+    let grain = choose_grain(data, pledge, config_path, period)?;
+    let on = On {
+        data,
+        index: &index,
+    };
+    let method = thresholds::DEFAULT;
+    analyze_at(pledge, breaks, on, regions, config_path, method, grain)
+}
+
+/// `summary` with the SHA-256 of its sources, waiting for the hashes still being computed.
+pub fn with_hashes(mut summary: Summary, data: &Dataset) -> anyhow::Result<Summary> {
+    summary.sources = data.sources_hashed()?;
+    Ok(summary)
 }
 
 /// [`analyze`] with the dataset's [`DatasetIndex`] built beforehand: a batch builds it once
@@ -61,15 +88,9 @@ pub fn analyze_indexed(
 ) -> anyhow::Result<Summary> {
     let grain = choose_grain(data, pledge, config_path, period)?;
     let on = On { data, index };
-    analyze_at(
-        pledge,
-        breaks,
-        on,
-        regions,
-        config_path,
-        thresholds::DEFAULT,
-        grain,
-    )
+    let method = thresholds::DEFAULT;
+    let summary = analyze_at(pledge, breaks, on, regions, config_path, method, grain)?;
+    with_hashes(summary, data)
 }
 
 /// The dataset and its index.
@@ -109,10 +130,12 @@ pub fn analyze_with(
         data,
         index: &index,
     };
-    analyze_at(pledge, breaks, on, regions, config_path, method, grain)
+    let summary = analyze_at(pledge, breaks, on, regions, config_path, method, grain)?;
+    with_hashes(summary, data)
 }
 
-/// [`analyze_with`] at a chosen grain for the monthly part.
+/// [`analyze_with`] at a chosen grain for the monthly part, the sources without their
+/// SHA-256 ([`with_hashes`] adds them).
 fn analyze_at(
     pledge: &Pledge,
     breaks: &[SeriesBreak],
@@ -231,8 +254,7 @@ fn summary(
         latest_year,
         areas,
         county: region_ref(&pledge.county),
-        // Last: the SHA-256 of a large export is computed beside all the rest.
-        sources: data.sources_hashed()?,
+        sources: data.sources.clone(),
         revisions: data.revisions.clone(),
         warnings,
         total_crime: context::total_crime(on.index, &pledge.region, pledge.baseline, breaks),

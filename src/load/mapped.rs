@@ -1,13 +1,15 @@
 //! Reading a large regular file through one memory map instead of `read`: no copy into
 //! buffers. One thread computes the SHA-256 window by window and does nothing else: it is the
 //! longest single job of a national run (one pass of SHA-256 cannot be split), so the page
-//! faults fall to the other cores. They claim byte ranges that end at line ends and parse them
+//! faults fall mostly to the other cores. They claim byte ranges that end at line ends and parse them
 //! at once, numbering the lines provisionally from the range's byte offset; when every range
 //! is read, each range's numbers are corrected from the line counts of the ranges before it
 //! (the parser counts its lines as it goes), and the first range that failed is read again
-//! with exact numbers, so error positions stay exact ([`Numbering`]). Pages are let go once
-//! both the hash and the parse have used them, and neither runs more than [`AHEAD`] bytes
-//! ahead of the other, so resident memory stays at a few ranges, not the file.
+//! with exact numbers, so error positions stay exact ([`Numbering`]). The parse never waits
+//! for the hash: the merge and the analysis that follow it run beside the end of the hash.
+//! Pages are let go once both the hash and the parse have used them, or at once when the parse
+//! is more than [`AHEAD`] bytes ahead (the hash maps them again), and the hash never runs more
+//! than [`AHEAD`] ahead of the parsing, so resident memory stays at a few ranges, not the file.
 //!
 //! The stream reader ([`super::stream`]) stays for what cannot be mapped (a pipe, a FIFO, a
 //! file the kernel refuses to map) and gives the same lines, numbers and digest.
@@ -26,9 +28,14 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 /// Bytes parsed at a time by one worker, and hashed at a time: ranges start just after the
 /// first line end from a multiple of this on.
 const CHUNK: usize = 2 << 20;
-/// How far the hash may run ahead of the parsing, or the parsing ahead of the hash (pages
-/// used by one but not yet by the other stay resident).
+/// How far the hash may run ahead of the parsing, and how far past the hash the parsed pages
+/// stay mapped for it (pages used by one but not yet by the other stay resident).
+#[cfg(not(test))]
 const AHEAD: usize = 16 * CHUNK;
+/// Small in the unit tests, so that a file of a few ranges has ranges released before the
+/// hash reaches them (and mapped again by it).
+#[cfg(test)]
+const AHEAD: usize = CHUNK;
 
 /// A read-only map of the regular file at `path`; `None` when it is not a regular file (a
 /// FIFO, a device), is empty, or cannot be mapped: the caller then reads it as a stream.
@@ -171,14 +178,11 @@ fn digest(map: &Mmap, shared: &Shared) -> String {
 }
 
 /// The next range of whole lines: (index, number of its first line, bytes). Ranges are
-/// handed out in file order, never more than [`AHEAD`] bytes past the hash. Numbered
+/// handed out in file order, whatever the hash's progress. Numbered
 /// `exact`ly, a range counts its own lines and waits for the counts of the ranges before it;
 /// otherwise its first line is numbered provisionally: its byte offset + 1.
 fn claim(map: &[u8], shared: &Shared, exact: bool) -> Option<(usize, usize, Range<usize>)> {
     let mut state = shared.lock();
-    while state.next > state.hashed + AHEAD && !state.abandoned {
-        state = shared.wait(state);
-    }
     if state.next >= map.len() || state.abandoned {
         return None;
     }
@@ -221,13 +225,18 @@ fn claim(map: &[u8], shared: &Shared, exact: bool) -> Option<(usize, usize, Rang
     Some((index, before + 1, start..end))
 }
 
-/// Range `index` parsed, with `lines` lines: its pages are let go once they are hashed too.
+/// Range `index` parsed, with `lines` lines: its pages are let go once they are hashed too,
+/// or at once when the range lies more than [`AHEAD`] past the hash (which maps them again).
 fn parsed(map: &Mmap, shared: &Shared, index: usize, range: Range<usize>, lines: usize) {
     let mut state = shared.lock();
+    let far = range.start >= state.hashed + AHEAD;
     state.done.insert(range.start, range.end);
-    state.ranges.insert(index, (range, lines));
+    state.ranges.insert(index, (range.clone(), lines));
     let free = shared.advance(state);
     release(map, free);
+    if far {
+        release(map, range);
+    }
 }
 
 /// What [`for_each_range`] returns: the workers' states, every range's result in file order

@@ -47,7 +47,16 @@ pub fn render_all(
     summary: &Summary,
     opts: &RenderOptions,
 ) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
-    let charts = charts(summary, opts)?;
+    render_with(summary, opts, charts(summary, opts)?)
+}
+
+/// [`render_all`] with the charts drawn already ([`charts`], which needs no SHA-256 of the
+/// inputs: a run draws them while the hash of a large export ends).
+pub fn render_with(
+    summary: &Summary,
+    opts: &RenderOptions,
+    charts: Vec<(PathBuf, Vec<u8>)>,
+) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     let markdown = markdown::render(summary, opts);
     let report = match opts.report_format {
         ReportFormat::Markdown => (PathBuf::from("report.md"), markdown.into_bytes()),
@@ -76,7 +85,8 @@ pub fn render_all(
     Ok(files)
 }
 
-fn charts(summary: &Summary, opts: &RenderOptions) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+/// The chart files and the summary card, as (path relative to the output folder, bytes).
+pub fn charts(summary: &Summary, opts: &RenderOptions) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     let chart_opts = charts::ChartOptions {
         lang: opts.lang,
         format: opts.chart_format,
