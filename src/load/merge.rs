@@ -344,4 +344,4 @@ pub(super) fn newer(
 
 #[cfg(test)]
 #[path = "merge_tests.rs"]
-mod tests;
+pub(super) mod tests;

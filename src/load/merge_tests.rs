@@ -15,7 +15,8 @@ fn export_dates_are_found_anywhere_in_the_file_name() {
     assert_eq!(export_date("sol_2015-2025.csv"), None);
 }
 
-fn source(file: &str) -> SourceInfo {
+/// A SOL source named `file` (its export date from the name), for the merge and reconcile tests.
+pub(in crate::load) fn source(file: &str) -> SourceInfo {
     SourceInfo {
         file: file.to_owned(),
         format: Format::SolLong,

@@ -2,22 +2,7 @@
 //! yearly view, the parts, the revisions and the partial years in key order.
 
 use super::*;
-use crate::load::merge::export_date;
-use crate::model::Format;
-
-fn source(file: &str) -> SourceInfo {
-    SourceInfo {
-        file: file.to_owned(),
-        format: Format::SolLong,
-        encoding: crate::load::text::Encoding::Latin1,
-        sha256: String::new(),
-        rows: 0,
-        years: Vec::new(),
-        preliminary_years: Vec::new(),
-        example_data: false,
-        export_date: export_date(file),
-    }
-}
+use crate::load::merge::tests::source;
 
 fn obs(region: &str, crime: &str, year: i32, period: Period, count: u64) -> Observation {
     let r = crate::regions::Regions::new()
