@@ -100,34 +100,12 @@ fn a_200_mb_export_of_random_rows_is_read_in_bounded_memory() {
 
 #[test]
 fn an_error_in_the_second_half_of_a_large_file_names_its_true_line() {
-    // Files over 8 MiB are parsed in two halves on two threads; line numbers must not shift.
+    // Large files are parsed in ranges on several threads; line numbers must not shift.
     let dir = copy_of("tiny");
-    let path = dir.path().join("data/stor_2026-01-01.csv");
-    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    out.write_all("Region;Brott;År;Period;Antal;/100 000 inv\r\n".as_bytes())
-        .unwrap();
-    let mut line = 1;
     let bad_line = 240_000;
-    'outer: for crime in 0..10_000 {
-        for year in 1996..2026 {
-            line += 1;
-            let count = if line == bad_line {
-                "4x".to_owned()
-            } else {
-                (crime % 7).to_string()
-            };
-            writeln!(
-                out,
-                "Ale;Fyllnadsbrott {crime:04} - påhittat;År;{year};{count};1;\r"
-            )
-            .unwrap();
-            if line > 260_000 {
-                break 'outer;
-            }
-        }
-    }
-    drop(out);
-    assert!(std::fs::metadata(&path).unwrap().len() > 9 << 20);
+    write_filler(dir.path(), |line| {
+        (line == bad_line).then(|| "Ale;Fyllnadsbrott 7999 - påhittat;År;2019;4x;1;".to_owned())
+    });
     let (code, _, err) = analyze(dir.path(), &[]);
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -138,9 +116,9 @@ fn an_error_in_the_second_half_of_a_large_file_names_its_true_line() {
     );
 }
 
-/// A 9 MB export of filler rows with the same key of a crime type the areas use at lines
-/// `first` and `second`, with different counts.
-fn export_with_a_key_twice(dir: &std::path::Path, first: usize, second: usize) {
+/// Writes `data/stor_2026-01-01.csv` into `dir`: a SOL header and 260 000 rows (over 9 MB) of
+/// filler crime types no area uses, thirty years each, but where `row(line)` gives the row.
+fn write_filler(dir: &std::path::Path, row: impl Fn(usize) -> Option<String>) {
     let path = dir.join("data/stor_2026-01-01.csv");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     out.write_all("Region;Brott;År;Period;Antal;/100 000 inv\r\n".as_bytes())
@@ -149,21 +127,20 @@ fn export_with_a_key_twice(dir: &std::path::Path, first: usize, second: usize) {
     'outer: for crime in 0..10_000 {
         for year in 1996..2026 {
             line += 1;
-            let row = if line == first || line == second {
-                let count = if line == first { 5 } else { 6 };
-                format!("Ale;Grov kvinnofridskränkning;År;2019;{count};1;")
-            } else {
+            let text = row(line).unwrap_or_else(|| {
                 format!(
                     "Ale;Fyllnadsbrott {crime:04} - påhittat;År;{year};{};1;",
                     crime % 7
                 )
-            };
-            writeln!(out, "{row}\r").unwrap();
+            });
+            writeln!(out, "{text}\r").unwrap();
             if line > 260_000 {
                 break 'outer;
             }
         }
     }
+    drop(out);
+    assert!(std::fs::metadata(&path).unwrap().len() > 9 << 20);
 }
 
 #[test]
@@ -173,7 +150,13 @@ fn a_key_twice_far_into_a_large_file_names_both_true_lines() {
     // file's, whether the two rows are in one range or in two.
     for (first, second) in [(200_000, 200_010), (40_000, 230_000)] {
         let dir = copy_of("tiny");
-        export_with_a_key_twice(dir.path(), first, second);
+        write_filler(dir.path(), |line| {
+            let count = [(first, 5), (second, 6)]
+                .into_iter()
+                .find(|(at, _)| *at == line)?
+                .1;
+            Some(format!("Ale;Grov kvinnofridskränkning;År;2019;{count};1;"))
+        });
         let (code, _, err) = analyze(dir.path(), &[]);
         assert_eq!(code, 2, "{err}");
         assert!(
