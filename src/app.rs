@@ -109,8 +109,9 @@ fn check_data_folder(data: &Path, has_config: bool) -> Result<(), crate::error::
     )))
 }
 
+/// The analysis, without the SHA-256 of the inputs ([`analysis::with_hashes`] adds them).
 fn summarise(inputs: &Inputs, period: Option<Grain>) -> anyhow::Result<Summary> {
-    analysis::analyze(
+    analysis::analyze_unhashed(
         &inputs.pledge,
         &inputs.breaks,
         &inputs.data,
@@ -137,14 +138,7 @@ fn analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     ];
     output::check(&args.out, &inputs_kept)?;
     let inputs = read_inputs(&args.input, false)?;
-    let summary = analysis::analyze_unhashed(
-        &inputs.pledge,
-        &inputs.breaks,
-        &inputs.data,
-        &inputs.regions,
-        &inputs.config_path,
-        period(args),
-    )?;
+    let summary = summarise(&inputs, period(args))?;
     let opts = render_options(args, command_line());
     // The charts need no SHA-256 of the inputs: they are drawn while a large export's hash
     // ends, and the summary takes the hashes after them.
@@ -240,7 +234,7 @@ fn validate(args: &InputArgs) -> anyhow::Result<ExitCode> {
         &args.data,
     )
     .map_err(StdoutError)?;
-    let summary = summarise(&inputs, None)?;
+    let summary = analysis::with_hashes(summarise(&inputs, None)?, &inputs.data)?;
     terminal::findings(&mut out, &inputs.data, &summary).map_err(StdoutError)?;
     out.flush().map_err(StdoutError)?;
     Ok(ExitCode::SUCCESS)

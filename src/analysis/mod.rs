@@ -1,8 +1,9 @@
 //! Analysis: from the merged canonical tables to the result model ([`crate::model::Summary`]).
 //!
 //! The yearly sums per area, region and year come from [`sums`] over a [`DatasetIndex`] built
-//! once per dataset (its totals per crime type, region and year by polars, [`frames`]); the statistics of each area are computed by the small modules below from
-//! those sums. Renderers only read the result.
+//! once per dataset (its totals per crime type, region and year by polars, [`frames`]); the
+//! statistics of each area are computed by the small modules below from those sums. Renderers
+//! only read the result.
 
 pub mod basket;
 pub mod compare;
@@ -60,13 +61,7 @@ pub fn analyze_unhashed(
     period: Option<Grain>,
 ) -> anyhow::Result<Summary> {
     let index = DatasetIndex::new(data, regions)?;
-    let grain = choose_grain(data, pledge, config_path, period)?;
-    let on = On {
-        data,
-        index: &index,
-    };
-    let method = thresholds::DEFAULT;
-    analyze_at(pledge, breaks, on, regions, config_path, method, grain)
+    unhashed_indexed(pledge, breaks, data, &index, regions, config_path, period)
 }
 
 /// `summary` with the SHA-256 of its sources, waiting for the hashes still being computed.
@@ -86,11 +81,31 @@ pub fn analyze_indexed(
     config_path: &Path,
     period: Option<Grain>,
 ) -> anyhow::Result<Summary> {
+    let summary = unhashed_indexed(pledge, breaks, data, index, regions, config_path, period)?;
+    with_hashes(summary, data)
+}
+
+/// [`analyze_indexed`] without the SHA-256 of the inputs ([`with_hashes`] adds them).
+fn unhashed_indexed(
+    pledge: &Pledge,
+    breaks: &[SeriesBreak],
+    data: &Dataset,
+    index: &DatasetIndex,
+    regions: &Regions,
+    config_path: &Path,
+    period: Option<Grain>,
+) -> anyhow::Result<Summary> {
     let grain = choose_grain(data, pledge, config_path, period)?;
     let on = On { data, index };
-    let method = thresholds::DEFAULT;
-    let summary = analyze_at(pledge, breaks, on, regions, config_path, method, grain)?;
-    with_hashes(summary, data)
+    analyze_at(
+        pledge,
+        breaks,
+        on,
+        regions,
+        config_path,
+        thresholds::DEFAULT,
+        grain,
+    )
 }
 
 /// The dataset and its index.

@@ -80,21 +80,16 @@ struct Shared {
 
 #[derive(Default)]
 struct State {
-    /// `lines_before[k]`: the lines that end before range `k`, for the ranges whose own
-    /// lines and those of every range before them are counted.
-    lines_before: Vec<usize>,
-    /// Lines of ranges counted before some range ahead of them: index → lines.
-    counted: BTreeMap<usize, usize>,
     /// Every range parsed, and its lines (provisional numbering): index → (range, lines).
     ranges: BTreeMap<usize, (Range<usize>, usize)>,
     /// Bytes hashed.
     hashed: usize,
-    /// Where the next range starts, and its index.
+    /// Where the next range starts, its index, and (numbered exactly) the lines before it.
     next: usize,
     index: usize,
-    /// Ranges parsed past `parsed`: start → end.
-    done: BTreeMap<usize, usize>,
-    /// Every byte before it is parsed.
+    lines: usize,
+    /// Every range before this index is parsed, and every byte before `parsed`.
+    parsed_ranges: usize,
     parsed: usize,
     /// Every page before it is let go.
     released: usize,
@@ -104,12 +99,8 @@ struct State {
 
 impl Shared {
     fn new() -> Self {
-        let state = State {
-            lines_before: vec![0],
-            ..State::default()
-        };
         Shared {
-            state: Mutex::new(state),
+            state: Mutex::new(State::default()),
             changed: Condvar::new(),
         }
     }
@@ -128,12 +119,9 @@ impl Shared {
 
     /// After progress: what can be let go now (both hashed and parsed).
     fn advance(&self, mut state: MutexGuard<'_, State>) -> Range<usize> {
-        loop {
-            let at = state.parsed;
-            let Some(end) = state.done.remove(&at) else {
-                break;
-            };
-            state.parsed = end;
+        while let Some((range, _)) = state.ranges.get(&state.parsed_ranges) {
+            state.parsed = range.end;
+            state.parsed_ranges += 1;
         }
         let from = state.released;
         let upto = state.hashed.min(state.parsed).max(from);
@@ -178,8 +166,8 @@ fn digest(map: &Mmap, shared: &Shared) -> String {
 }
 
 /// The next range of whole lines: (index, number of its first line, bytes). Ranges are
-/// handed out in file order, whatever the hash's progress. Numbered
-/// `exact`ly, a range counts its own lines and waits for the counts of the ranges before it;
+/// handed out in file order, whatever the hash's progress. Numbered `exact`ly, a range's lines
+/// are counted under the lock, so it knows its first line's number before it is parsed;
 /// otherwise its first line is numbered provisionally: its byte offset + 1.
 fn claim(map: &[u8], shared: &Shared, exact: bool) -> Option<(usize, usize, Range<usize>)> {
     let mut state = shared.lock();
@@ -195,34 +183,14 @@ fn claim(map: &[u8], shared: &Shared, exact: bool) -> Option<(usize, usize, Rang
     };
     state.next = end;
     state.index += 1;
-    let index = state.index - 1;
-    drop(state);
-    if !exact {
-        return Some((index, start + 1, start..end));
-    }
-    let lines = memchr::memchr_iter(b'\n', &map[start..end]).count();
-    let mut state = shared.lock();
-    state.counted.insert(index, lines);
-    let mut known = false;
-    loop {
-        let (next, before) = (
-            state.lines_before.len() - 1,
-            state.lines_before.last().copied(),
-        );
-        let Some(lines) = state.counted.remove(&next) else {
-            break;
-        };
-        state.lines_before.push(before.unwrap_or(0) + lines);
-        known = true;
-    }
-    if known {
-        shared.changed.notify_all();
-    }
-    while state.lines_before.len() <= index && !state.abandoned {
-        state = shared.wait(state);
-    }
-    let before = *state.lines_before.get(index)?;
-    Some((index, before + 1, start..end))
+    let first_line = if exact {
+        let first = state.lines + 1;
+        state.lines += memchr::memchr_iter(b'\n', &map[start..end]).count();
+        first
+    } else {
+        start + 1
+    };
+    Some((state.index - 1, first_line, start..end))
 }
 
 /// Range `index` parsed, with `lines` lines: its pages are let go once they are hashed too,
@@ -230,7 +198,6 @@ fn claim(map: &[u8], shared: &Shared, exact: bool) -> Option<(usize, usize, Rang
 fn parsed(map: &Mmap, shared: &Shared, index: usize, range: Range<usize>, lines: usize) {
     let mut state = shared.lock();
     let far = range.start >= state.hashed + AHEAD;
-    state.done.insert(range.start, range.end);
     state.ranges.insert(index, (range.clone(), lines));
     let free = shared.advance(state);
     release(map, free);
@@ -245,8 +212,9 @@ pub type Read<W, B> = (Vec<W>, Vec<Result<B, InputError>>, FileHash);
 
 /// How the lines of a range are numbered while it is parsed.
 pub enum Numbering<'a, B> {
-    /// Exactly: each range counts its lines first and waits for the counts of the ranges before
-    /// it. For workers whose state keeps line numbers across ranges (`validate`'s census).
+    /// Exactly: each range's lines are counted when it is claimed, so the ranges after it are
+    /// numbered from them. For workers whose state keeps line numbers across ranges
+    /// (`validate`'s census).
     Exact,
     /// From the range's byte offset + 1 (above the number of every line before it, so no line
     /// past the first range is taken for the header), corrected once every range is counted:

@@ -106,14 +106,17 @@ fn an_error_in_the_second_half_of_a_large_file_names_its_true_line() {
     write_filler(dir.path(), |line| {
         (line == bad_line).then(|| "Ale;Fyllnadsbrott 7999 - påhittat;År;2019;4x;1;".to_owned())
     });
-    let (code, _, err) = analyze(dir.path(), &[]);
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains(&format!(
-            "stor_2026-01-01.csv:{bad_line}:5: the count is not a whole number: found \"4x\""
-        )),
-        "{err}"
+    refused_with(
+        dir.path(),
+        &format!("stor_2026-01-01.csv:{bad_line}:5: the count is not a whole number: found \"4x\""),
     );
+}
+
+/// `analyze` of the folder `dir` stops with exit code 2 and `message` on stderr.
+fn refused_with(dir: &std::path::Path, message: &str) {
+    let (code, _, err) = analyze(dir, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(message), "{err}");
 }
 
 /// Writes `data/stor_2026-01-01.csv` into `dir`: a SOL header and 260 000 rows (over 9 MB) of
@@ -157,13 +160,11 @@ fn a_key_twice_far_into_a_large_file_names_both_true_lines() {
                 .1;
             Some(format!("Ale;Grov kvinnofridskränkning;År;2019;{count};1;"))
         });
-        let (code, _, err) = analyze(dir.path(), &[]);
-        assert_eq!(code, 2, "{err}");
-        assert!(
-            err.contains(&format!(
+        refused_with(
+            dir.path(),
+            &format!(
                 "stor_2026-01-01.csv:{second}:5: Ale / Grov kvinnofridskränkning / 2019 appears twice with different counts (line {first}: 5)"
-            )),
-            "{err}"
+            ),
         );
     }
 }
